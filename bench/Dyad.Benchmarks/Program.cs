@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Dyad.Benchmarks;
+
+// `dotnet run -c Release --project bench/Dyad.Benchmarks -- --filter '*'` runs BenchmarkDotNet;
+// `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes).
+if (args.Length > 0 && args[0] == "throughput")
+{
+    if (BenchmarkData.ReutersPath is null)
+    {
+        Console.Error.WriteLine("throughput: ../shared/data/reuters21578 is not available; skipped");
+        return 0;
+    }
+
+    var text = new TextBenchmarks();
+    text.Setup();
+    text.ReadCleanSplitTokenize();
+    var watch = Stopwatch.StartNew();
+    long tokens = 0;
+    const int passes = 3;
+    for (var i = 0; i < passes; i++)
+    {
+        tokens = text.ReadCleanSplitTokenize();
+    }
+
+    var seconds = watch.Elapsed.TotalSeconds / passes;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"text (read+clean+split+tokenize), 1 thread: {text.Bytes / seconds / 1e6:F1} MB/s, {tokens / seconds:N0} tokens/s ({text.Bytes:N0} bytes, {tokens:N0} tokens, {seconds:F2} s per pass)"));
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
+return 0;

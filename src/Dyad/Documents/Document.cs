@@ -1,0 +1,25 @@
+namespace Dyad.Documents;
+
+/// <summary>
+/// A news story as read: its id, its full text (NFC-normalised; every offset Dyad reports points into it)
+/// and what the input said about it.
+/// </summary>
+public sealed record Document(string Id, string Text)
+{
+    public DateOnly? Date { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Publisher { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>A dateline given by the input itself, apart from the text (Reuters-21578 has one).</summary>
+    public string? Dateline { get; init; }
+
+    /// <summary>Where the document came from: a file path, with a line number for JSON Lines.</summary>
+    public string Source { get; init; } = Id;
+}
+
+/// <summary>One input that could not be read as a document, and why; the rest of the input goes on.</summary>
+public sealed record DocumentError(string Source, string Message);

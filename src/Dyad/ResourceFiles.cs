@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace Dyad;
+
+/// <summary>Reads the files of resources/ that are embedded in this assembly.</summary>
+internal static class ResourceFiles
+{
+    private static readonly Assembly Self = typeof(ResourceFiles).Assembly;
+
+    public static Stream Open(string relativePath)
+    {
+        var name = "Dyad.Resources." + relativePath.Replace('/', '.');
+        return Self.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"resource '{relativePath}' is not embedded in {Self.GetName().Name}");
+    }
+
+    public static string ReadText(string relativePath)
+    {
+        using var stream = Open(relativePath);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text;
+using Dyad.Cli;
+
+namespace Dyad.Tests.Cli;
+
+/// <summary>Runs the dyad program in-process with captured streams.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Out, string Error)
+    {
+        public IReadOnlyList<string> OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static Result RunWithInput(string stdin, params string[] args)
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        var exit = DyadProgram.Run(args, new CliContext(new StringReader(stdin), output, error));
+        return new Result(exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
+
+    public static Result Run(params string[] args) => RunWithInput(string.Empty, args);
+}
