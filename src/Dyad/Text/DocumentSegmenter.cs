@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dyad.Documents;
 
 namespace Dyad.Text;
@@ -41,7 +42,7 @@ public sealed class DocumentSegmenter
                     continue;
                 }
 
-                var sentenceTokens = tokens.GetRange(offset, length).ToArray();
+                var sentenceTokens = CollectionsMarshal.AsSpan(tokens).Slice(offset, length).ToArray();
                 var span = new TextSpan(sentenceTokens[0].Start, sentenceTokens[^1].End);
                 sentences.Add(new Sentence(sentences.Count, span, span.Slice(document.Text), sentenceTokens));
             }
