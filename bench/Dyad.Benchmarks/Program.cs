@@ -27,6 +27,20 @@ if (args.Length > 0 && args[0] == "throughput")
     var seconds = watch.Elapsed.TotalSeconds / passes;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"text (read+clean+split+tokenize), 1 thread: {text.Bytes / seconds / 1e6:F1} MB/s, {tokens / seconds:N0} tokens/s ({text.Bytes:N0} bytes, {tokens:N0} tokens, {seconds:F2} s per pass)"));
+
+    var load = Stopwatch.StartNew();
+    _ = Dyad.Syntax.SyntaxPipeline.Default;
+    var loadSeconds = load.Elapsed.TotalSeconds;
+    var syntax = new SyntaxBenchmarks();
+    syntax.Setup();
+    syntax.TagAndParse();
+    watch.Restart();
+    syntax.TagAndParse();
+    var parseSeconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"syntax (tag+lemmatise+parse), 1 thread: {syntax.Tokens / parseSeconds:N0} tokens/s ({syntax.Tokens:N0} tokens of {syntax.Documents:N0} stories in {parseSeconds:F2} s); model load {loadSeconds * 1000:F0} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
     return 0;
 }
 

@@ -14,6 +14,8 @@ namespace Dyad.Cli
         {
             var root = new RootCommand("Dyad turns news stories into political event data: who did what to whom, when, where, and according to whom.");
             root.Subcommands.Add(SentencesCommand.Create(context));
+            root.Subcommands.Add(ParseCommand.Create(context));
+            root.Subcommands.Add(TrainCommand.Create(context));
             root.Subcommands.Add(EvalCommand.Create(context));
             return root;
         }

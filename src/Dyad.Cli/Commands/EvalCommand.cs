@@ -13,6 +13,7 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure Dyad's stages against gold data.");
         command.Subcommands.Add(CreateText(context));
+        command.Subcommands.Add(CreateSyntax(context));
         return command;
     }
 
@@ -50,6 +51,60 @@ internal static class EvalCommand
 
             var bytes = Encoding.UTF8.GetBytes(report.ToString());
             context.Out.Write(bytes);
+            context.Out.Flush();
+            return CliErrors.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateSyntax(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "A CoNLL-U treebank.", Required = true };
+        var raw = new Option<bool>("--raw") { Description = "Start from the treebank's raw text (# text lines) through our own splitter and tokenizer; words align by character span, as in the CoNLL 2018 shared task." };
+        var tagger = new Option<string?>("--tagger") { Description = "A tagger model file instead of the shipped one." };
+        var parser = new Option<string?>("--parser") { Description = "A parser model file instead of the shipped one." };
+        var confusions = new Option<int>("--confusions") { Description = "Also list this many of the most frequent tag and relation errors." };
+        var command = new Command("syntax", "UPOS, XPOS and lemma accuracy, UAS and LAS (full labels) against a treebank; news documents are also scored apart.\n"
+            + "Example: dyad eval syntax --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu")
+        {
+            gold,
+            raw,
+            tagger,
+            parser,
+            confusions,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: no such file");
+            }
+
+            var pipeline = (parse.GetValue(tagger), parse.GetValue(parser)) switch
+            {
+                (null, null) => SyntaxPipeline.Default,
+                (var t, var p) => SyntaxPipeline.Load(t ?? throw new CliException("--parser needs --tagger too"), p ?? throw new CliException("--tagger needs --parser too")),
+            };
+            var sentences = Conllu.ReadFile(path).ToList();
+            var scores = parse.GetValue(raw)
+                ? SyntaxEvaluator.EvaluateRawText(sentences, pipeline, DocumentSegmenter.Default)
+                : SyntaxEvaluator.EvaluateGoldTokens(sentences, pipeline);
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"gold: {path} ({(parse.GetValue(raw) ? "raw text, our tokenisation; F1" : "gold tokenisation; accuracy")})");
+            report.AppendLine("subset  sentences   words   Words   UPOS    XPOS    Lemma   UAS     LAS");
+            foreach (var s in scores)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"{s.Name,-7} {s.Sentences,9} {s.Words.Gold,7}  {s.Words.F1 * 100,6:F2}  {s.Upos.F1 * 100,6:F2}  {s.Xpos.F1 * 100,6:F2}  {s.Lemma.F1 * 100,6:F2}  {s.Uas.F1 * 100,6:F2}  {s.Las.F1 * 100,6:F2}");
+            }
+
+            foreach (var (confusion, count) in scores[0].Confusions.Take(parse.GetValue(confusions)))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {count,6}  {confusion}");
+            }
+
+            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
             context.Out.Flush();
             return CliErrors.Success;
         });

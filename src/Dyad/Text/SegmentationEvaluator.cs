@@ -63,7 +63,7 @@ public static class SegmentationEvaluator
                 errors.Add($"+{built.Text[start..end]}\t{built.Text[from..to].ReplaceLineEndings(" ")}");
             }
 
-            foreach (var (start, end) in built.Words.Where(w => !systemWords.Contains(w)).Order())
+            foreach (var (start, end) in built.Words.Where(w => !systemWords.Contains(w) && w.Item1 >= 0 && w.Item2 <= built.Text.Length).Order())
             {
                 var from = Math.Max(0, start - 20);
                 var to = Math.Min(built.Text.Length, Math.Max(start, end) + 20);
@@ -103,7 +103,7 @@ public static class SegmentationEvaluator
         }
     }
 
-    private static List<List<ConlluSentence>> GroupDocuments(IEnumerable<ConlluSentence> sentences)
+    internal static List<List<ConlluSentence>> GroupDocuments(IEnumerable<ConlluSentence> sentences)
     {
         var documents = new List<List<ConlluSentence>>();
         foreach (var sentence in sentences)
@@ -119,20 +119,22 @@ public static class SegmentationEvaluator
         return documents;
     }
 
-    private sealed record BuiltDocument(
+    internal sealed record BuiltDocument(
         string Text,
         List<TextSpan> Paragraphs,
         HashSet<(int, int)> Sentences,
         HashSet<(int, int)> Words,
-        HashSet<(int, int)> SurfaceTokens);
+        HashSet<(int, int)> SurfaceTokens,
+        List<(ConlluSentence Sentence, (int, int)[] Spans)> WordSpans);
 
-    private static BuiltDocument Build(List<ConlluSentence> sentences)
+    internal static BuiltDocument Build(List<ConlluSentence> sentences)
     {
         var text = new StringBuilder();
         var paragraphs = new List<TextSpan>();
         var sentenceSpans = new HashSet<(int, int)>();
         var words = new HashSet<(int, int)>();
         var surface = new HashSet<(int, int)>();
+        var wordSpans = new List<(ConlluSentence, (int, int)[])>();
         var paragraphStart = 0;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -155,15 +157,23 @@ public static class SegmentationEvaluator
             var offset = text.Length;
             text.Append(sentenceText);
             sentenceSpans.Add((offset, offset + sentenceText.Length));
-            AlignWords(sentence, sentenceText, offset, words, surface);
+            var spans = AlignWords(sentence, sentenceText, offset, surface);
+            foreach (var span in spans)
+            {
+                words.Add(span);
+            }
+
+            wordSpans.Add((sentence, spans));
         }
 
         paragraphs.Add(new TextSpan(paragraphStart, text.Length));
-        return new BuiltDocument(text.ToString(), paragraphs, sentenceSpans, words, surface);
+        return new BuiltDocument(text.ToString(), paragraphs, sentenceSpans, words, surface, wordSpans);
     }
 
-    private static void AlignWords(ConlluSentence sentence, string text, int offset, HashSet<(int, int)> words, HashSet<(int, int)> surface)
+    /// <summary>Each gold word's character span in the document (words of a multiword token that do not spell it out get an impossible span).</summary>
+    private static (int, int)[] AlignWords(ConlluSentence sentence, string text, int offset, HashSet<(int, int)> surface)
     {
+        var words = new (int, int)[sentence.Words.Count];
         var position = 0;
         var w = 0;
         var multiwordIndex = 0;
@@ -177,8 +187,14 @@ public static class SegmentationEvaluator
             var found = text.IndexOf(form, position, StringComparison.Ordinal);
             if (found < 0)
             {
-                // The form is not in the text as written (rare normalisations): skip it.
-                w += mwt is null ? 1 : mwt.Last - mwt.First + 1;
+                // The form is not in the text as written (rare normalisations): no span can match it.
+                var skip = mwt is null ? 1 : mwt.Last - mwt.First + 1;
+                for (var k = 0; k < skip && w + k < words.Length; k++)
+                {
+                    words[w + k] = (-1 - w - k, -1);
+                }
+
+                w += skip;
                 continue;
             }
 
@@ -188,7 +204,7 @@ public static class SegmentationEvaluator
             surface.Add((offset + start, offset + end));
             if (mwt is null)
             {
-                words.Add((offset + start, offset + end));
+                words[w] = (offset + start, offset + end);
                 w++;
                 continue;
             }
@@ -198,21 +214,23 @@ public static class SegmentationEvaluator
             if (string.Concat(parts.Select(p => p.Form)) == form)
             {
                 var at = start;
-                foreach (var part in parts)
+                for (var k = 0; k < parts.Count; k++)
                 {
-                    words.Add((offset + at, offset + at + part.Form.Length));
-                    at += part.Form.Length;
+                    words[w + k] = (offset + at, offset + at + parts[k].Form.Length);
+                    at += parts[k].Form.Length;
                 }
             }
             else
             {
-                foreach (var part in parts)
+                for (var k = 0; k < parts.Count; k++)
                 {
-                    words.Add((offset + start, offset + end + part.Id));
+                    words[w + k] = (offset + start, offset + end + parts[k].Id);
                 }
             }
 
             w += parts.Count;
         }
+
+        return words;
     }
 }

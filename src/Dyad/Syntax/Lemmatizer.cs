@@ -1,0 +1,227 @@
+using System.Text;
+
+namespace Dyad.Syntax;
+
+/// <summary>
+/// Lemmas from suffix rules learned per Penn tag ("VBD" + "-ied" → "-y"), the most frequent rule for the longest
+/// suffix seen, plus an exception list of the words the rules get wrong (irregular forms from the treebank and
+/// WordNet's exception lists).
+/// </summary>
+public sealed class Lemmatizer
+{
+    private const string Magic = "DYADLEM1";
+    private const int MaxSuffix = 5;
+
+    private readonly Dictionary<string, LemmaRule> _rules;
+    private readonly Dictionary<string, string> _exceptions;
+
+    private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions)
+    {
+        _rules = rules;
+        _exceptions = exceptions;
+    }
+
+    public int RuleCount => _rules.Count;
+
+    public int ExceptionCount => _exceptions.Count;
+
+    public string Lemmatize(string form, string xpos)
+    {
+        var normalised = WordFeatures.NormaliseQuotes(form);
+        if (_exceptions.TryGetValue(Key(xpos, normalised), out var lemma))
+        {
+            return lemma;
+        }
+
+        var lower = normalised.ToLowerInvariant();
+        if (!ReferenceEquals(lower, normalised) && lower != normalised && _exceptions.TryGetValue(Key(xpos, lower), out lemma))
+        {
+            return lemma;
+        }
+
+        return ApplyRules(normalised, lower, xpos);
+    }
+
+    private string ApplyRules(string form, string lower, string xpos)
+    {
+        for (var length = Math.Min(MaxSuffix, lower.Length); length >= 0; length--)
+        {
+            if (_rules.TryGetValue(Key(xpos, lower[^length..]), out var rule) && rule.Strip <= form.Length)
+            {
+                var source = rule.Lowercase ? lower : form;
+                return string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
+            }
+        }
+
+        return form;
+    }
+
+    private static string Key(string xpos, string text) => string.Concat(xpos, "\t", text);
+
+    internal static Lemmatizer Train(IEnumerable<(string Form, string Xpos, string Lemma)> words, IEnumerable<(string Xpos, string Form, string Lemma)> irregular)
+    {
+        var ruleCounts = new Dictionary<string, Dictionary<LemmaRule, int>>();
+        var lemmaCounts = new Dictionary<string, Dictionary<string, int>>();
+        foreach (var (rawForm, xpos, lemma) in words)
+        {
+            var form = WordFeatures.NormaliseQuotes(rawForm);
+            var lower = form.ToLowerInvariant();
+            var rule = Derive(form, lower, WordFeatures.NormaliseQuotes(lemma));
+            for (var length = 0; length <= Math.Min(MaxSuffix, lower.Length); length++)
+            {
+                var key = Key(xpos, lower[^length..]);
+                if (!ruleCounts.TryGetValue(key, out var byRule))
+                {
+                    ruleCounts[key] = byRule = [];
+                }
+
+                byRule[rule] = byRule.GetValueOrDefault(rule) + 1;
+            }
+
+            var formKey = Key(xpos, form);
+            if (!lemmaCounts.TryGetValue(formKey, out var byLemma))
+            {
+                lemmaCounts[formKey] = byLemma = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            var normalisedLemma = WordFeatures.NormaliseQuotes(lemma);
+            byLemma[normalisedLemma] = byLemma.GetValueOrDefault(normalisedLemma) + 1;
+        }
+
+        // Most frequent rule per context; a context seen once is kept only for the shortest suffixes.
+        var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        foreach (var (key, byRule) in ruleCounts)
+        {
+            var total = byRule.Values.Sum();
+            var suffixLength = key.Length - key.IndexOf('\t', StringComparison.Ordinal) - 1;
+            if (total < 2 && suffixLength > 1)
+            {
+                continue;
+            }
+
+            rules[key] = byRule.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Strip).ThenBy(kv => kv.Key.Append, StringComparer.Ordinal).First().Key;
+        }
+
+        var lemmatizer = new Lemmatizer(rules, new Dictionary<string, string>(StringComparer.Ordinal));
+        var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (xpos, form, lemma) in irregular)
+        {
+            var key = Key(xpos, form);
+            if (lemmatizer.ApplyRules(form, form.ToLowerInvariant(), xpos) != lemma)
+            {
+                exceptions[key] = lemma;
+            }
+        }
+
+        foreach (var (key, byLemma) in lemmaCounts)
+        {
+            var tab = key.IndexOf('\t', StringComparison.Ordinal);
+            var xpos = key[..tab];
+            var form = key[(tab + 1)..];
+            var best = byLemma.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+            if (lemmatizer.ApplyRules(form, form.ToLowerInvariant(), xpos) != best)
+            {
+                exceptions[key] = best;
+            }
+            else
+            {
+                exceptions.Remove(key);
+            }
+        }
+
+        return new Lemmatizer(rules, exceptions);
+    }
+
+    private static LemmaRule Derive(string form, string lower, string lemma)
+    {
+        var keep = RuleFor(form, lemma, lowercase: false);
+        var low = RuleFor(lower, lemma, lowercase: true);
+        return low.Strip + low.Append.Length < keep.Strip + keep.Append.Length ? low : keep;
+    }
+
+    private static LemmaRule RuleFor(string source, string lemma, bool lowercase)
+    {
+        var prefix = 0;
+        while (prefix < source.Length && prefix < lemma.Length && source[prefix] == lemma[prefix])
+        {
+            prefix++;
+        }
+
+        return new LemmaRule(source.Length - prefix, lemma[prefix..], lowercase);
+    }
+
+    /// <summary>Reads WordNet's *.exc lists ("went go") as (Penn tag, form, lemma) for the tags each applies to.</summary>
+    internal static IEnumerable<(string Xpos, string Form, string Lemma)> ReadWordNetExceptions(string folder)
+    {
+        var files = new (string File, string[] Tags)[]
+        {
+            ("wordnet-verb.exc", ["VBD", "VBN", "VBZ", "VBG", "VBP"]),
+            ("wordnet-noun.exc", ["NNS"]),
+            ("wordnet-adj.exc", ["JJR", "JJS"]),
+            ("wordnet-adv.exc", ["RBR", "RBS"]),
+        };
+        foreach (var (file, tags) in files)
+        {
+            var path = Path.Combine(folder, file);
+            foreach (var line in File.ReadLines(path))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 2 || parts[0].Contains('_', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var tag in tags)
+                {
+                    yield return (tag, parts[0], parts[1]);
+                }
+            }
+        }
+    }
+
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Encoding.ASCII.GetBytes(Magic));
+        writer.Write(_rules.Count);
+        foreach (var (key, rule) in _rules.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.Write(key);
+            writer.Write7BitEncodedInt(rule.Strip);
+            writer.Write(rule.Append);
+            writer.Write(rule.Lowercase);
+        }
+
+        writer.Write(_exceptions.Count);
+        foreach (var (key, lemma) in _exceptions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.Write(key);
+            writer.Write(lemma);
+        }
+    }
+
+    public static Lemmatizer Read(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
+        {
+            throw new InvalidDataException("not a Dyad lemmatizer model (bad magic)");
+        }
+
+        var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            rules[reader.ReadString()] = new LemmaRule(reader.Read7BitEncodedInt(), reader.ReadString(), reader.ReadBoolean());
+        }
+
+        var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var count = reader.ReadInt32(); count > 0; count--)
+        {
+            exceptions[reader.ReadString()] = reader.ReadString();
+        }
+
+        return new Lemmatizer(rules, exceptions);
+    }
+
+    private readonly record struct LemmaRule(int Strip, string Append, bool Lowercase);
+}

@@ -1,0 +1,230 @@
+using System.Numerics;
+
+namespace Dyad.Syntax;
+
+/// <summary>
+/// A trained multiclass linear model over hashed features: for each hash bucket, the classes with a non-zero
+/// weight. Zero weights are pruned and weights are stored as 16-bit integers with one scale, so the shipped
+/// models stay small; they are widened back to floats on load.
+/// </summary>
+internal sealed class LinearModel
+{
+    private readonly int[] _rowStart;
+    private readonly ushort[] _classes;
+    private readonly float[] _weights;
+    private readonly ulong _mask;
+
+    public LinearModel(int bucketBits, int classCount, int[] rowStart, ushort[] classes, float[] weights)
+    {
+        BucketBits = bucketBits;
+        ClassCount = classCount;
+        _mask = (1UL << bucketBits) - 1;
+        _rowStart = rowStart;
+        _classes = classes;
+        _weights = weights;
+    }
+
+    public int BucketBits { get; }
+
+    public int ClassCount { get; }
+
+    public int NonZero => _weights.Length;
+
+    /// <summary>Adds each feature's class weights to <paramref name="scores"/> (which the caller clears).</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var rowStart = _rowStart;
+        var classes = _classes;
+        var weights = _weights;
+        foreach (var feature in features)
+        {
+            var bucket = (int)(feature & _mask);
+            var end = rowStart[bucket + 1];
+            for (var j = rowStart[bucket]; j < end; j++)
+            {
+                scores[classes[j]] += weights[j];
+            }
+        }
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(BucketBits);
+        writer.Write(ClassCount);
+        var max = 0f;
+        foreach (var w in _weights)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        var scale = max > 0 ? max / short.MaxValue : 1f;
+        writer.Write(scale);
+
+        // Only non-empty buckets: the gap since the previous one and the row's length, as varints.
+        var buckets = _rowStart.Length - 1;
+        var nonEmpty = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            if (_rowStart[b + 1] > _rowStart[b])
+            {
+                nonEmpty++;
+            }
+        }
+
+        writer.Write(nonEmpty);
+        var previous = -1;
+        for (var b = 0; b < buckets; b++)
+        {
+            var count = _rowStart[b + 1] - _rowStart[b];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            writer.Write7BitEncodedInt(b - previous);
+            writer.Write7BitEncodedInt(count);
+            previous = b;
+            for (var j = _rowStart[b]; j < _rowStart[b + 1]; j++)
+            {
+                writer.Write7BitEncodedInt(_classes[j]);
+                writer.Write((short)Math.Round(_weights[j] / scale));
+            }
+        }
+    }
+
+    public static LinearModel Read(BinaryReader reader)
+    {
+        var bits = reader.ReadInt32();
+        var classCount = reader.ReadInt32();
+        if (bits is < 8 or > 26 || classCount is < 1 or > ushort.MaxValue)
+        {
+            throw new InvalidDataException($"model header is corrupt (bucket bits {bits}, classes {classCount})");
+        }
+
+        var scale = reader.ReadSingle();
+        var nonEmpty = reader.ReadInt32();
+        var buckets = 1 << bits;
+        var rowStart = new int[buckets + 1];
+        var classes = new List<ushort>();
+        var weights = new List<float>();
+        var bucket = -1;
+        var filledUpTo = 0;
+        for (var r = 0; r < nonEmpty; r++)
+        {
+            bucket += reader.Read7BitEncodedInt();
+            var count = reader.Read7BitEncodedInt();
+            for (var b = filledUpTo; b <= bucket; b++)
+            {
+                rowStart[b] = classes.Count;
+            }
+
+            filledUpTo = bucket + 1;
+            for (var j = 0; j < count; j++)
+            {
+                classes.Add((ushort)reader.Read7BitEncodedInt());
+                weights.Add(reader.ReadInt16() * scale);
+            }
+        }
+
+        for (var b = filledUpTo; b <= buckets; b++)
+        {
+            rowStart[b] = classes.Count;
+        }
+
+        return new LinearModel(bits, classCount, rowStart, classes.ToArray(), weights.ToArray());
+    }
+}
+
+/// <summary>
+/// Trains a <see cref="LinearModel"/> as an averaged perceptron: dense weights per hash bucket while training,
+/// averaged by the usual trick (keep the sum of instance-stamped updates, subtract its mean at the end).
+/// </summary>
+internal sealed class PerceptronTrainer
+{
+    private readonly float[] _weights;
+    private readonly double[] _stamped;
+    private readonly ulong _mask;
+    private int _instance = 1;
+
+    public PerceptronTrainer(int bucketBits, int classCount)
+    {
+        BucketBits = bucketBits;
+        ClassCount = classCount;
+        _mask = (1UL << bucketBits) - 1;
+        _weights = new float[(1L << bucketBits) * classCount];
+        _stamped = new double[_weights.Length];
+    }
+
+    public int BucketBits { get; }
+
+    public int ClassCount { get; }
+
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var classCount = ClassCount;
+        foreach (var feature in features)
+        {
+            var row = _weights.AsSpan((int)(feature & _mask) * classCount, classCount);
+            var i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; i <= classCount - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
+                }
+            }
+
+            for (; i < classCount; i++)
+            {
+                scores[i] += row[i];
+            }
+        }
+    }
+
+    /// <summary>Moves weight from the predicted class to the correct one for every feature.</summary>
+    public void Update(ReadOnlySpan<ulong> features, int gold, int guess)
+    {
+        if (gold == guess)
+        {
+            return;
+        }
+
+        foreach (var feature in features)
+        {
+            var row = (int)(feature & _mask) * ClassCount;
+            _weights[row + gold] += 1;
+            _stamped[row + gold] += _instance;
+            _weights[row + guess] -= 1;
+            _stamped[row + guess] -= _instance;
+        }
+    }
+
+    /// <summary>Marks the end of one training instance (averaging weighs each weight by how long it stood).</summary>
+    public void NextInstance() => _instance++;
+
+    /// <summary>The averaged weights, with those smaller than <paramref name="threshold"/> dropped.</summary>
+    public LinearModel ToModel(float threshold = 1e-3f)
+    {
+        var buckets = 1 << BucketBits;
+        var rowStart = new int[buckets + 1];
+        var classes = new List<ushort>();
+        var weights = new List<float>();
+        for (var b = 0; b < buckets; b++)
+        {
+            rowStart[b] = classes.Count;
+            var row = b * ClassCount;
+            for (var k = 0; k < ClassCount; k++)
+            {
+                var averaged = (float)(_weights[row + k] - (_stamped[row + k] / _instance));
+                if (Math.Abs(averaged) >= threshold)
+                {
+                    classes.Add((ushort)k);
+                    weights.Add(averaged);
+                }
+            }
+        }
+
+        rowStart[buckets] = classes.Count;
+        return new LinearModel(BucketBits, ClassCount, rowStart, classes.ToArray(), weights.ToArray());
+    }
+}

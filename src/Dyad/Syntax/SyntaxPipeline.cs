@@ -1,0 +1,93 @@
+using Dyad.Text;
+
+namespace Dyad.Syntax;
+
+/// <summary>Tags, lemmatises and parses sentences with Dyad's own models (resources/models/).</summary>
+public sealed class SyntaxPipeline
+{
+    private static readonly Lazy<SyntaxPipeline> Shipped = new(LoadShipped);
+
+    public SyntaxPipeline(PerceptronTagger tagger, Lemmatizer lemmatizer, ArcHybridParser parser)
+    {
+        Tagger = tagger;
+        Lemmatizer = lemmatizer;
+        Parser = parser;
+    }
+
+    /// <summary>The shipped models, loaded once on first use.</summary>
+    public static SyntaxPipeline Default => Shipped.Value;
+
+    public PerceptronTagger Tagger { get; }
+
+    public Lemmatizer Lemmatizer { get; }
+
+    public ArcHybridParser Parser { get; }
+
+    public ParsedSentence Parse(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        var words = new WordFeatures[tokens.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = WordFeatures.Of(tokens[i].Text);
+        }
+
+        var tags = new int[words.Length];
+        Tagger.Tag(words, tags);
+        var (heads, relations) = Parser.Parse(new DependencyInput(words, tags.Select(Tagger.XposHash).ToArray(), tags.Select(Tagger.UposHash).ToArray()));
+        var parsed = new ParsedWord[words.Length];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var xpos = Tagger.Xpos(tags[i]);
+            parsed[i] = new ParsedWord(i, tokens[i], Tagger.Upos(tags[i]), xpos, Lemmatizer.Lemmatize(tokens[i].Text, xpos), heads[i + 1] - 1, relations[i + 1]);
+        }
+
+        return new ParsedSentence(sentence, parsed);
+    }
+
+    /// <summary>Tags and parses words given as strings (gold tokenisation); heads are 1-based with 0 the root.</summary>
+    internal (string[] Upos, string[] Xpos, string[] Lemmas, int[] Heads, string[] Relations) ParseWords(IReadOnlyList<string> forms)
+    {
+        var words = new WordFeatures[forms.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = WordFeatures.Of(forms[i]);
+        }
+
+        var tags = new int[words.Length];
+        Tagger.Tag(words, tags);
+        var (heads, relations) = Parser.Parse(new DependencyInput(words, tags.Select(Tagger.XposHash).ToArray(), tags.Select(Tagger.UposHash).ToArray()));
+        var upos = new string[words.Length];
+        var xpos = new string[words.Length];
+        var lemmas = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            upos[i] = Tagger.Upos(tags[i]);
+            xpos[i] = Tagger.Xpos(tags[i]);
+            lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i]);
+        }
+
+        return (upos, xpos, lemmas, heads[1..], relations[1..]);
+    }
+
+    public static SyntaxPipeline Load(string taggerPath, string parserPath)
+    {
+        using var tagger = File.OpenRead(taggerPath);
+        using var parser = File.OpenRead(parserPath);
+        return Load(tagger, parser);
+    }
+
+    public static SyntaxPipeline Load(Stream taggerFile, Stream parserFile)
+    {
+        var tagger = PerceptronTagger.Read(taggerFile);
+        var lemmatizer = Lemmatizer.Read(taggerFile);
+        return new SyntaxPipeline(tagger, lemmatizer, ArcHybridParser.Read(parserFile));
+    }
+
+    private static SyntaxPipeline LoadShipped()
+    {
+        using var tagger = new BufferedStream(ResourceFiles.Open("models/tagger.bin"));
+        using var parser = new BufferedStream(ResourceFiles.Open("models/parser.bin"));
+        return Load(tagger, parser);
+    }
+}
