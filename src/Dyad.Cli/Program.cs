@@ -13,6 +13,7 @@ namespace Dyad.Cli
         public static RootCommand CreateRoot(CliContext context)
         {
             var root = new RootCommand("Dyad turns news stories into political event data: who did what to whom, when, where, and according to whom.");
+            root.Subcommands.Add(CodeCommand.Create(context));
             root.Subcommands.Add(SentencesCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));
             root.Subcommands.Add(TrainCommand.Create(context));

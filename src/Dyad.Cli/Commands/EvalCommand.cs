@@ -64,6 +64,7 @@ internal static class EvalCommand
         var tagger = new Option<string?>("--tagger") { Description = "A tagger model file instead of the shipped one." };
         var parser = new Option<string?>("--parser") { Description = "A parser model file instead of the shipped one." };
         var confusions = new Option<int>("--confusions") { Description = "Also list this many of the most frequent tag and relation errors." };
+        var prune = new Option<float>("--prune") { Description = "Drop parser weights smaller than this before scoring (to measure what smaller models cost)." };
         var command = new Command("syntax", "UPOS, XPOS and lemma accuracy, UAS and LAS (full labels) against a treebank; news documents are also scored apart.\n"
             + "Example: dyad eval syntax --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu")
         {
@@ -72,6 +73,7 @@ internal static class EvalCommand
             tagger,
             parser,
             confusions,
+            prune,
         };
         command.SetAction(parse =>
         {
@@ -86,6 +88,13 @@ internal static class EvalCommand
                 (null, null) => SyntaxPipeline.Default,
                 (var t, var p) => SyntaxPipeline.Load(t ?? throw new CliException("--parser needs --tagger too"), p ?? throw new CliException("--tagger needs --parser too")),
             };
+            if (parse.GetValue(prune) is > 0 and var threshold)
+            {
+                var before = pipeline.Parser.NonZeroWeights;
+                pipeline = new SyntaxPipeline(pipeline.Tagger, pipeline.Lemmatizer, pipeline.Parser.Pruned(threshold));
+                context.Error.WriteLine($"pruned parser weights below {threshold}: {before:N0} -> {pipeline.Parser.NonZeroWeights:N0}");
+            }
+
             var sentences = Conllu.ReadFile(path).ToList();
             var scores = parse.GetValue(raw)
                 ? SyntaxEvaluator.EvaluateRawText(sentences, pipeline, DocumentSegmenter.Default)

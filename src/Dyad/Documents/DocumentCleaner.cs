@@ -12,16 +12,20 @@ namespace Dyad.Documents;
 /// </summary>
 public sealed partial class DocumentCleaner
 {
-    private readonly FrozenSet<string> _agencies;
+    private readonly FrozenDictionary<string, string?> _agencies;
 
-    public DocumentCleaner(IEnumerable<string> agencies)
+    /// <summary>A cleaner that knows these agencies (name, and the country each is based in when it has one).</summary>
+    public DocumentCleaner(IEnumerable<KeyValuePair<string, string?>> agencies)
     {
-        _agencies = agencies.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _agencies = agencies.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     public static DocumentCleaner Default { get; } = new(LoadAgencies());
 
-    public bool IsAgency(string name) => _agencies.Contains(name.Trim());
+    public bool IsAgency(string name) => _agencies.ContainsKey(name.Trim());
+
+    /// <summary>The country an agency is based in (Kyodo: JPN), or null.</summary>
+    public string? AgencyCountry(string? name) => name is not null && _agencies.TryGetValue(name.Trim(), out var country) ? country : null;
 
     public DocumentLayout Clean(Document document)
     {
@@ -363,19 +367,20 @@ public sealed partial class DocumentCleaner
         return lines;
     }
 
-    private static FrozenSet<string> LoadAgencies()
+    private static Dictionary<string, string?> LoadAgencies()
     {
-        var names = new List<string>();
+        var agencies = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in ResourceFiles.ReadText("lexicon/news-agencies.txt").Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length > 0 && line[0] != '#')
             {
-                names.Add(line);
+                var fields = line.Split('\t');
+                agencies[fields[0].Trim()] = fields.Length > 1 ? fields[1].Trim() : null;
             }
         }
 
-        return names.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        return agencies;
     }
 
     [GeneratedRegex(@"^[\u2022\u00B7*\u25CF\u25AA\-\u2013\u2014]\s*(?<name>\p{Lu}[\p{L}.'\u2019\-]*(?:\s+(?:\p{Lu}[\p{L}.'\u2019\-]*|and|of|de|van|von|al|bin))*)\s*$")]

@@ -15,8 +15,9 @@ internal sealed record DependencyInput(WordFeatures[] Words, ulong[] Tags, ulong
 public sealed class ArcHybridParser
 {
     private const string Magic = "DYADPAR1";
-    private const int MaxFeatures = 84;
+    private const int MaxFeatures = 100;
     private const int Shift = 0;
+    private static readonly ulong CommaHash = FeatureHash.Of(",");
 
     private readonly string[] _labels;
     private readonly LinearModel _model;
@@ -28,6 +29,11 @@ public sealed class ArcHybridParser
     }
 
     public IReadOnlyList<string> Labels => _labels;
+
+    internal int NonZeroWeights => _model.NonZero;
+
+    /// <summary>The same parser without its smallest weights (smaller model files; see the syntax benchmark for the cost).</summary>
+    internal ArcHybridParser Pruned(float threshold) => new(_labels, _model.Pruned(threshold));
 
     private int ClassCount => 1 + (2 * _labels.Length);
 
@@ -117,6 +123,9 @@ public sealed class ArcHybridParser
 
     private static ulong U(DependencyInput input, int position) =>
         position switch { < 0 => 1, 0 => 2, _ => input.Upos[position - 1] };
+
+    private static ulong Suffix(DependencyInput input, int position) =>
+        position switch { < 0 => 1, 0 => 2, _ => input.Words[position - 1].Suffix3 };
 
     private static ulong L(ParseState state, int position) => position <= 0 ? 1 : (ulong)state.Labels[position] + 2;
 
@@ -246,6 +255,22 @@ public sealed class ArcHybridParser
         f[n++] = FeatureHash.Feature(82, s0u, s0ll, s0rl);
         f[n++] = FeatureHash.Feature(83, b0u, b0ll, b0vl);
         f[n++] = FeatureHash.Feature(84, U(input, s2), s1u, s0u);
+
+        // Commas between the stack top and its neighbours: a strong cue against attaching across a clause.
+        var commasS0B0 = ParseState.CommasBetween(input, s0, b0);
+        var commasS1S0 = ParseState.CommasBetween(input, s1, s0);
+        var d10 = Distance(s1, s0);
+        f[n++] = FeatureHash.Feature(85, s0t, b0t, commasS0B0);
+        f[n++] = FeatureHash.Feature(86, s1t, s0t, commasS1S0);
+        f[n++] = FeatureHash.Feature(87, s1t, s0t, d10);
+        f[n++] = FeatureHash.Feature(88, s1w, s0t, d10);
+        f[n++] = FeatureHash.Feature(89, s1t, s0w, d10);
+        f[n++] = FeatureHash.Feature(90, Suffix(input, b0), b0t);
+        f[n++] = FeatureHash.Feature(91, Suffix(input, s0), s0t);
+        f[n++] = FeatureHash.Feature(92, s0u, b0u, (commasS0B0 * 16) + d);
+        f[n++] = FeatureHash.Feature(93, s0w, b0w, b1t);
+        f[n++] = FeatureHash.Feature(94, s0t, s0rl, s0vr);
+        f[n++] = FeatureHash.Feature(95, FeatureHash.Feature(0, s1t, s1rl), s0t, b0t);
         return n;
     }
 
@@ -312,8 +337,15 @@ public sealed class ArcHybridParser
         }
     }
 
-    internal static ArcHybridParser Train(IReadOnlyList<DependencyInput> sentences, IReadOnlyList<string> labels, int epochs, ulong seed, Action<string>? log = null)
+    /// <summary>
+    /// Trains for <paramref name="epochs"/> passes; with development sentences, keeps the averaged model of the pass
+    /// that scores best on them (labelled attachment), so the epoch count is chosen by data, deterministically.
+    /// </summary>
+    internal static ArcHybridParser Train(
+        IReadOnlyList<DependencyInput> sentences, IReadOnlyList<string> labels, int epochs, ulong seed, Action<string>? log = null, IReadOnlyList<DependencyInput>? dev = null)
     {
+        ArcHybridParser? chosen = null;
+        var bestScore = -1.0;
         var labelCount = labels.Count;
         var classCount = 1 + (2 * labelCount);
         var trainer = new PerceptronTrainer(22, classCount);
@@ -374,10 +406,46 @@ public sealed class ArcHybridParser
                 }
             }
 
-            log?.Invoke($"parser epoch {epoch + 1}/{epochs}: training UAS {100.0 * correctArcs / arcs:F2}");
+            var message = $"parser epoch {epoch + 1}/{epochs}: training UAS {100.0 * correctArcs / arcs:F2}";
+            if (dev is not null)
+            {
+                var candidate = new ArcHybridParser(labels.ToArray(), trainer.ToModel());
+                var (uas, las) = candidate.Score(dev);
+                message += $", dev UAS {uas:F2} LAS {las:F2}";
+                if (las > bestScore)
+                {
+                    bestScore = las;
+                    chosen = candidate;
+                    message += " (best so far)";
+                }
+            }
+
+            log?.Invoke(message);
         }
 
-        return new ArcHybridParser(labels.ToArray(), trainer.ToModel());
+        return chosen ?? new ArcHybridParser(labels.ToArray(), trainer.ToModel());
+    }
+
+    /// <summary>Unlabelled and labelled attachment scores on sentences with gold trees.</summary>
+    internal (double Uas, double Las) Score(IReadOnlyList<DependencyInput> sentences)
+    {
+        long total = 0, heads = 0, labelled = 0;
+        foreach (var sentence in sentences)
+        {
+            var (predictedHeads, relations) = Parse(sentence);
+            for (var d = 1; d <= sentence.Words.Length; d++)
+            {
+                total++;
+                if (predictedHeads[d] == sentence.GoldHeads![d])
+                {
+                    heads++;
+                    var gold = sentence.GoldHeads[d] == 0 ? "root" : _labels[sentence.GoldLabels![d]];
+                    labelled += relations[d] == gold ? 1 : 0;
+                }
+            }
+        }
+
+        return (100.0 * heads / total, 100.0 * labelled / total);
     }
 
     public void Write(Stream stream)
@@ -478,6 +546,27 @@ public sealed class ArcHybridParser
         public int LeftCount(int position) => position > 0 ? Math.Min(_leftCount[position], 4) : 0;
 
         public int RightCount(int position) => position > 0 ? Math.Min(_rightCount[position], 4) : 0;
+
+        /// <summary>How many commas lie strictly between two positions, capped at 2 (0 when either is missing).</summary>
+        public static ulong CommasBetween(DependencyInput input, int a, int b)
+        {
+            if (a <= 0 || b <= 0)
+            {
+                return 3;
+            }
+
+            var (from, to) = a < b ? (a, b) : (b, a);
+            var count = 0UL;
+            for (var k = from + 1; k < to && count < 2; k++)
+            {
+                if (input.Words[k - 1].Form == CommaHash)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
 
         public void DoShift()
         {

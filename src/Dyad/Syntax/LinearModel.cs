@@ -47,6 +47,29 @@ internal sealed class LinearModel
         }
     }
 
+    /// <summary>A copy without the weights smaller in magnitude than <paramref name="threshold"/>.</summary>
+    public LinearModel Pruned(float threshold)
+    {
+        var rowStart = new int[_rowStart.Length];
+        var classes = new List<ushort>();
+        var weights = new List<float>();
+        for (var b = 0; b < _rowStart.Length - 1; b++)
+        {
+            rowStart[b] = classes.Count;
+            for (var j = _rowStart[b]; j < _rowStart[b + 1]; j++)
+            {
+                if (Math.Abs(_weights[j]) >= threshold)
+                {
+                    classes.Add(_classes[j]);
+                    weights.Add(_weights[j]);
+                }
+            }
+        }
+
+        rowStart[^1] = classes.Count;
+        return new LinearModel(BucketBits, ClassCount, rowStart, classes.ToArray(), weights.ToArray());
+    }
+
     public void Write(BinaryWriter writer)
     {
         writer.Write(BucketBits);

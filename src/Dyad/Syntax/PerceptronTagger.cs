@@ -20,12 +20,12 @@ public sealed class PerceptronTagger
     private readonly string[] _upos;
     private readonly string[] _xpos;
     private readonly LinearModel _first;
-    private readonly LinearModel _second;
+    private readonly LinearModel? _second;
     private readonly Dictionary<ulong, int> _fixed;
     private readonly ulong[] _xposHashes;
     private readonly ulong[] _uposHashes;
 
-    private PerceptronTagger(string[] upos, string[] xpos, LinearModel first, LinearModel second, Dictionary<ulong, int> fixedTags)
+    private PerceptronTagger(string[] upos, string[] xpos, LinearModel first, LinearModel? second, Dictionary<ulong, int> fixedTags)
     {
         _upos = upos;
         _xpos = xpos;
@@ -69,6 +69,12 @@ public sealed class PerceptronTagger
     /// </summary>
     internal void Tag(ReadOnlySpan<WordFeatures> words, Span<int> tags)
     {
+        if (_second is null)
+        {
+            Pass(_first, FirstPassFeatures, words, [], tags);
+            return;
+        }
+
         var guesses = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
         Pass(_first, FirstPassFeatures, words, [], guesses);
         Pass(_second, SecondPassFeatures, words, guesses, tags);
@@ -173,7 +179,8 @@ public sealed class PerceptronTagger
         return best;
     }
 
-    internal static PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, ulong seed, Action<string>? log = null)
+    /// <summary>Trains both passes; with <paramref name="singlePass"/>, only the first (quicker, for jackknifing the parser's training tags).</summary>
+    internal static PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, ulong seed, Action<string>? log = null, bool singlePass = false)
     {
         // Tag set: UPOS and XPOS predicted together, as the pairs the data has.
         var pairIds = new Dictionary<(string, string), int>();
@@ -222,6 +229,10 @@ public sealed class PerceptronTagger
         }
 
         var first = TrainPass(data, [], FirstPassFeatures, fixedTags, upos.Count, epochs, seed, "first pass", log);
+        if (singlePass)
+        {
+            return new PerceptronTagger(upos.ToArray(), xpos.ToArray(), first, null, fixedTags);
+        }
 
         // The second pass learns from first-pass guesses as wrong as they will be: each fold is guessed by a
         // first pass trained without it.
@@ -231,7 +242,7 @@ public sealed class PerceptronTagger
         {
             var rest = data.Where((_, k) => k % folds != fold).ToList();
             var foldModel = TrainPass(rest, [], FirstPassFeatures, fixedTags, upos.Count, epochs, seed + (ulong)fold + 1, null, null);
-            var foldTagger = new PerceptronTagger(upos.ToArray(), xpos.ToArray(), foldModel, foldModel, fixedTags);
+            var foldTagger = new PerceptronTagger(upos.ToArray(), xpos.ToArray(), foldModel, null, fixedTags);
             for (var k = fold; k < data.Count; k += folds)
             {
                 guesses[k] = new int[data[k].Words.Length];
@@ -309,7 +320,8 @@ public sealed class PerceptronTagger
         }
 
         _first.Write(writer);
-        _second.Write(writer);
+        writer.Write(_second is not null);
+        _second?.Write(writer);
     }
 
     public static PerceptronTagger Read(Stream stream)
@@ -337,6 +349,7 @@ public sealed class PerceptronTagger
         }
 
         var first = LinearModel.Read(reader);
-        return new PerceptronTagger(upos, xpos, first, LinearModel.Read(reader), fixedTags);
+        var second = reader.ReadBoolean() ? LinearModel.Read(reader) : null;
+        return new PerceptronTagger(upos, xpos, first, second, fixedTags);
     }
 }

@@ -94,10 +94,12 @@ public static class SyntaxTraining
         var tagged = train.Select(ToTagged).ToList();
         var predicted = new ulong[train.Count][];
         var predictedUpos = new ulong[train.Count][];
+        PerceptronTagger? devTagger = null;
         for (var fold = 0; fold < folds; fold++)
         {
             var rest = tagged.Where((_, i) => i % folds != fold).ToList();
-            var foldTagger = PerceptronTagger.Train(rest, tagEpochs, seed + (ulong)fold + 1, null);
+            var foldTagger = PerceptronTagger.Train(rest, tagEpochs, seed + (ulong)fold + 1, null, singlePass: true);
+            devTagger ??= foldTagger;
             for (var i = fold; i < train.Count; i += folds)
             {
                 var tags = foldTagger.Tag(tagged[i].Words);
@@ -114,7 +116,25 @@ public static class SyntaxTraining
         var inputs = new List<DependencyInput>();
         for (var i = 0; i < train.Count; i++)
         {
-            var sentence = train[i];
+            inputs.Add(ToInput(train[i], predicted[i], predictedUpos[i]));
+        }
+
+        // Development sentences are tagged by the first fold's tagger, which has not seen them either.
+        List<DependencyInput>? devInputs = null;
+        if (dev is not null && devTagger is not null)
+        {
+            devInputs = [];
+            foreach (var sentence in dev)
+            {
+                var tags = devTagger.Tag(sentence.Words.Select(w => w.Form).ToArray());
+                devInputs.Add(ToInput(sentence, tags.Select(devTagger.XposHash).ToArray(), tags.Select(devTagger.UposHash).ToArray()));
+            }
+        }
+
+        return ArcHybridParser.Train(inputs, labels, epochs, seed, log, devInputs);
+
+        DependencyInput ToInput(ConlluSentence sentence, ulong[] xpos, ulong[] upos)
+        {
             var heads = new int[sentence.Words.Count + 1];
             var goldLabels = new int[sentence.Words.Count + 1];
             for (var w = 0; w < sentence.Words.Count; w++)
@@ -123,10 +143,8 @@ public static class SyntaxTraining
                 goldLabels[w + 1] = labelIds.GetValueOrDefault(sentence.Words[w].Deprel ?? "dep");
             }
 
-            inputs.Add(new DependencyInput(sentence.Words.Select(w => WordFeatures.Of(w.Form)).ToArray(), predicted[i], predictedUpos[i], heads, goldLabels));
+            return new DependencyInput(sentence.Words.Select(w => WordFeatures.Of(w.Form)).ToArray(), xpos, upos, heads, goldLabels);
         }
-
-        return ArcHybridParser.Train(inputs, labels, epochs, seed, log);
     }
 
     private static TaggedSentence ToTagged(ConlluSentence sentence) => new(

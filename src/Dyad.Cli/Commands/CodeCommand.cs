@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Dyad.Coding;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary><c>dyad code INPUT...</c>: coded events as the contract's JSON Lines (or TSV).</summary>
+internal static class CodeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = CommonOptions.Inputs();
+        var date = CommonOptions.Date();
+        var format = new Option<string>("--format") { Description = "jsonl (default) or tsv.", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "tsv");
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "A folder of PETRARCH/TABARI dictionaries (*.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) to use as well as the built-in ones." };
+        var onlyExternal = new Option<bool>("--only-external") { Description = "Use only the dictionaries given with --dictionaries." };
+        var command = new Command("code", "Code documents into events: one JSON object per event (the record in CONTRACT.md), with its evidence.\n"
+            + "Example: dyad code samples/ --date 2023-03-07")
+        {
+            inputs,
+            date,
+            format,
+            dictionaries,
+            onlyExternal,
+        };
+        command.SetAction(parse =>
+        {
+            var coder = CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal));
+            var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
+            var tsv = parse.GetValue(format) == "tsv";
+            using var json = new Utf8JsonWriter(context.Out, new JsonWriterOptions { SkipValidation = true });
+            if (tsv)
+            {
+                context.Out.Write(Encoding.UTF8.GetBytes(string.Join('\t', EventJson.TsvColumns) + "\n"));
+            }
+
+            foreach (var document in batch.Documents())
+            {
+                CodedDocument coded;
+                try
+                {
+                    coded = coder.Code(document);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                {
+                    batch.Fail(document, $"could not be coded: {e.GetType().Name}: {e.Message}");
+                    continue;
+                }
+
+                foreach (var e in coded.Events)
+                {
+                    if (tsv)
+                    {
+                        context.Out.Write(Encoding.UTF8.GetBytes(EventJson.ToTsv(e) + "\n"));
+                    }
+                    else
+                    {
+                        EventJson.Write(json, e);
+                        JsonFields.EndLine(json, context.Out);
+                    }
+                }
+            }
+
+            context.Out.Flush();
+            return batch.ExitCode();
+        });
+        return command;
+    }
+}
+
+/// <summary>Builds the document coder from the built-in dictionaries and any given on the command line.</summary>
+internal static class CoderFactory
+{
+    public static DocumentCoder Create(string? dictionaries, bool onlyExternal)
+    {
+        if (onlyExternal && dictionaries is null)
+        {
+            throw new CliException("--only-external needs --dictionaries DIR");
+        }
+
+        if (dictionaries is not null)
+        {
+            throw new CliException("--dictionaries: PETRARCH dictionaries are not supported yet");
+        }
+
+        return DocumentCoder.CreateDefault();
+    }
+}

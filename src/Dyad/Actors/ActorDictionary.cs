@@ -1,0 +1,232 @@
+using System.Globalization;
+using Dyad.Syntax;
+using Dyad.Text;
+
+namespace Dyad.Actors;
+
+/// <summary>
+/// One dictionary line: a phrase (as lower-case words), its code, and the dates it holds for. A code starting
+/// with "~" is an agent (a role added to a country: "~GOV"); ending with "~", a prefix ("NGO~").
+/// </summary>
+public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateOnly? From, DateOnly? To, string Source)
+{
+    public bool IsAgent => Code.StartsWith('~') || Code.EndsWith('~');
+
+    public bool IsDated => From is not null || To is not null;
+
+    public bool HoldsOn(DateOnly date) => (From is null || date >= From) && (To is null || date <= To);
+}
+
+/// <summary>A phrase of the sentence that the dictionary knows: tokens [Start, End) and every entry for it.</summary>
+public sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> Entries)
+{
+    public bool IsAgent => Entries.All(e => e.IsAgent);
+
+    /// <summary>The entry that holds on the date: a dated one covering it, else an undated one, else none.</summary>
+    public ActorEntry? On(DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.IsDated && entry.HoldsOn(d))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        foreach (var entry in Entries)
+        {
+            if (!entry.IsDated)
+            {
+                return entry;
+            }
+        }
+
+        // A person known only with dates, outside them: still of that country, as an elite.
+        var any = Entries.Count > 0 ? Entries[0] : null;
+        return any is { Code.Length: >= 3 } && !any.IsAgent ? any with { Code = any.Code[..3] + "ELI", From = null, To = null } : null;
+    }
+}
+
+/// <summary>
+/// Actor phrases in a word trie: countries, organisations, people and role nouns, from Dyad's own dictionaries
+/// (resources/dictionaries) and from PETRARCH/TABARI actor and agent files. Lookup is by whole words, ignoring
+/// case, trying each word's lemma as well so "officials" finds "official".
+/// </summary>
+public sealed class ActorDictionary
+{
+    private readonly Node _root = new();
+
+    public int Count { get; private set; }
+
+    public void Add(ActorEntry entry)
+    {
+        if (entry.Phrase.Count == 0)
+        {
+            return;
+        }
+
+        var node = _root;
+        foreach (var word in entry.Phrase)
+        {
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(word, out var next))
+            {
+                next = new Node();
+                node.Children[word] = next;
+            }
+
+            node = next;
+        }
+
+        node.Entries ??= [];
+        node.Entries.Add(entry);
+        Count++;
+    }
+
+    /// <summary>The normalised form a word is looked up by: lower case, straight apostrophes.</summary>
+    public static string Key(string word) => WordFeatures.NormaliseQuotes(word).ToLowerInvariant();
+
+    /// <summary>Longest matches, left to right, not overlapping.</summary>
+    public IReadOnlyList<ActorMatch> FindAll(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys)
+    {
+        var matches = new List<ActorMatch>();
+        var i = 0;
+        while (i < keys.Count)
+        {
+            var (end, entries) = Longest(keys, lemmaKeys, i);
+            if (entries is not null)
+            {
+                matches.Add(new ActorMatch(i, end, entries));
+                i = end;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return matches;
+    }
+
+    private (int End, List<ActorEntry>? Entries) Longest(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys, int start)
+    {
+        var bestEnd = -1;
+        List<ActorEntry>? best = null;
+        Walk(_root, start);
+        return (bestEnd, best);
+
+        void Walk(Node node, int position)
+        {
+            if (node.Entries is not null && position > start && position > bestEnd)
+            {
+                bestEnd = position;
+                best = node.Entries;
+            }
+
+            if (position >= keys.Count || node.Children is null)
+            {
+                return;
+            }
+
+            if (node.Children.TryGetValue(keys[position], out var next))
+            {
+                Walk(next, position + 1);
+            }
+
+            if (lemmaKeys[position] != keys[position] && node.Children.TryGetValue(lemmaKeys[position], out var byLemma))
+            {
+                Walk(byLemma, position + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads Dyad's own format: PHRASE&lt;TAB&gt;CODE[&lt;TAB&gt;FROM..TO][&lt;TAB&gt;# note]; "#" starts a comment line.
+    /// A malformed line is an error naming the file and line.
+    /// </summary>
+    public void ReadDyadFormat(TextReader reader, string fileName)
+    {
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            if (fields.Length < 2 || fields[0].Trim().Length == 0)
+            {
+                throw new DictionaryFormatException(fileName, lineNumber, "expected PHRASE<TAB>CODE");
+            }
+
+            var code = fields[1].Trim();
+            if (!IsCode(code))
+            {
+                throw new DictionaryFormatException(fileName, lineNumber, $"'{code}' is not an actor code");
+            }
+
+            DateOnly? from = null;
+            DateOnly? to = null;
+            if (fields.Length > 2 && fields[2].Trim() is { Length: > 0 } range && range[0] != '#')
+            {
+                var parts = range.Split("..");
+                if (parts.Length != 2 || !TryDate(parts[0], out var f) || !TryDate(parts[1], out var t))
+                {
+                    throw new DictionaryFormatException(fileName, lineNumber, $"'{range}' is not a date range YYYY-MM-DD..YYYY-MM-DD");
+                }
+
+                (from, to) = (f, t);
+            }
+
+            Add(new ActorEntry(PhraseKeys(fields[0]), code, from, to, $"{fileName}:{lineNumber}"));
+        }
+    }
+
+    /// <summary>Splits a phrase into lookup keys with the same tokenizer as the text, so both split alike.</summary>
+    public static IReadOnlyList<string> PhraseKeys(string phrase) =>
+        Tokenizer.Default.Tokenize(phrase.Replace('_', ' ').Trim()).Select(t => Key(t.Text)).ToArray();
+
+    private static bool IsCode(string code)
+    {
+        var core = code.Trim('~');
+        return core.Length is >= 3 and <= 30 && core.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+    }
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>The dictionaries shipped in resources/dictionaries.</summary>
+    public static ActorDictionary LoadBuiltIn()
+    {
+        var dictionary = new ActorDictionary();
+        foreach (var file in new[] { "countries.txt", "organizations.txt", "people.txt", "roles.txt" })
+        {
+            using var reader = new StringReader(ResourceFiles.ReadText("dictionaries/" + file));
+            dictionary.ReadDyadFormat(reader, file);
+        }
+
+        return dictionary;
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Children { get; set; }
+
+        public List<ActorEntry>? Entries { get; set; }
+    }
+}
+
+/// <summary>A dictionary line that cannot be read: names the file and line.</summary>
+public sealed class DictionaryFormatException(string file, int line, string message)
+    : FormatException($"{file}:{line}: {message}")
+{
+    public string File { get; } = file;
+
+    public int Line { get; } = line;
+}

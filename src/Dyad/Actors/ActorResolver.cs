@@ -1,0 +1,191 @@
+using System.Collections.Frozen;
+using Dyad.Coding;
+
+namespace Dyad.Actors;
+
+/// <summary>
+/// Turns a noun phrase of the parse into actors: the dictionary phrases inside it (a country, a person, an
+/// organisation) combined with its role noun ("Japanese officials" = JPN + GOV, "North Korea's ruling party" =
+/// PRK + GOV), one actor per conjunct ("Japan and North Korea"), and, for phrases that name no one
+/// ("the party", "it", "both sides"), the document's context.
+/// </summary>
+public static class ActorResolver
+{
+    // Relations that stay inside one actor's noun phrase.
+    private static readonly FrozenSet<string> PhraseRelations = new[]
+    {
+        "compound", "amod", "nmod:poss", "flat", "flat:name", "appos", "det", "nummod", "nmod", "nmod:desc", "nmod:unmarked", "case", "fixed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SeniorityWords = new[]
+    {
+        "senior", "high-ranking", "high-level", "top", "chief", "deputy", "vice", "ranking", "leading", "veteran", "close",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The actors a phrase headed by <paramref name="head"/> names: one per conjunct, possibly none.</summary>
+    public static IReadOnlyList<Actor> Resolve(SentenceView view, int head, DocumentContext context)
+    {
+        var actors = new List<Actor>();
+        foreach (var conjunct in Conjuncts(view, head))
+        {
+            if (BothSides(view, conjunct, context) is { } pair)
+            {
+                actors.AddRange(pair);
+                continue;
+            }
+
+            if (ResolveOne(view, conjunct, context) is { } actor)
+            {
+                actors.Add(actor);
+            }
+        }
+
+        return actors;
+    }
+
+    private static IEnumerable<int> Conjuncts(SentenceView view, int head)
+    {
+        yield return head;
+        foreach (var conj in view.Children(head, "conj"))
+        {
+            if (view[conj].Upos is "NOUN" or "PROPN" or "PRON")
+            {
+                yield return conj;
+            }
+        }
+    }
+
+    private static Actor? ResolveOne(SentenceView view, int head, DocumentContext context)
+    {
+        var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel));
+        var span = view.SpanOf(phrase[0], phrase[^1]);
+        var text = view.TextOf(span);
+        var seniority = Seniority(view, phrase);
+
+        // Dictionary phrases wholly inside this noun phrase.
+        ActorMatch? named = null;
+        var namedDistance = int.MaxValue;
+        ActorMatch? agent = null;
+        var agentDistance = int.MaxValue;
+        foreach (var word in phrase)
+        {
+            if (view.MatchAt[word] is not { } match || match.Start < phrase[0] || match.End - 1 > phrase[^1])
+            {
+                continue;
+            }
+
+            var distance = match.Start <= head && head < match.End ? 0 : Math.Min(Math.Abs(match.Start - head), Math.Abs(match.End - 1 - head));
+            if (match.IsAgent)
+            {
+                if (distance < agentDistance || (distance == agentDistance && match.End - match.Start > agent!.End - agent.Start))
+                {
+                    (agent, agentDistance) = (match, distance);
+                }
+            }
+            else if (distance < namedDistance)
+            {
+                (named, namedDistance) = (match, distance);
+            }
+        }
+
+        var date = context.Date;
+        var namedEntry = named?.On(date);
+        var agentEntry = agent?.On(date);
+        var headLemma = view.Lemma(head);
+
+        if (namedEntry is not null && ActorCode.TryParse(namedEntry.Code, out var namedCode))
+        {
+            var code = namedCode;
+            var rule = $"dictionary {namedEntry.Source}";
+            if (agentEntry is not null && namedCode.Value.Length == 3)
+            {
+                code = Combine(namedCode, agentEntry.Code);
+                rule += $" + agent {agentEntry.Source}";
+            }
+
+            var actor = new Actor(code, text, span, rule) { Seniority = seniority };
+            context.Remember(headLemma, actor, isSubject: false);
+            return actor;
+        }
+
+        if (view.IsPronoun(head) && !view.IsRelativePronoun(head))
+        {
+            return null; // pronouns are resolved by the coder, which knows the clause
+        }
+
+        // A role with no country: a definite description refers back ("the party"), else the home country's ("the government").
+        if (agentEntry is not null && IsDefinite(view, head))
+        {
+            if (context.LastWithHead(headLemma) is { } earlier && earlier.Country is not null)
+            {
+                return earlier with { Text = text, Span = span, Resolution = $"refers back to '{earlier.Text}'", Seniority = seniority };
+            }
+
+            if (context.HomeCountry is { } home && ActorCode.TryParse(home, out var homeCode))
+            {
+                var actor = new Actor(Combine(homeCode, agentEntry.Code), text, span, $"agent {agentEntry.Source}; country of the story's agency") { Seniority = seniority };
+                context.Remember(headLemma, actor, isSubject: false);
+                return actor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"officials from both sides", "the two countries": the two countries the document is about.</summary>
+    private static IReadOnlyList<Actor>? BothSides(SentenceView view, int head, DocumentContext context)
+    {
+        var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel));
+        var isPair = phrase.Any(w => view.Lemma(w) is "side" or "country" or "nation" or "government"
+            && view.Children(w).Any(c => view.Relation(c) is "det" or "nummod" && view.Lemma(c) is "both" or "two"));
+        if (!isPair)
+        {
+            return null;
+        }
+
+        if (context.TwoParties is not { } parties)
+        {
+            return null;
+        }
+
+        var span = view.SpanOf(phrase[0], phrase[^1]);
+        var text = view.TextOf(span);
+        var role = phrase.Select(w => view.MatchAt[w]).FirstOrDefault(m => m is { IsAgent: true })?.On(context.Date)?.Code ?? "~GOV";
+        return
+        [
+            new Actor(Combine(ActorCode.Parse(parties.First), role), text, span, "both sides: the document's two main countries"),
+            new Actor(Combine(ActorCode.Parse(parties.Second), role), text, span, "both sides: the document's two main countries"),
+        ];
+    }
+
+    private static bool IsDefinite(SentenceView view, int head) =>
+        view.Children(head, "det").Any(d => view.Lemma(d) is "the" or "this" or "that" or "these" or "those")
+        || view[head].Upos == "PROPN";
+
+    private static string? Seniority(SentenceView view, List<int> phrase)
+    {
+        var words = phrase.Where(w => SeniorityWords.Contains(view.Lemma(w)) || view.Lemma(w).StartsWith("high-", StringComparison.Ordinal)).ToList();
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => view[w].Text));
+    }
+
+    /// <summary>Applies an agent to a code: "~GOV" appends the role, "NGO~" prefixes it.</summary>
+    public static ActorCode Combine(ActorCode code, string agent)
+    {
+        if (agent.StartsWith('~'))
+        {
+            // A capital already stands for its government; a country takes the role.
+            var role = agent[1..];
+            var country = code.Country;
+            return country is not null && code.Value.Length > 3 && code.Value.EndsWith("GOV", StringComparison.Ordinal) && role != "GOV"
+                ? ActorCode.Parse(country + role)
+                : code.WithRole(role);
+        }
+
+        if (agent.EndsWith('~'))
+        {
+            return ActorCode.Parse(agent[..^1] + code.Value);
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,28 @@
+using Dyad.Actors;
+using Dyad.Attribution;
+using Dyad.Events;
+using Dyad.Places;
+using Dyad.Text;
+using Dyad.Time;
+
+namespace Dyad.Coding;
+
+/// <summary>Why an event was coded: the trigger words and their span, the spans of the actors, and the rule that fired.</summary>
+public sealed record Evidence(string Trigger, TextSpan Span, string Rule);
+
+/// <summary>One coded event: the contract's event record (see CONTRACT.md).</summary>
+public sealed record CodedEvent(
+    string Id,
+    string Doc,
+    int Sentence,
+    string Text,
+    Actor Source,
+    Actor? Target,
+    CameoEntry Cameo,
+    EventDate? Date,
+    EventPlace? Place,
+    EventAttribution Attribution,
+    IReadOnlyList<Dispute> Disputed,
+    bool Secret,
+    double Confidence,
+    Evidence Evidence);

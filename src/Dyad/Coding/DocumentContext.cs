@@ -1,0 +1,81 @@
+using Dyad.Actors;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// What coding remembers across a document's sentences: its date, the country it is written from, which
+/// countries it is about, the actors mentioned most recently (for "it", "the party", "the government"), and the
+/// last consultation coded (for "the talks continued").
+/// </summary>
+public sealed class DocumentContext
+{
+    private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
+    private readonly List<string> _countryOrder = [];
+    private readonly Dictionary<string, Actor> _byHeadLemma = new(StringComparer.Ordinal);
+
+    public DocumentContext(DateOnly? date, string? homeCountry)
+    {
+        Date = date;
+        HomeCountry = homeCountry;
+    }
+
+    public DateOnly? Date { get; }
+
+    /// <summary>The country of the agency or dateline the story comes from, if known (Kyodo: JPN).</summary>
+    public string? HomeCountry { get; }
+
+    public Actor? LastSubject { get; private set; }
+
+    /// <summary>The participants of the last consultation (root 04) coded in the document.</summary>
+    public (Actor Source, Actor? Target)? LastConsultation { get; set; }
+
+    public void CountCountry(string country)
+    {
+        if (_countryMentions.TryGetValue(country, out var count))
+        {
+            _countryMentions[country] = count + 1;
+        }
+        else
+        {
+            _countryMentions[country] = 1;
+            _countryOrder.Add(country);
+        }
+    }
+
+    /// <summary>The two countries the document mentions most (ties: the first mentioned), for "both sides".</summary>
+    public (string First, string Second)? TwoParties
+    {
+        get
+        {
+            var top = _countryOrder
+                .Select((c, order) => (Country: c, Count: _countryMentions[c], Order: order))
+                .OrderByDescending(x => x.Count).ThenBy(x => x.Order)
+                .Take(2)
+                .ToList();
+            return top.Count == 2 ? (top[0].Country, top[1].Country) : null;
+        }
+    }
+
+    /// <summary>The most mentioned country other than <paramref name="country"/> among the two main parties.</summary>
+    public string? CounterpartOf(string? country)
+    {
+        if (country is null || TwoParties is not { } parties)
+        {
+            return null;
+        }
+
+        return parties.First == country ? parties.Second : parties.Second == country ? parties.First : null;
+    }
+
+    public void Remember(string headLemma, Actor actor, bool isSubject)
+    {
+        _byHeadLemma[headLemma] = actor;
+        if (isSubject)
+        {
+            LastSubject = actor;
+        }
+    }
+
+    /// <summary>The last actor named by a phrase with this head word ("party" for "the party").</summary>
+    public Actor? LastWithHead(string headLemma) => _byHeadLemma.GetValueOrDefault(headLemma);
+}

@@ -1,0 +1,155 @@
+using Dyad.Actors;
+using Dyad.Syntax;
+using Dyad.Text;
+
+namespace Dyad.Coding;
+
+/// <summary>A parsed sentence with what coding asks of it often: children by relation, lower-case lemmas, the actor phrases in it.</summary>
+public sealed class SentenceView
+{
+    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "n't", "never", "no" };
+
+    private readonly List<int>[] _children;
+
+    public SentenceView(ParsedSentence parse, ActorDictionary actors)
+    {
+        Parse = parse;
+        var count = parse.Words.Count;
+        _children = new List<int>[count];
+        Keys = new string[count];
+        LemmaKeys = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            _children[i] = [];
+            Keys[i] = ActorDictionary.Key(parse.Words[i].Text);
+            LemmaKeys[i] = ActorDictionary.Key(parse.Words[i].Lemma);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var head = parse.Words[i].Head;
+            if (head >= 0)
+            {
+                _children[head].Add(i);
+            }
+        }
+
+        MatchAt = new ActorMatch?[count];
+        foreach (var match in actors.FindAll(Keys, LemmaKeys))
+        {
+            for (var k = match.Start; k < match.End; k++)
+            {
+                MatchAt[k] = match;
+            }
+        }
+    }
+
+    public ParsedSentence Parse { get; }
+
+    public Sentence Sentence => Parse.Sentence;
+
+    public int Count => Parse.Words.Count;
+
+    public string[] Keys { get; }
+
+    public string[] LemmaKeys { get; }
+
+    /// <summary>For each word, the dictionary phrase that covers it, if any.</summary>
+    public ActorMatch?[] MatchAt { get; }
+
+    public ParsedWord this[int index] => Parse.Words[index];
+
+    public string Lemma(int index) => LemmaKeys[index];
+
+    public string Relation(int index) => Parse.Words[index].Relation;
+
+    public int Head(int index) => Parse.Words[index].Head;
+
+    public IReadOnlyList<int> Children(int head) => _children[head];
+
+    /// <summary>Children whose relation is <paramref name="relation"/> or one of its subtypes ("obl" matches "obl:tmod").</summary>
+    public IEnumerable<int> Children(int head, string relation)
+    {
+        foreach (var child in _children[head])
+        {
+            var rel = Relation(child);
+            if (rel == relation || (rel.StartsWith(relation, StringComparison.Ordinal) && rel.Length > relation.Length && rel[relation.Length] == ':'))
+            {
+                yield return child;
+            }
+        }
+    }
+
+    public int FirstChild(int head, string relation)
+    {
+        foreach (var child in Children(head, relation))
+        {
+            return child;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The preposition that introduces a nominal argument ("with" of "with Japan"), lower case, or null.</summary>
+    public string? CaseOf(int word)
+    {
+        foreach (var child in _children[word])
+        {
+            if (Relation(child) == "case")
+            {
+                return Lemma(child);
+            }
+        }
+
+        // A clause introduced by a preposition-like marker ("with North Korea's ruling party" parsed as a clause).
+        foreach (var child in _children[word])
+        {
+            if (Relation(child) == "mark" && Parse.Words[child].Upos == "ADP")
+            {
+                return Lemma(child);
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsPassive(int verb) =>
+        Children(verb, "nsubj:pass").Any() || Children(verb, "aux:pass").Any() || Children(verb, "obl:agent").Any();
+
+    /// <summary>"did not meet", "never met": a negation on the verb itself.</summary>
+    public bool IsNegated(int verb) =>
+        _children[verb].Any(c => Relation(c) is "advmod" or "neg" && NegationWords.Contains(Lemma(c)));
+
+    public bool IsPronoun(int word) => Parse.Words[word].Upos == "PRON";
+
+    public bool IsRelativePronoun(int word) => Lemma(word) is "which" or "who" or "that" or "whom";
+
+    public bool HasPrecedingCoordinator(int word) => _children[word].Any(c => Relation(c) == "cc");
+
+    /// <summary>All words under <paramref name="head"/> (itself included) reached through the given relations.</summary>
+    public List<int> Subtree(int head, Func<string, bool> follow)
+    {
+        var result = new List<int> { head };
+        var stack = new Stack<int>();
+        stack.Push(head);
+        while (stack.Count > 0)
+        {
+            foreach (var child in _children[stack.Pop()])
+            {
+                if (follow(Relation(child)))
+                {
+                    result.Add(child);
+                    stack.Push(child);
+                }
+            }
+        }
+
+        result.Sort();
+        return result;
+    }
+
+    public TextSpan SpanOf(int first, int last) => new(Parse.Words[first].Token.Start, Parse.Words[last].Token.End);
+
+    /// <summary>The sentence's text at a document span inside it.</summary>
+    public string TextOf(TextSpan span) => Sentence.Text.Substring(span.Start - Sentence.Span.Start, span.Length);
+}

@@ -1,0 +1,567 @@
+using Dyad.Actors;
+using Dyad.Coding;
+using Dyad.Text;
+
+namespace Dyad.Events;
+
+/// <summary>An event found in one sentence, before document-level attributes (date, place, attribution) are added.</summary>
+public sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Source, Actor? Target, TextSpan TriggerSpan, string TriggerText, string Rule, double Confidence);
+
+/// <summary>
+/// Codes "who did what to whom" in a parsed sentence: for each verb (and event noun) the most specific dictionary
+/// pattern whose conditions hold, the source from the subject (the agent, in the passive; the shared subject of
+/// coordinated verbs; the noun a relative clause modifies), the target from the object or the argument the
+/// pattern names, and the actors resolved from those phrases. A negated verb codes nothing.
+/// </summary>
+public sealed class EventCoder
+{
+    // Prepositions that introduce the target of an event when the pattern names none.
+    private static readonly HashSet<string> TargetPrepositions = new(StringComparer.Ordinal)
+    {
+        "with", "against", "on", "to", "toward", "towards", "into", "at", "upon", "between",
+    };
+
+    private readonly EventDictionary _dictionary;
+
+    public EventCoder(EventDictionary dictionary)
+    {
+        _dictionary = dictionary;
+    }
+
+    public IReadOnlyList<SentenceEvent> Code(SentenceView view, DocumentContext context)
+    {
+        var events = new List<SentenceEvent>();
+        var usedNouns = new HashSet<int>();
+
+        // Verbs first, so a light verb's noun ("held a meeting") is not coded again as a nominal event.
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos is "VERB" || (view[i].Upos == "NOUN" && view[i].Xpos.StartsWith("VB", StringComparison.Ordinal)))
+            {
+                CodeTrigger(view, i, nominal: false, context, events, usedNouns);
+            }
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos is "NOUN" && !usedNouns.Contains(i))
+            {
+                CodeTrigger(view, i, nominal: true, context, events, usedNouns);
+            }
+        }
+
+        return events;
+    }
+
+    private void CodeTrigger(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, HashSet<int> usedNouns)
+    {
+        var (pattern, objectWord, prepositionWord) = BestPattern(view, trigger, nominal);
+        if (pattern is null || view.IsNegated(trigger) || IsDeniedClause(view, trigger))
+        {
+            return;
+        }
+
+        if (objectWord >= 0)
+        {
+            usedNouns.Add(objectWord);
+        }
+
+        var notes = new List<string>();
+        var confidence = 0.85;
+        var passive = !nominal && view.IsPassive(trigger);
+
+        // Source.
+        var sources = nominal ? NominalSources(view, trigger, context) : Sources(view, trigger, passive, context, notes);
+
+        // Target.
+        var targets = new List<Actor>();
+        var targetWord = TargetWord(view, trigger, pattern, objectWord, prepositionWord, passive, nominal);
+        if (targetWord >= 0)
+        {
+            targets.AddRange(ActorResolver.Resolve(view, targetWord, context));
+        }
+
+        if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last)
+        {
+            // "The talks continued ... with contact being made": the participants of the consultation under way.
+            sources = [last.Source];
+            if (targets.Count == 0 && last.Target is not null)
+            {
+                targets.Add(last.Target);
+            }
+
+            notes.Add("participants carried over from the previous consultation");
+            confidence -= 0.2;
+        }
+
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        if (targets.Count == 0 && sources.Count >= 2)
+        {
+            // "Japan and North Korea reached an accord": the first conjunct acts towards the second.
+            targets.Add(sources[1]);
+            sources = [sources[0]];
+            notes.Add("coordinated subject as source and target");
+        }
+
+        if (targets.Count == 0 && !pattern.Unary)
+        {
+            if (InTurnTarget(view, trigger, events) is { } reciprocal)
+            {
+                targets.Add(reciprocal);
+                notes.Add("relative clause answering the main clause: its source is the target");
+                confidence -= 0.1;
+            }
+            else if (!pattern.Reversed && context.CounterpartOf(sources[0].Country) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
+            {
+                targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
+                notes.Add("target inferred: the document's other main country");
+                confidence -= 0.25;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        var (spanStart, spanEnd) = (trigger, trigger);
+        if (objectWord >= 0)
+        {
+            (spanStart, spanEnd) = (Math.Min(trigger, objectWord), Math.Max(trigger, objectWord));
+        }
+
+        var triggerSpan = view.SpanOf(spanStart, spanEnd);
+        var triggerText = view.TextOf(triggerSpan);
+        var rule = notes.Count > 0 ? $"{pattern.Rule}; {string.Join("; ", notes)}" : pattern.Rule;
+
+        foreach (var source in sources)
+        {
+            foreach (var target in targets.Count > 0 ? targets.Cast<Actor?>() : [null])
+            {
+                if (target is not null && IsSelf(source, target))
+                {
+                    continue;
+                }
+
+                var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
+                events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)));
+                if (pattern.Code.Root == "04")
+                {
+                    context.LastConsultation = (s, t);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "The government has denied that ... contact was made": the denied clause is not an event of its own; the
+    /// attribution stage links the denial to the events it contests.
+    /// </summary>
+    private static bool IsDeniedClause(SentenceView view, int trigger)
+    {
+        var current = trigger;
+        while (view.Head(current) is var head && head >= 0)
+        {
+            if (view.Relation(current) is "ccomp" or "conj" && view.Lemma(head) is "deny" or "dismiss" or "reject" or "refute")
+            {
+                return true;
+            }
+
+            if (view.Relation(current) is not ("conj" or "ccomp"))
+            {
+                return false;
+            }
+
+            current = head;
+        }
+
+        return false;
+    }
+
+    /// <summary>An actor acting on itself ("Japan ... with Japan") is no event; a government and its own opposition are two actors.</summary>
+    private static bool IsSelf(Actor source, Actor target) =>
+        source.Code == target.Code || (source.Country is { } country && country == target.Country && (source.Code.Value.Length == 3 || target.Code.Value.Length == 3));
+
+    /// <summary>The most specific pattern for the trigger whose conditions hold, with the words that met them.</summary>
+    private (EventPattern? Pattern, int ObjectWord, int PrepositionWord) BestPattern(SentenceView view, int trigger, bool nominal)
+    {
+        var lemma = view.Lemma(trigger);
+        var particle = view.FirstChild(trigger, "compound:prt");
+        var keys = particle >= 0 ? new[] { lemma + "_" + view.Lemma(particle), lemma } : [lemma];
+        var passive = !nominal && view.IsPassive(trigger);
+
+        EventPattern? best = null;
+        int bestObject = -1, bestPreposition = -1;
+        foreach (var key in keys)
+        {
+            foreach (var pattern in _dictionary.For(key))
+            {
+                if (pattern.Nominal != nominal || (best is not null && pattern.Specificity <= best.Specificity))
+                {
+                    continue;
+                }
+
+                var objectWord = -1;
+                if (pattern.Object is { } constraint)
+                {
+                    objectWord = FindObject(view, trigger, constraint, passive);
+                    if (objectWord < 0)
+                    {
+                        continue;
+                    }
+                }
+
+                var prepositionWord = -1;
+                if (pattern.Preposition is { } preposition)
+                {
+                    prepositionWord = FindPrepositional(view, trigger, objectWord, preposition, pattern.PrepositionObject);
+                    if (prepositionWord < 0)
+                    {
+                        continue;
+                    }
+                }
+
+                (best, bestObject, bestPreposition) = (pattern, objectWord, prepositionWord);
+            }
+
+            if (best is not null)
+            {
+                break;
+            }
+        }
+
+        return (best, bestObject, bestPreposition);
+    }
+
+    private static int FindObject(SentenceView view, int trigger, WordConstraint constraint, bool passive)
+    {
+        var candidates = view.Children(trigger, "obj").Concat(view.Children(trigger, "iobj"));
+        if (passive)
+        {
+            candidates = candidates.Concat(view.Children(trigger, "nsubj:pass"));
+        }
+
+        // An object may be coordinated ("talks and consultations") or come as an xcomp noun.
+        foreach (var word in candidates)
+        {
+            if (Satisfies(view, word, constraint))
+            {
+                return word;
+            }
+
+            foreach (var conj in view.Children(word, "conj"))
+            {
+                if (Satisfies(view, conj, constraint))
+                {
+                    return conj;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Satisfies(SentenceView view, int word, WordConstraint constraint)
+    {
+        if (!constraint.AnyLemma && !constraint.Lemmas.Contains(view.Lemma(word)) && !constraint.Lemmas.Contains(view.Keys[word]))
+        {
+            return false;
+        }
+
+        return constraint.Modifiers.Count == 0
+            || view.Children(word).Any(c => constraint.Modifiers.Contains(view.Lemma(c)) || constraint.Modifiers.Contains(view.Keys[c]));
+    }
+
+    /// <summary>An argument introduced by <paramref name="preposition"/>, on the trigger or on its object ("sanctions on North Korea").</summary>
+    private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
+    {
+        foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
+        {
+            foreach (var child in view.Children(owner))
+            {
+                var rel = view.Relation(child);
+                if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl"))
+                {
+                    continue;
+                }
+
+                if (view.CaseOf(child) == preposition && (constraint is null || Satisfies(view, child, constraint)))
+                {
+                    return child;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<Actor> Sources(SentenceView view, int trigger, bool passive, DocumentContext context, List<string> notes)
+    {
+        var subject = SubjectWord(view, trigger, passive, notes);
+        if (subject < 0)
+        {
+            return [];
+        }
+
+        if (view.IsPronoun(subject) && !view.IsRelativePronoun(subject))
+        {
+            // "Japan and North Korea announced that they had reached ...": the governing clause's subject; else the last subject.
+            var governing = GoverningSubject(view, trigger);
+            if (governing >= 0 && governing != subject)
+            {
+                notes.Add($"'{view[subject].Text}' read as the governing clause's subject");
+                return [.. ActorResolver.Resolve(view, governing, context)];
+            }
+
+            if (context.LastSubject is { } last)
+            {
+                notes.Add($"'{view[subject].Text}' read as the previous subject");
+                return [last];
+            }
+
+            return [];
+        }
+
+        var actors = ActorResolver.Resolve(view, subject, context);
+        foreach (var actor in actors)
+        {
+            context.Remember(view.Lemma(subject), actor, isSubject: true);
+        }
+
+        return [.. actors];
+    }
+
+    /// <summary>The word that names who acts: the subject, the passive's agent, or one inherited from the clause this one depends on.</summary>
+    private static int SubjectWord(SentenceView view, int trigger, bool passive, List<string> notes)
+    {
+        if (passive)
+        {
+            var agent = view.FirstChild(trigger, "obl:agent");
+            if (agent < 0)
+            {
+                agent = view.Children(trigger, "obl").FirstOrDefault(o => view.CaseOf(o) == "by", -1);
+            }
+
+            return agent;
+        }
+
+        var subject = view.FirstChild(trigger, "nsubj");
+        var relation = view.Relation(trigger);
+        var head = view.Head(trigger);
+        if (subject >= 0)
+        {
+            if (view.IsRelativePronoun(subject) && relation.StartsWith("acl", StringComparison.Ordinal) && head >= 0)
+            {
+                notes.Add("relative clause: its subject is the noun it modifies");
+                return head;
+            }
+
+            if (view.IsRelativePronoun(subject) && Antecedent(view, subject) is var antecedent and >= 0)
+            {
+                notes.Add("relative pronoun read as the noun before it");
+                return antecedent;
+            }
+
+            return subject;
+        }
+
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        switch (relation)
+        {
+            case "conj":
+                notes.Add("coordinated verb shares its subject");
+                return SubjectWord(view, head, view.IsPassive(head), notes);
+            case "xcomp":
+            case "advcl" when view[trigger].Xpos is "VBG" or "VBN":
+                notes.Add("subject taken from the governing verb");
+                return SubjectWord(view, head, view.IsPassive(head), notes);
+            case "acl:relcl":
+            case "acl":
+                notes.Add("relative clause: its subject is the noun it modifies");
+                return head;
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>The noun a relative pronoun follows ("North Korea, which ..."), when the parse did not attach the clause to it.</summary>
+    private static int Antecedent(SentenceView view, int pronoun)
+    {
+        for (var k = pronoun - 1; k >= 0; k--)
+        {
+            if (view[k].Upos == "PUNCT")
+            {
+                continue;
+            }
+
+            if (view[k].Upos is not ("NOUN" or "PROPN"))
+            {
+                return -1;
+            }
+
+            var word = k;
+            while (view.Relation(word) is "compound" or "flat" or "flat:name" && view.Head(word) > word)
+            {
+                word = view.Head(word);
+            }
+
+            return word;
+        }
+
+        return -1;
+    }
+
+    private static int GoverningSubject(SentenceView view, int trigger)
+    {
+        var current = trigger;
+        while (view.Head(current) is var head && head >= 0)
+        {
+            if (view.Relation(current) is "ccomp" or "advcl" or "xcomp" or "conj")
+            {
+                var subject = view.FirstChild(head, "nsubj");
+                if (subject >= 0 && !view.IsPronoun(subject))
+                {
+                    return subject;
+                }
+            }
+
+            current = head;
+        }
+
+        return -1;
+    }
+
+    private static List<Actor> NominalSources(SentenceView view, int noun, DocumentContext context)
+    {
+        // "the summit between Koizumi and Kim": the first party; "Japan's talks with China": the possessor.
+        foreach (var child in view.Children(noun))
+        {
+            if (view.Relation(child).StartsWith("nmod", StringComparison.Ordinal) && view.CaseOf(child) == "between")
+            {
+                return [.. ActorResolver.Resolve(view, child, context)];
+            }
+        }
+
+        var possessor = view.FirstChild(noun, "nmod:poss");
+        if (possessor >= 0 && !view.IsPronoun(possessor))
+        {
+            return [.. ActorResolver.Resolve(view, possessor, context)];
+        }
+
+        var agent = view.Children(noun, "nmod").FirstOrDefault(c => view.CaseOf(c) == "by", -1);
+        if (agent >= 0)
+        {
+            return [.. ActorResolver.Resolve(view, agent, context)];
+        }
+
+        // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
+        var verb = view.Head(noun);
+        if (verb >= 0 && view[verb].Upos is "VERB" or "ADJ" && view.Relation(noun) is "obl" or "obj" or "nsubj:pass" or "xcomp")
+        {
+            var subject = SubjectWord(view, verb, view.IsPassive(verb), []);
+            if (subject >= 0 && !view.IsPronoun(subject))
+            {
+                return [.. ActorResolver.Resolve(view, subject, context)];
+            }
+        }
+
+        return [];
+    }
+
+    private static int TargetWord(SentenceView view, int trigger, EventPattern pattern, int objectWord, int prepositionWord, bool passive, bool nominal)
+    {
+        if (prepositionWord >= 0)
+        {
+            return prepositionWord;
+        }
+
+        if (!nominal)
+        {
+            if (pattern.Object is null || pattern.Object.AnyLemma)
+            {
+                var obj = view.FirstChild(trigger, "obj");
+                if (passive)
+                {
+                    obj = view.FirstChild(trigger, "nsubj:pass");
+                }
+
+                if (obj >= 0)
+                {
+                    return obj;
+                }
+
+                var iobj = view.FirstChild(trigger, "iobj");
+                if (iobj >= 0)
+                {
+                    return iobj;
+                }
+            }
+        }
+
+        // An argument with a target preposition, on the trigger or on its object noun.
+        foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
+        {
+            foreach (var child in view.Children(owner))
+            {
+                var rel = view.Relation(child);
+                if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+                    && view.CaseOf(child) is { } preposition && TargetPrepositions.Contains(preposition)
+                    && !(nominal && preposition == "between"))
+                {
+                    return child;
+                }
+            }
+        }
+
+        if (nominal)
+        {
+            // "between A and B": B is the target.
+            foreach (var child in view.Children(trigger))
+            {
+                if (view.CaseOf(child) == "between")
+                {
+                    var conj = view.FirstChild(child, "conj");
+                    if (conj >= 0)
+                    {
+                        return conj;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>
+    private static Actor? InTurnTarget(SentenceView view, int trigger, List<SentenceEvent> events)
+    {
+        var modified = view.Relation(trigger).StartsWith("acl", StringComparison.Ordinal) ? view.Head(trigger) : -1;
+        if (modified < 0 && view.FirstChild(trigger, "nsubj") is var subject and >= 0 && view.IsRelativePronoun(subject))
+        {
+            modified = Antecedent(view, subject);
+        }
+
+        if (modified < 0)
+        {
+            return null;
+        }
+
+        var modifiedSpan = view.SpanOf(modified, modified);
+        foreach (var earlier in events)
+        {
+            if (earlier.Target is { } target && target.Span.Contains(modifiedSpan))
+            {
+                return earlier.Source;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+using Dyad.Actors;
+
+namespace Dyad.Events;
+
+/// <summary>
+/// Event patterns by trigger lemma: Dyad's own (resources/dictionaries/events.txt) and those read from PETRARCH
+/// verb dictionaries. The most specific pattern whose conditions a trigger meets is the one that fires.
+/// </summary>
+public sealed class EventDictionary
+{
+    private readonly Dictionary<string, List<EventPattern>> _byTrigger = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    public void Add(EventPattern pattern)
+    {
+        if (!_byTrigger.TryGetValue(pattern.Trigger, out var list))
+        {
+            _byTrigger[pattern.Trigger] = list = [];
+        }
+
+        list.Add(pattern);
+        Count++;
+    }
+
+    public IReadOnlyList<EventPattern> For(string trigger) =>
+        _byTrigger.TryGetValue(trigger, out var list) ? list : [];
+
+    public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
+
+    /// <summary>
+    /// Reads Dyad's format, one pattern per line: PATTERN&lt;TAB&gt;CODE[&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note].
+    /// PATTERN is a trigger lemma ("meet", "carry_out", or "noun:summit") followed by conditions:
+    /// "obj:talk|meeting" (the object's lemma; "obj:nuclear+test" also needs the modifier; "obj:*" any object),
+    /// "prep:with" (an argument with that preposition; "prep:on:sanction" constrains its noun).
+    /// CODE is a CAMEO code; "~CODE" swaps source and target. FLAGS: "unary" (no target needed).
+    /// </summary>
+    public void ReadDyadFormat(TextReader reader, string fileName)
+    {
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (fields.Length < 2)
+            {
+                throw new DictionaryFormatException(fileName, lineNumber, "expected PATTERN<TAB>CODE");
+            }
+
+            var words = fields[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var trigger = words[0].ToLowerInvariant();
+            var nominal = trigger.StartsWith("noun:", StringComparison.Ordinal);
+            if (nominal)
+            {
+                trigger = trigger[5..];
+            }
+
+            WordConstraint? obj = null;
+            string? preposition = null;
+            WordConstraint? prepositionObject = null;
+            foreach (var condition in words.Skip(1))
+            {
+                if (condition.StartsWith("obj:", StringComparison.Ordinal))
+                {
+                    obj = ParseWord(condition[4..]);
+                }
+                else if (condition.StartsWith("prep:", StringComparison.Ordinal))
+                {
+                    var parts = condition[5..].Split(':', 2);
+                    preposition = parts[0].ToLowerInvariant();
+                    prepositionObject = parts.Length > 1 ? ParseWord(parts[1]) : null;
+                }
+                else
+                {
+                    throw new DictionaryFormatException(fileName, lineNumber, $"unknown condition '{condition}' (expected obj:... or prep:...)");
+                }
+            }
+
+            var codeText = fields[1];
+            var reversed = codeText.StartsWith('~');
+            if (!CameoCode.TryParse(reversed ? codeText[1..] : codeText, out var code))
+            {
+                throw new DictionaryFormatException(fileName, lineNumber, $"'{codeText}' is not a CAMEO code");
+            }
+
+            var flags = fields.Length > 2 && !fields[2].StartsWith('#') ? fields[2] : string.Empty;
+            if (flags.Length > 0 && flags != "unary")
+            {
+                throw new DictionaryFormatException(fileName, lineNumber, $"unknown flag '{flags}' (expected unary)");
+            }
+
+            Add(new EventPattern(trigger, nominal, obj, preposition, prepositionObject, code, reversed, flags == "unary", $"{fileName}:{lineNumber} {fields[0]} -> {codeText}"));
+        }
+    }
+
+    private static WordConstraint ParseWord(string text)
+    {
+        var parts = text.ToLowerInvariant().Split('+');
+        var lemma = parts[^1];
+        var lemmas = lemma == "*" ? new HashSet<string>(StringComparer.Ordinal) : lemma.Split('|').ToHashSet(StringComparer.Ordinal);
+        var modifiers = parts.Length > 1 ? parts[0].Split('|').ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
+        return new WordConstraint(lemmas, modifiers);
+    }
+
+    public static EventDictionary LoadBuiltIn()
+    {
+        var dictionary = new EventDictionary();
+        using var reader = new StringReader(ResourceFiles.ReadText("dictionaries/events.txt"));
+        dictionary.ReadDyadFormat(reader, "events.txt");
+        return dictionary;
+    }
+}

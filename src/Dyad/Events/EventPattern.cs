@@ -1,0 +1,30 @@
+namespace Dyad.Events;
+
+/// <summary>A required word: its lemma is one of <see cref="Lemmas"/> (empty = any), with a dependent among <see cref="Modifiers"/> if given.</summary>
+public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<string> Modifiers)
+{
+    public bool AnyLemma => Lemmas.Count == 0;
+}
+
+/// <summary>
+/// A verb or noun pattern over a dependency parse: the trigger's lemma (with its particle, "carry_out"), an optional
+/// object (in the passive, the subject), an optional argument introduced by a preposition, and the CAMEO code it
+/// yields. <see cref="Reversed"/> codes the event from the target to the source ("draw criticism");
+/// <see cref="Unary"/> events need no target ("conduct a nuclear test").
+/// </summary>
+public sealed record EventPattern(
+    string Trigger,
+    bool Nominal,
+    WordConstraint? Object,
+    string? Preposition,
+    WordConstraint? PrepositionObject,
+    CameoCode Code,
+    bool Reversed,
+    bool Unary,
+    string Rule)
+{
+    /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
+    public int Specificity =>
+        (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Modifiers.Count > 0 ? 1 : 0)
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2);
+}

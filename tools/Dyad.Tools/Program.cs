@@ -1,0 +1,26 @@
+using Dyad.Tools;
+
+// Builders of resources/: each reads ../shared/data and writes one file deterministically.
+// Usage: dotnet run --project tools/Dyad.Tools -- <builder> [SHARED_DATA_DIR]
+var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ordinal)
+{
+    ["cameo"] = CameoBuilder.Build,
+    ["countries"] = CountryDictionaryBuilder.Build,
+};
+
+if (args.Length == 0 || !builders.TryGetValue(args[0], out var build))
+{
+    Console.Error.WriteLine($"usage: Dyad.Tools <{string.Join('|', builders.Keys)}> [SHARED_DATA_DIR]");
+    return 1;
+}
+
+var data = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data"));
+var resources = Path.GetFullPath("resources");
+if (!Directory.Exists(resources))
+{
+    Console.Error.WriteLine("run from the repository root (resources/ not found)");
+    return 1;
+}
+
+build(data, resources);
+return 0;
