@@ -12,6 +12,8 @@ public class SyntaxBenchmarks
 
     public long Tokens { get; private set; }
 
+    internal IReadOnlyList<Sentence> Sentences => _sentences;
+
     [Params(2000)]
     public int Documents { get; set; } = 2000;
 

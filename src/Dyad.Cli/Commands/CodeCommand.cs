@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Dyad.Actors;
 using Dyad.Coding;
 
 namespace Dyad.Cli.Commands;
@@ -80,11 +81,18 @@ internal static class CoderFactory
             throw new CliException("--only-external needs --dictionaries DIR");
         }
 
-        if (dictionaries is not null)
+        if (dictionaries is not null && !Directory.Exists(dictionaries))
         {
-            throw new CliException("--dictionaries: PETRARCH dictionaries are not supported yet");
+            throw new CliException($"--dictionaries: {dictionaries}: no such folder");
         }
 
-        return DocumentCoder.CreateDefault();
+        try
+        {
+            return DocumentCoder.Create(dictionaries, onlyExternal);
+        }
+        catch (DictionaryFormatException e)
+        {
+            throw new CliException($"dictionary error: {e.Message}");
+        }
     }
 }

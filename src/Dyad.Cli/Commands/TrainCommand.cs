@@ -11,6 +11,40 @@ internal static class TrainCommand
         var command = new Command("train", "Train Dyad's syntax models from UD treebanks (see resources/README.md for the exact commands that built the shipped ones).");
         command.Subcommands.Add(CreateTagger(context));
         command.Subcommands.Add(CreateParser(context));
+        command.Subcommands.Add(CreateEnsemble(context));
+        return command;
+    }
+
+    private static Command CreateEnsemble(CliContext context)
+    {
+        var parsers = new Option<string[]>("--parser") { Description = "Parser model files trained alike (repeat).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var prune = new Option<float>("--prune") { Description = "Drop weights smaller than this (0 keeps all).", DefaultValueFactory = _ => 0f };
+        var fold = new Option<int>("--fold-bits") { Description = "Fold the hash table to this many bits (0 keeps it).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Where to write the combined model.", Required = true };
+        var command = new Command("ensemble", "Combine parser models into one that sums their scores at each move, optionally pruning small weights.") { parsers, prune, fold, output };
+        command.SetAction(parse =>
+        {
+            var models = parse.GetValue(parsers)!.Select(path =>
+            {
+                using var stream = File.Exists(path) ? File.OpenRead(path) : throw new CliException($"{path}: no such file");
+                return ArcHybridParser.Read(stream);
+            }).ToList();
+            var combined = ArcHybridParser.Ensemble(models);
+            if (parse.GetValue(prune) is > 0 and var threshold)
+            {
+                combined = combined.Pruned(threshold);
+            }
+
+            if (parse.GetValue(fold) is > 0 and var bits)
+            {
+                combined = combined.Folded(bits);
+            }
+
+            var path = parse.GetValue(output)!;
+            WriteAtomically(path, combined.Write);
+            context.Error.WriteLine($"wrote {path} ({combined.ModelCount} models, {combined.NonZeroWeights:N0} weights, {new FileInfo(path).Length:N0} bytes)");
+            return CliErrors.Success;
+        });
         return command;
     }
 

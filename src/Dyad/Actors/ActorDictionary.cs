@@ -10,6 +10,9 @@ namespace Dyad.Actors;
 /// </summary>
 public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateOnly? From, DateOnly? To, string Source)
 {
+    /// <summary>The last word matches as a stem: TABARI's "ARGENTIN" finds "Argentina" and "Argentine".</summary>
+    public bool StemLast { get; init; }
+
     public bool IsAgent => Code.StartsWith('~') || Code.EndsWith('~');
 
     public bool IsDated => From is not null || To is not null;
@@ -69,7 +72,8 @@ public sealed class ActorDictionary
         }
 
         var node = _root;
-        foreach (var word in entry.Phrase)
+        var words = entry.StemLast ? entry.Phrase.Take(entry.Phrase.Count - 1) : entry.Phrase;
+        foreach (var word in words)
         {
             node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Children.TryGetValue(word, out var next))
@@ -81,8 +85,26 @@ public sealed class ActorDictionary
             node = next;
         }
 
-        node.Entries ??= [];
-        node.Entries.Add(entry);
+        if (entry.StemLast)
+        {
+            node.Stems ??= [];
+            var stem = entry.Phrase[^1];
+            var existing = node.Stems.FindIndex(s => s.Stem == stem);
+            if (existing >= 0)
+            {
+                node.Stems[existing].Entries.Add(entry);
+            }
+            else
+            {
+                node.Stems.Add((stem, [entry]));
+            }
+        }
+        else
+        {
+            node.Entries ??= [];
+            node.Entries.Add(entry);
+        }
+
         Count++;
     }
 
@@ -126,7 +148,24 @@ public sealed class ActorDictionary
                 best = node.Entries;
             }
 
-            if (position >= keys.Count || node.Children is null)
+            if (position >= keys.Count)
+            {
+                return;
+            }
+
+            if (node.Stems is not null)
+            {
+                foreach (var (stem, entries) in node.Stems)
+                {
+                    if (keys[position].StartsWith(stem, StringComparison.Ordinal) && position + 1 > bestEnd)
+                    {
+                        bestEnd = position + 1;
+                        best = entries;
+                    }
+                }
+            }
+
+            if (node.Children is null)
             {
                 return;
             }
@@ -219,6 +258,8 @@ public sealed class ActorDictionary
         public Dictionary<string, Node>? Children { get; set; }
 
         public List<ActorEntry>? Entries { get; set; }
+
+        public List<(string Stem, List<ActorEntry> Entries)>? Stems { get; set; }
     }
 }
 

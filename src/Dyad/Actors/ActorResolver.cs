@@ -36,7 +36,15 @@ public static class ActorResolver
 
             if (ResolveOne(view, conjunct, context) is { } actor)
             {
-                actors.Add(actor);
+                // PETRARCH dictionaries may give one phrase several actors ("[ELR/GAL]").
+                if (actor.Resolution.Contains(" +alternatives ", StringComparison.Ordinal))
+                {
+                    actors.AddRange(Alternatives(actor));
+                }
+                else
+                {
+                    actors.Add(actor);
+                }
             }
         }
 
@@ -93,6 +101,13 @@ public static class ActorResolver
         var agentEntry = agent?.On(date);
         var headLemma = view.Lemma(head);
 
+        if (namedEntry is not null && namedEntry.Code.Contains('/', StringComparison.Ordinal))
+        {
+            var codes = namedEntry.Code.Split('/');
+            var first = ActorCode.Parse(codes[0]);
+            return new Actor(first, text, span, $"dictionary {namedEntry.Source} +alternatives {string.Join('/', codes)}") { Seniority = seniority };
+        }
+
         if (namedEntry is not null && ActorCode.TryParse(namedEntry.Code, out var namedCode))
         {
             var code = namedCode;
@@ -130,6 +145,18 @@ public static class ActorResolver
         }
 
         return null;
+    }
+
+    private static IEnumerable<Actor> Alternatives(Actor actor)
+    {
+        var list = actor.Resolution[(actor.Resolution.IndexOf(" +alternatives ", StringComparison.Ordinal) + 14)..];
+        foreach (var code in list.Split('/'))
+        {
+            if (ActorCode.TryParse(code, out var parsed))
+            {
+                yield return actor with { Code = parsed };
+            }
+        }
     }
 
     /// <summary>"officials from both sides", "the two countries": the two countries the document is about.</summary>

@@ -3,6 +3,7 @@ using Dyad.Actors;
 using Dyad.Attribution;
 using Dyad.Documents;
 using Dyad.Events;
+using Dyad.Petrarch;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
@@ -29,8 +30,11 @@ public sealed class DocumentCoder
     private readonly CameoCodebook _codebook;
     private readonly DocumentCleaner _cleaner;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner)
+    private readonly DiscardList? _discards;
+
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
+        _discards = discards;
         _segmenter = segmenter;
         _syntax = syntax;
         _actors = actors;
@@ -40,8 +44,24 @@ public sealed class DocumentCoder
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
-    public static DocumentCoder CreateDefault() =>
-        new(DocumentSegmenter.Default, SyntaxPipeline.Default, ActorDictionary.LoadBuiltIn(), EventDictionary.LoadBuiltIn(), CameoCodebook.Default, DocumentCleaner.Default);
+    public static DocumentCoder CreateDefault() => Create(null, onlyExternal: false);
+
+    /// <summary>
+    /// The shipped models with the built-in dictionaries, plus (or, with <paramref name="onlyExternal"/>, only)
+    /// the PETRARCH/TABARI dictionaries in <paramref name="petrarchFolder"/>.
+    /// </summary>
+    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal)
+    {
+        var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
+        var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
+        DiscardList? discards = null;
+        if (petrarchFolder is not null)
+        {
+            (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events);
+        }
+
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards);
+    }
 
     public CodedDocument Code(Document document)
     {
@@ -61,8 +81,24 @@ public sealed class DocumentCoder
         CountCountries(views, context);
 
         var events = new List<CodedEvent>();
+        var storyDiscarded = false;
+        var discarded = new bool[views.Count];
+        if (_discards is not null)
+        {
+            for (var i = 0; i < views.Count; i++)
+            {
+                discarded[i] = _discards.Matches(views[i].Keys, out var story);
+                storyDiscarded |= discarded[i] && story;
+            }
+        }
+
         foreach (var view in views)
         {
+            if (storyDiscarded || discarded[view.Sentence.Index])
+            {
+                continue;
+            }
+
             var index = 0;
             foreach (var found in _events.Code(view, context))
             {

@@ -1,6 +1,10 @@
 namespace Dyad.Events;
 
-/// <summary>A CAMEO event code: two to four digits, the first two its root ("044" is root "04").</summary>
+/// <summary>
+/// A CAMEO event code: two to four digits, the first two its root ("044" is root "04"). Dyad's own dictionaries
+/// use roots 01 to 20; codes read from other dictionaries (PETRARCH's validation set uses older WEIS-style codes)
+/// may carry any root, and the codebook describes those as unknown.
+/// </summary>
 public readonly record struct CameoCode
 {
     private CameoCode(string value) => Value = value;
@@ -9,6 +13,9 @@ public readonly record struct CameoCode
 
     public string Root => Value[..2];
 
+    /// <summary>True for the 20 CAMEO roots (01 to 20).</summary>
+    public bool IsCameo => int.Parse(Root, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 20;
+
     public static CameoCode Parse(string value) =>
         TryParse(value, out var code) ? code : throw new FormatException($"'{value}' is not a CAMEO code (2 to 4 digits, root 01 to 20)");
 
@@ -16,12 +23,6 @@ public readonly record struct CameoCode
     {
         code = default;
         if (value is null || value.Length is < 2 or > 4 || !value.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        var root = ((value[0] - '0') * 10) + (value[1] - '0');
-        if (root is < 1 or > 20)
         {
             return false;
         }

@@ -23,7 +23,8 @@ public sealed class CameoCodebook
     public CameoEntry this[CameoCode code] =>
         _entries.TryGetValue(code.Value, out var entry) ? entry
         : _entries.TryGetValue(code.Root + "0", out var general) ? general with { Code = code }
-        : _entries[code.Root] with { Code = code };
+        : _entries.TryGetValue(code.Root, out var root) ? root with { Code = code }
+        : new CameoEntry(code, 0, 0, "not a CAMEO code");
 
     private static CameoCodebook Load()
     {

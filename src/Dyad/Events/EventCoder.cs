@@ -56,7 +56,7 @@ public sealed class EventCoder
     private void CodeTrigger(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, HashSet<int> usedNouns)
     {
         var (pattern, objectWord, prepositionWord) = BestPattern(view, trigger, nominal);
-        if (pattern is null || view.IsNegated(trigger) || IsDeniedClause(view, trigger))
+        if (pattern is null || pattern.Suppresses || view.IsNegated(trigger) || IsDeniedClause(view, trigger))
         {
             return;
         }
@@ -148,6 +148,10 @@ public sealed class EventCoder
 
                 var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
                 events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)));
+                if (pattern.ReverseCode is { } reverse && t is not null)
+                {
+                    events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)));
+                }
                 if (pattern.Code.Root == "04")
                 {
                     context.LastConsultation = (s, t);
@@ -214,6 +218,11 @@ public sealed class EventCoder
                     }
                 }
 
+                if (pattern.Particle is { } particleWord && !HasParticle(view, trigger, particleWord))
+                {
+                    continue;
+                }
+
                 var prepositionWord = -1;
                 if (pattern.Preposition is { } preposition)
                 {
@@ -235,6 +244,10 @@ public sealed class EventCoder
 
         return (best, bestObject, bestPreposition);
     }
+
+    private static bool HasParticle(SentenceView view, int trigger, string particle) =>
+        view.Children(trigger).Any(c => (view.Relation(c) == "compound:prt" && view.Lemma(c) == particle)
+            || ((view.Relation(c).StartsWith("obl", StringComparison.Ordinal) || view.Relation(c) == "advmod") && (view.CaseOf(c) == particle || view.Lemma(c) == particle)));
 
     private static int FindObject(SentenceView view, int trigger, WordConstraint constraint, bool passive)
     {

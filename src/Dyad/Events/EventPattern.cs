@@ -23,8 +23,17 @@ public sealed record EventPattern(
     bool Unary,
     string Rule)
 {
+    /// <summary>A second event coded from the target to the source (PETRARCH's "[032:033]": a visit, and its hosting).</summary>
+    public CameoCode? ReverseCode { get; init; }
+
+    /// <summary>A pattern that matches but codes nothing (PETRARCH's "[---]"), so a general pattern does not fire.</summary>
+    public bool Suppresses { get; init; }
+
+    /// <summary>The verb must come with this particle or preposition (PETRARCH's multi-word verbs, "+MEET_WITH").</summary>
+    public string? Particle { get; init; }
+
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Modifiers.Count > 0 ? 1 : 0)
-        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2);
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1);
 }

@@ -14,26 +14,46 @@ internal sealed record DependencyInput(WordFeatures[] Words, ulong[] Tags, ulong
 /// </summary>
 public sealed class ArcHybridParser
 {
-    private const string Magic = "DYADPAR1";
+    private const string Magic = "DYADPAR2";
     private const int MaxFeatures = 100;
     private const int Shift = 0;
     private static readonly ulong CommaHash = FeatureHash.Of(",");
 
     private readonly string[] _labels;
-    private readonly LinearModel _model;
+    private readonly LinearModel[] _models;
 
-    private ArcHybridParser(string[] labels, LinearModel model)
+    private ArcHybridParser(string[] labels, params LinearModel[] models)
     {
         _labels = labels;
-        _model = model;
+        _models = models;
     }
+
+    /// <summary>
+    /// Several parsers trained alike (different shuffles) that decide each move together by summing their scores:
+    /// a better parser than any one of them.
+    /// </summary>
+    public static ArcHybridParser Ensemble(IReadOnlyList<ArcHybridParser> parsers)
+    {
+        var labels = parsers[0]._labels;
+        if (parsers.Any(p => !p._labels.SequenceEqual(labels)))
+        {
+            throw new ArgumentException("parsers in an ensemble must share their label set", nameof(parsers));
+        }
+
+        return new ArcHybridParser(labels, parsers.SelectMany(p => p._models).ToArray());
+    }
+
+    public int ModelCount => _models.Length;
 
     public IReadOnlyList<string> Labels => _labels;
 
-    internal int NonZeroWeights => _model.NonZero;
+    internal int NonZeroWeights => _models.Sum(m => m.NonZero);
 
     /// <summary>The same parser without its smallest weights (smaller model files; see the syntax benchmark for the cost).</summary>
-    internal ArcHybridParser Pruned(float threshold) => new(_labels, _model.Pruned(threshold));
+    internal ArcHybridParser Pruned(float threshold) => new(_labels, _models.Select(m => m.Pruned(threshold)).ToArray());
+
+    /// <summary>The same parser with its hash table folded to fewer buckets (see <see cref="LinearModel.Folded"/>).</summary>
+    internal ArcHybridParser Folded(int bits) => new(_labels, _models.Select(m => m.Folded(bits)).ToArray());
 
     private int ClassCount => 1 + (2 * _labels.Length);
 
@@ -47,7 +67,11 @@ public sealed class ArcHybridParser
         {
             var count = ExtractFeatures(state, input, features);
             scores.Clear();
-            _model.Score(features[..count], scores);
+            foreach (var model in _models)
+            {
+                model.Score(features[..count], scores);
+            }
+
             Apply(state, BestLegal(state, scores, _labels.Length));
         }
 
@@ -458,13 +482,18 @@ public sealed class ArcHybridParser
             writer.Write(label);
         }
 
-        _model.Write(writer);
+        writer.Write(_models.Length);
+        foreach (var model in _models)
+        {
+            model.Write(writer);
+        }
     }
 
     public static ArcHybridParser Read(Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
+        var magic = Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length));
+        if (magic is not (Magic or "DYADPAR1"))
         {
             throw new InvalidDataException("not a Dyad parser model (bad magic)");
         }
@@ -475,7 +504,20 @@ public sealed class ArcHybridParser
             labels[i] = reader.ReadString();
         }
 
-        return new ArcHybridParser(labels, LinearModel.Read(reader));
+        // Version 1 files hold a single model.
+        var count = magic == "DYADPAR1" ? 1 : reader.ReadInt32();
+        if (count is < 1 or > 8)
+        {
+            throw new InvalidDataException($"parser model is corrupt ({count} models)");
+        }
+
+        var models = new LinearModel[count];
+        for (var i = 0; i < count; i++)
+        {
+            models[i] = LinearModel.Read(reader);
+        }
+
+        return new ArcHybridParser(labels, models);
     }
 
     /// <summary>The parser's configuration: a stack, the buffer's front, and the arcs made so far (positions 1-based, 0 the root).</summary>

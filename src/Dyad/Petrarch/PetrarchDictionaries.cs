@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dyad.Actors;
+using Dyad.Events;
+
+namespace Dyad.Petrarch;
+
+/// <summary>Phrases that mark a sentence (or, with "+", a whole story) as not to be coded: sports, history, ...</summary>
+public sealed class DiscardList
+{
+    private readonly List<(IReadOnlyList<string> Words, bool Story, bool Exact)> _phrases = [];
+
+    public int Count => _phrases.Count;
+
+    public void Add(IReadOnlyList<string> words, bool story, bool exact) => _phrases.Add((words, story, exact));
+
+    /// <summary>Whether the sentence's words contain a discard phrase; <paramref name="story"/> says if it discards the story.</summary>
+    public bool Matches(IReadOnlyList<string> keys, out bool story)
+    {
+        story = false;
+        var found = false;
+        foreach (var (words, isStory, exact) in _phrases)
+        {
+            for (var i = 0; i + words.Count <= keys.Count; i++)
+            {
+                var ok = true;
+                for (var k = 0; k < words.Count && ok; k++)
+                {
+                    var last = k == words.Count - 1;
+                    ok = last && !exact ? keys[i + k].StartsWith(words[k], StringComparison.Ordinal) : keys[i + k] == words[k];
+                }
+
+                if (ok)
+                {
+                    found = true;
+                    story |= isStory;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+}
+
+/// <summary>
+/// Reads PETRARCH2 / TABARI dictionaries (see PETRARCH's dictionaries.rst): actor files with synonyms and date
+/// restrictions, agent files with plurals and substitution markers, verb files with synsets, verb blocks and
+/// patterns, and discard lists. Patterns are compiled to Dyad's dependency patterns: a pattern's post-verb noun is
+/// the verb's object, "(PREP NOUN)" an argument with that preposition. Pre-verb conditions and transformations
+/// ("~" lines) are not used. A line that cannot be read is an error naming file and line.
+/// </summary>
+public static partial class PetrarchDictionaries
+{
+    public static (ActorDictionary Actors, EventDictionary Events, DiscardList Discards) LoadFolder(string folder, ActorDictionary actors, EventDictionary events)
+    {
+        var discards = new DiscardList();
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new DictionaryFormatException(folder, 0, "folder holds no dictionary files");
+        }
+
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var lower = name.ToLowerInvariant();
+            if (lower.EndsWith(".md", StringComparison.Ordinal) || lower.StartsWith("license", StringComparison.Ordinal) || lower.Contains("issue", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lines = File.ReadAllLines(file);
+            if (lower.Contains("agents", StringComparison.Ordinal))
+            {
+                ReadAgents(lines, name, actors);
+            }
+            else if (lower.Contains("actors", StringComparison.Ordinal))
+            {
+                ReadActors(lines, name, actors);
+            }
+            else if (lower.Contains("discard", StringComparison.Ordinal))
+            {
+                ReadDiscards(lines, name, discards);
+            }
+            else if (lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal))
+            {
+                ReadVerbs(lines, name, events);
+            }
+            else
+            {
+                throw new DictionaryFormatException(name, 0, "not a PETRARCH dictionary name (expected *actors*, *agents*, *verbs* or CAMEO*, *discards*)");
+            }
+        }
+
+        return (actors, events, discards);
+    }
+
+    /// <summary>The line without its "#" comment; a "#" inside [...] is part of a code ("[###]").</summary>
+    private static string StripComment(string line)
+    {
+        var inBracket = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            switch (line[i])
+            {
+                case '[':
+                    inBracket = true;
+                    break;
+                case ']':
+                    inBracket = false;
+                    break;
+                case '#' when !inBracket:
+                    return line[..i];
+            }
+        }
+
+        return line;
+    }
+
+    private static bool IsSkippable(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith("<!--", StringComparison.Ordinal) || trimmed.StartsWith("-->", StringComparison.Ordinal);
+    }
+
+    /// <summary>Lookup keys for a PETRARCH phrase ("ARNOR_", "CARAS GALADHON"); a trailing "_" makes the last word exact.</summary>
+    private static (IReadOnlyList<string> Keys, bool Stem) Phrase(string phrase)
+    {
+        var text = phrase.Trim();
+        var exact = text.EndsWith('_');
+        var keys = ActorDictionary.PhraseKeys(text.Trim('_'));
+        return (keys, !exact);
+    }
+
+    // ---- actors ----
+
+    internal static void ReadActors(string[] lines, string file, ActorDictionary dictionary)
+    {
+        var group = new List<(string Phrase, int Line)>();
+        string? groupCode = null;
+        var restrictions = new List<(string Code, DateOnly? From, DateOnly? To, int Line)>();
+
+        void Flush()
+        {
+            if (group.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (phrase, line) in group)
+            {
+                var (keys, stem) = Phrase(phrase);
+                if (keys.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var (code, from, to, _) in restrictions)
+                {
+                    dictionary.Add(new ActorEntry(keys, code, from, to, $"{file}:{line}") { StemLast = stem });
+                }
+
+                if (groupCode is not null)
+                {
+                    dictionary.Add(new ActorEntry(keys, groupCode, null, null, $"{file}:{line}") { StemLast = stem });
+                }
+            }
+
+            group.Clear();
+            restrictions.Clear();
+            groupCode = null;
+        }
+
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var raw = lines[n];
+            if (IsSkippable(raw))
+            {
+                continue;
+            }
+
+            var line = StripComment(raw).TrimEnd();
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(line[0]) && line.TrimStart().StartsWith('['))
+            {
+                // A date restriction for the group above: [CODE], [CODE <date], [CODE >date], [CODE date-date].
+                foreach (Match m in Bracket().Matches(line))
+                {
+                    restrictions.Add(ParseRestriction(m.Groups[1].Value, file, n + 1));
+                }
+
+                continue;
+            }
+
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith('+'))
+            {
+                var synonym = Bracket().Replace(trimmed[1..], string.Empty);
+                group.Add((synonym, n + 1));
+                continue;
+            }
+
+            Flush();
+            var codes = Bracket().Matches(trimmed);
+            var phrase = Bracket().Replace(trimmed, string.Empty).Trim().Trim(';').Trim();
+            if (phrase.Length == 0)
+            {
+                throw new DictionaryFormatException(file, n + 1, "an actor line needs a phrase");
+            }
+
+            group.Add((phrase, n + 1));
+            foreach (Match code in codes)
+            {
+                var restriction = ParseRestriction(code.Groups[1].Value, file, n + 1);
+                if (restriction.From is null && restriction.To is null)
+                {
+                    groupCode = restriction.Code;
+                }
+                else
+                {
+                    restrictions.Add(restriction);
+                }
+            }
+        }
+
+        Flush();
+    }
+
+    private static (string Code, DateOnly? From, DateOnly? To, int Line) ParseRestriction(string content, string file, int line)
+    {
+        var parts = content.Trim().Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new DictionaryFormatException(file, line, "empty code in [...]");
+        }
+
+        var code = parts[0].ToUpperInvariant();
+        if (!code.All(c => char.IsAsciiLetterOrDigit(c) || c is '~' or '-' or '!' or '/' or '+' or '#'))
+        {
+            throw new DictionaryFormatException(file, line, $"'{parts[0]}' is not an actor code");
+        }
+
+        if (parts.Length == 1)
+        {
+            return (code, null, null, line);
+        }
+
+        var range = string.Concat(parts[1..]);
+        if (range.StartsWith('<'))
+        {
+            return (code, null, ParseDate(range[1..], file, line), line);
+        }
+
+        if (range.StartsWith('>'))
+        {
+            return (code, ParseDate(range[1..], file, line), null, line);
+        }
+
+        var dash = range.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0)
+        {
+            throw new DictionaryFormatException(file, line, $"'{range}' is not a date restriction (<date, >date or date-date)");
+        }
+
+        return (code, ParseDate(range[..dash], file, line), ParseDate(range[(dash + 1)..], file, line), line);
+    }
+
+    private static DateOnly ParseDate(string text, string file, int line)
+    {
+        text = text.Trim();
+        if (text.Length == 6 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            // TABARI's YYMMDD: years below 30 are 20YY.
+            var year = int.Parse(text[..2], CultureInfo.InvariantCulture);
+            text = (year < 30 ? "20" : "19") + text;
+        }
+
+        if (text.Length == 8 && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new DictionaryFormatException(file, line, $"'{text}' is not a date (YYYYMMDD or YYMMDD)");
+    }
+
+    // ---- agents ----
+
+    internal static void ReadAgents(string[] lines, string file, ActorDictionary dictionary)
+    {
+        var markers = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var n = 0; n < lines.Length; n++)
+        {
+            if (IsSkippable(lines[n]))
+            {
+                continue;
+            }
+
+            var line = StripComment(lines[n]).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith('!') && line.Contains('=', StringComparison.Ordinal))
+            {
+                var eq = line.IndexOf('=', StringComparison.Ordinal);
+                markers[line[..eq].Trim()] = line[(eq + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                continue;
+            }
+
+            var codeMatch = AgentCode().Match(line);
+            if (!codeMatch.Success)
+            {
+                throw new DictionaryFormatException(file, n + 1, "an agent line needs a code such as [~GOV] or [NGO~]");
+            }
+
+            var code = codeMatch.Groups[1].Value.Trim().ToUpperInvariant();
+            var head = line[..codeMatch.Index];
+            string[]? plurals = null;
+            var brace = Braces().Match(head);
+            if (brace.Success)
+            {
+                plurals = brace.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                head = head.Remove(brace.Index, brace.Length);
+            }
+
+            foreach (var phrase in ExpandMarkers(head.Trim(), markers))
+            {
+                var forms = new List<string> { phrase };
+                if (plurals is null)
+                {
+                    forms.Add(RegularPlural(phrase));
+                }
+                else
+                {
+                    forms.AddRange(plurals);
+                }
+
+                foreach (var form in forms)
+                {
+                    var keys = ActorDictionary.PhraseKeys(form.Trim('_'));
+                    if (keys.Count > 0)
+                    {
+                        dictionary.Add(new ActorEntry(keys, code, null, null, $"{file}:{n + 1}"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> ExpandMarkers(string phrase, Dictionary<string, string[]> markers)
+    {
+        foreach (var (marker, values) in markers)
+        {
+            if (phrase.Contains(marker, StringComparison.Ordinal))
+            {
+                return values.SelectMany(v => ExpandMarkers(phrase.Replace(marker, v, StringComparison.Ordinal), markers)).ToList();
+            }
+        }
+
+        return [phrase];
+    }
+
+    /// <summary>TABARI's regular plural: +S, Y → IES, SS → +ES.</summary>
+    private static string RegularPlural(string phrase)
+    {
+        var trimmed = phrase.TrimEnd('_');
+        return trimmed.EndsWith("SS", StringComparison.OrdinalIgnoreCase) ? trimmed + "ES"
+            : trimmed.EndsWith('Y') || trimmed.EndsWith('y') ? trimmed[..^1] + "IES"
+            : trimmed + "S";
+    }
+
+    // ---- discards ----
+
+    internal static void ReadDiscards(string[] lines, string file, DiscardList discards)
+    {
+        for (var n = 0; n < lines.Length; n++)
+        {
+            if (IsSkippable(lines[n]))
+            {
+                continue;
+            }
+
+            var line = StripComment(lines[n]).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var story = line.StartsWith('+');
+            var phrase = story ? line[1..].Trim() : line;
+            var exact = phrase.EndsWith('_');
+            var keys = ActorDictionary.PhraseKeys(phrase.Trim('_'));
+            if (keys.Count > 0)
+            {
+                discards.Add(keys, story, exact);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\[([^\]]*)\]")]
+    private static partial Regex Bracket();
+
+    [GeneratedRegex(@"\[\s*([~A-Za-z0-9]+~?)\s*[\]}]")]
+    private static partial Regex AgentCode();
+
+    [GeneratedRegex(@"\{([^}]*)\}")]
+    private static partial Regex Braces();
+}

@@ -1,0 +1,301 @@
+using System.Text.RegularExpressions;
+using Dyad.Actors;
+using Dyad.Events;
+
+namespace Dyad.Petrarch;
+
+public static partial class PetrarchDictionaries
+{
+    private sealed record Verb(string Lemma, string? Particle, string? Code, int Line);
+
+    private sealed record Synset(List<string> Phrases);
+
+    internal static void ReadVerbs(string[] lines, string file, EventDictionary dictionary)
+    {
+        var synsets = new Dictionary<string, Synset>(StringComparer.Ordinal);
+        Synset? openSynset = null;
+        string? blockCode = null;
+        var verbs = new List<Verb>();
+        var inBlock = false;
+
+        for (var n = 0; n < lines.Length; n++)
+        {
+            if (IsSkippable(lines[n]))
+            {
+                continue;
+            }
+
+            var line = StripComment(lines[n]).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var lineNumber = n + 1;
+            if (line.StartsWith("---", StringComparison.Ordinal))
+            {
+                var code = Bracket().Match(line);
+                blockCode = code.Success ? code.Groups[1].Value.Trim() : "---";
+                verbs.Clear();
+                inBlock = true;
+                openSynset = null;
+                continue;
+            }
+
+            if (line.StartsWith('&'))
+            {
+                var name = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('_');
+                openSynset = new Synset([]);
+                synsets[name] = openSynset;
+                continue;
+            }
+
+            if (line.StartsWith('~'))
+            {
+                continue; // transformations are not used
+            }
+
+            if (line.StartsWith('-'))
+            {
+                openSynset = null;
+                if (!inBlock)
+                {
+                    throw new DictionaryFormatException(file, lineNumber, "a pattern before any verb block (--- NAME [CODE] ---)");
+                }
+
+                foreach (var pattern in ParsePattern(line[1..], verbs, synsets, file, lineNumber))
+                {
+                    dictionary.Add(pattern);
+                }
+
+                continue;
+            }
+
+            if (openSynset is not null && line.StartsWith('+'))
+            {
+                openSynset.Phrases.Add(line[1..].Trim());
+                continue;
+            }
+
+            openSynset = null;
+            if (!inBlock)
+            {
+                throw new DictionaryFormatException(file, lineNumber, $"unexpected line outside a verb block: '{Shorten(line)}'");
+            }
+
+            var verb = ParseVerb(line, lineNumber, file);
+            verbs.Add(verb);
+            var verbCode = verb.Code ?? blockCode;
+            if (verbCode is not null && ToPattern(verb, null, null, null, verbCode, $"{file}:{lineNumber} {Shorten(line)}", file, lineNumber) is { } bare)
+            {
+                dictionary.Add(bare);
+            }
+        }
+    }
+
+    private static Verb ParseVerb(string line, int lineNumber, string file)
+    {
+        var code = Bracket().Match(line);
+        var text = Braces().Replace(Bracket().Replace(line, string.Empty), string.Empty).Trim();
+        var words = text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            throw new DictionaryFormatException(file, lineNumber, "a verb line needs a verb");
+        }
+
+        var phrase = words[0];
+        var parts = phrase.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        var verbIndex = Array.FindIndex(parts, p => p.StartsWith('+'));
+        if (verbIndex < 0)
+        {
+            verbIndex = 0;
+        }
+
+        var lemma = parts[verbIndex].TrimStart('+').ToLowerInvariant();
+        var particle = verbIndex + 1 < parts.Length ? parts[verbIndex + 1].ToLowerInvariant() : null;
+        return new Verb(lemma, particle, code.Success ? code.Groups[1].Value.Trim() : null, lineNumber);
+    }
+
+    private static IEnumerable<EventPattern> ParsePattern(string body, List<Verb> verbs, Dictionary<string, Synset> synsets, string file, int lineNumber)
+    {
+        var code = Bracket().Match(body);
+        if (!code.Success)
+        {
+            throw new DictionaryFormatException(file, lineNumber, "a pattern needs a code in [...]");
+        }
+
+        var text = body[..code.Index];
+        var star = text.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0)
+        {
+            throw new DictionaryFormatException(file, lineNumber, "a pattern needs '*' where the verb goes");
+        }
+
+        if (text[..star].Trim().Length > 0)
+        {
+            yield break; // pre-verb conditions are not used
+        }
+
+        WordConstraint? obj = null;
+        string? preposition = null;
+        WordConstraint? prepositionObject = null;
+        foreach (var element in Elements(text[(star + 1)..]))
+        {
+            if (element.StartsWith('('))
+            {
+                var inner = element.Trim('(', ')').Trim();
+                var space = inner.IndexOfAny([' ', '\t']);
+                var prepositions = (space < 0 ? inner : inner[..space]).ToLowerInvariant().Split('/')[0].Trim('_');
+                preposition = ExpandWord(prepositions, synsets).FirstOrDefault() ?? prepositions;
+                prepositionObject = space < 0 ? null : NounConstraint(inner[(space + 1)..], synsets);
+            }
+            else if (obj is null)
+            {
+                obj = NounConstraint(element, synsets);
+            }
+            else
+            {
+                // A second bare noun: read "DIPLOMATIC TIES" as one phrase headed by its last word.
+                obj = NounConstraint(string.Join(' ', obj.Modifiers.Concat(obj.Lemmas.Take(1))) + " " + element, synsets);
+            }
+        }
+
+        var rule = $"{file}:{lineNumber} - {Shorten(body.Trim())}";
+        foreach (var verb in verbs)
+        {
+            if (ToPattern(verb, obj, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
+            {
+                yield return pattern;
+            }
+        }
+    }
+
+    private static EventPattern? ToPattern(Verb verb, WordConstraint? obj, string? preposition, WordConstraint? prepositionObject, string codeText, string rule, string file, int lineNumber)
+    {
+        // "[036]", "[032:033]" (and the reverse event), "[:020]" (only the reverse), "[---]" (nothing).
+        var parts = codeText.Split(':');
+        var forward = parts[0].Trim();
+        var reverse = parts.Length > 1 ? parts[1].Trim() : string.Empty;
+        var suppress = forward is "---" or "" && reverse is "" or "---";
+        CameoCode code = default;
+        CameoCode? reverseCode = null;
+        var reversed = false;
+        if (!suppress)
+        {
+            if (forward is "" or "---")
+            {
+                if (!CameoCode.TryParse(reverse, out code))
+                {
+                    return null;
+                }
+
+                reversed = true;
+            }
+            else
+            {
+                if (!CameoCode.TryParse(forward, out code))
+                {
+                    // KEDS-era and special codes ("075A", "+++", "###") have no CAMEO meaning: the pattern is skipped.
+                    _ = file;
+                    _ = lineNumber;
+                    return null;
+                }
+
+                if (reverse.Length > 0 && reverse != "---" && CameoCode.TryParse(reverse, out var second))
+                {
+                    reverseCode = second;
+                }
+            }
+        }
+        else
+        {
+            code = CameoCode.Parse("01");
+        }
+
+        return new EventPattern(verb.Lemma, false, obj, preposition, prepositionObject, code, reversed, Unary: false, rule)
+        {
+            ReverseCode = reverseCode,
+            Suppresses = suppress,
+            Particle = verb.Particle,
+        };
+    }
+
+    /// <summary>A pattern noun: "AID", "{FINANCIAL AID}", "&amp;CURRENCY", "NEW_&amp;TIETYPES_RELATIONS" — the last word is the head.</summary>
+    private static WordConstraint NounConstraint(string text, Dictionary<string, Synset> synsets)
+    {
+        var words = text.Trim().Trim('{', '}').Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return new WordConstraint(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var heads = ExpandWord(words[^1], synsets).ToHashSet(StringComparer.Ordinal);
+        var modifiers = words[..^1].SelectMany(w => ExpandWord(w, synsets)).ToHashSet(StringComparer.Ordinal);
+        return new WordConstraint(heads, modifiers);
+    }
+
+    /// <summary>A word as lower-case lemma alternatives: a synset expands to its members' heads (and their plurals).</summary>
+    private static IEnumerable<string> ExpandWord(string word, Dictionary<string, Synset> synsets)
+    {
+        if (word.StartsWith('&'))
+        {
+            var name = word.TrimEnd('_');
+            if (!synsets.TryGetValue(name, out var synset))
+            {
+                yield break; // an undefined synset: PETRARCH ignores the pattern's word
+            }
+
+            foreach (var phrase in synset.Phrases)
+            {
+                var last = phrase.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+                if (last is null)
+                {
+                    continue;
+                }
+
+                foreach (var member in ExpandWord(last, synsets))
+                {
+                    yield return member;
+                }
+            }
+
+            yield break;
+        }
+
+        yield return ActorDictionary.Key(word.Trim('_'));
+    }
+
+    private static IEnumerable<string> Elements(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var close = text[i] switch { '(' => ')', '{' => '}', _ => '\0' };
+            int end;
+            if (close != '\0')
+            {
+                end = text.IndexOf(close, i + 1);
+                end = end < 0 ? text.Length : end + 1;
+            }
+            else
+            {
+                end = i;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+            }
+
+            yield return text[i..end];
+            i = end;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] : text;
+}
