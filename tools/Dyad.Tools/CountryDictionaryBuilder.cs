@@ -26,7 +26,8 @@ internal static class CountryDictionaryBuilder
         ["MMR"] = ["Burma", "Burmese"],
         ["PSE"] = ["Palestinian Authority", "Palestinians", "Gaza", "West Bank"],
         ["COD"] = ["Congo-Kinshasa", "Zaire"],
-        ["TUR"] = ["Turkiye"],
+        ["TUR"] = ["Turkey", "Turkiye"],
+        ["UNK"] = ["Kosovar"],
         ["VAT"] = ["Holy See", "Vatican"],
         ["IRN"] = ["Persia"],
     };
@@ -44,6 +45,23 @@ internal static class CountryDictionaryBuilder
         "Brazzaville", "Kinshasa",
     };
 
+    private static bool IsLatin(char c) => c < 0x250 || c is '\u2019';
+
+    private static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     public static void Build(string data, string resources)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
@@ -51,17 +69,30 @@ internal static class CountryDictionaryBuilder
         void Add(string phrase, string code, string note)
         {
             var clean = string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            if (clean.Length < 2 || !clean.All(c => c < 128))
+            if (clean.Length < 2 || !clean.All(IsLatin))
             {
                 return;
             }
 
             entries.TryAdd(clean, (code, note));
+
+            // "Türkiye" is also written "Turkiye", "Curaçao" "Curacao".
+            var folded = Fold(clean);
+            if (folded != clean)
+            {
+                entries.TryAdd(folded, (code, note + ", without diacritics"));
+            }
         }
 
-        foreach (var country in json.RootElement.EnumerateArray())
+        // Independent countries first: "French" is France's demonym before it is the French Southern Territories'.
+        var countries = json.RootElement.EnumerateArray()
+            .OrderByDescending(c => c.TryGetProperty("independent", out var i) && i.ValueKind == JsonValueKind.True)
+            .ThenBy(c => c.GetProperty("cca3").GetString(), StringComparer.Ordinal)
+            .ToList();
+        foreach (var country in countries)
         {
-            var code = country.GetProperty("cca3").GetString()!;
+            // CAMEO and the Phoenix dictionaries code Kosovo KSV; ISO has no code and the source uses "UNK".
+            var code = country.GetProperty("cca3").GetString() is "UNK" ? "KSV" : country.GetProperty("cca3").GetString()!;
             var name = country.GetProperty("name");
             Add(name.GetProperty("common").GetString()!, code, "name");
             Add(name.GetProperty("official").GetString()!, code, "official name");
@@ -106,7 +137,7 @@ internal static class CountryDictionaryBuilder
                 }
             }
 
-            if (Extra.TryGetValue(code, out var extra))
+            if (Extra.TryGetValue(country.GetProperty("cca3").GetString()!, out var extra))
             {
                 foreach (var phrase in extra)
                 {

@@ -28,7 +28,7 @@ internal static class CodeCommand
         };
         command.SetAction(parse =>
         {
-            var coder = CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal));
+            var coder = CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal), context.Error);
             var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
             var tsv = parse.GetValue(format) == "tsv";
             using var json = new Utf8JsonWriter(context.Out, new JsonWriterOptions { SkipValidation = true });
@@ -74,7 +74,7 @@ internal static class CodeCommand
 /// <summary>Builds the document coder from the built-in dictionaries and any given on the command line.</summary>
 internal static class CoderFactory
 {
-    public static DocumentCoder Create(string? dictionaries, bool onlyExternal)
+    public static DocumentCoder Create(string? dictionaries, bool onlyExternal, TextWriter error)
     {
         if (onlyExternal && dictionaries is null)
         {
@@ -88,7 +88,7 @@ internal static class CoderFactory
 
         try
         {
-            return DocumentCoder.Create(dictionaries, onlyExternal);
+            return DocumentCoder.Create(dictionaries, onlyExternal, warning => CliErrors.Report(error, "warning: " + warning));
         }
         catch (DictionaryFormatException e)
         {

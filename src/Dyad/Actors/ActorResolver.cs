@@ -128,6 +128,16 @@ public static class ActorResolver
             return null; // pronouns are resolved by the coder, which knows the clause
         }
 
+        // "the party's department": whose it is decides who it is.
+        var possessor = view.FirstChild(head, "nmod:poss");
+        if (possessor >= 0 && !view.IsPronoun(possessor) && ResolveOne(view, possessor, context) is { } owner)
+        {
+            var code = agentEntry is not null && agentDistance == 0 && owner.Code.Country is { } ownerCountry
+                ? Combine(ActorCode.Parse(ownerCountry), agentEntry.Code)
+                : owner.Code;
+            return new Actor(code, text, span, $"possessor '{owner.Text}' ({owner.Resolution})") { Seniority = seniority };
+        }
+
         // A role with no country: a definite description refers back ("the party"), else the home country's ("the government").
         if (agentEntry is not null && IsDefinite(view, head))
         {
@@ -142,6 +152,12 @@ public static class ActorResolver
                 context.Remember(headLemma, actor, isSubject: false);
                 return actor;
             }
+        }
+
+        // A role and nothing to tell whose ("gunmen", "rebels"): the role alone, as PETRARCH codes it ("---REB").
+        if (agentEntry is not null && agentDistance == 0 && agentEntry.Code.StartsWith('~') && ActorCode.TryParse("---" + agentEntry.Code[1..], out var roleOnly))
+        {
+            return new Actor(roleOnly, text, span, $"agent {agentEntry.Source}; no country in the text") { Seniority = seniority };
         }
 
         return null;

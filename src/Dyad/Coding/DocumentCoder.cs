@@ -50,14 +50,14 @@ public sealed class DocumentCoder
     /// The shipped models with the built-in dictionaries, plus (or, with <paramref name="onlyExternal"/>, only)
     /// the PETRARCH/TABARI dictionaries in <paramref name="petrarchFolder"/>.
     /// </summary>
-    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal)
+    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Action<string>? warn = null)
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
         DiscardList? discards = null;
         if (petrarchFolder is not null)
         {
-            (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events);
+            (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
         }
 
         return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards);

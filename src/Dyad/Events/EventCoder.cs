@@ -75,10 +75,13 @@ public sealed class EventCoder
 
         // Target.
         var targets = new List<Actor>();
-        var targetWord = TargetWord(view, trigger, pattern, objectWord, prepositionWord, passive, nominal);
-        if (targetWord >= 0)
+        foreach (var candidate in TargetWords(view, trigger, pattern, objectWord, prepositionWord, passive, nominal))
         {
-            targets.AddRange(ActorResolver.Resolve(view, targetWord, context));
+            targets.AddRange(ActorResolver.Resolve(view, candidate, context));
+            if (targets.Count > 0)
+            {
+                break;
+            }
         }
 
         if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last)
@@ -97,6 +100,11 @@ public sealed class EventCoder
         if (sources.Count == 0)
         {
             return;
+        }
+
+        if (sources[0].Country is null && sources[0].Code.Value.StartsWith("---", StringComparison.Ordinal))
+        {
+            confidence -= 0.15;
         }
 
         if (targets.Count == 0 && sources.Count >= 2)
@@ -194,7 +202,8 @@ public sealed class EventCoder
     {
         var lemma = view.Lemma(trigger);
         var particle = view.FirstChild(trigger, "compound:prt");
-        var keys = particle >= 0 ? new[] { lemma + "_" + view.Lemma(particle), lemma } : [lemma];
+        var stems = Stems(view, trigger, lemma);
+        var keys = particle >= 0 ? stems.Select(s => s + "_" + view.Lemma(particle)).Concat(stems).ToArray() : stems;
         var passive = !nominal && view.IsPassive(trigger);
 
         EventPattern? best = null;
@@ -249,6 +258,40 @@ public sealed class EventCoder
         view.Children(trigger).Any(c => (view.Relation(c) == "compound:prt" && view.Lemma(c) == particle)
             || ((view.Relation(c).StartsWith("obl", StringComparison.Ordinal) || view.Relation(c) == "advmod") && (view.CaseOf(c) == particle || view.Lemma(c) == particle)));
 
+    /// <summary>
+    /// The lemma, then simple stems of the surface form, so a lemmatiser slip ("bombed" → "bombe") does not hide a
+    /// known trigger.
+    /// </summary>
+    private static string[] Stems(SentenceView view, int word, string lemma)
+    {
+        var surface = view.Keys[word];
+        var stems = new List<string>(4) { lemma };
+        void Try(string candidate)
+        {
+            if (candidate.Length > 2 && !stems.Contains(candidate))
+            {
+                stems.Add(candidate);
+            }
+        }
+
+        if (surface.EndsWith("ed", StringComparison.Ordinal))
+        {
+            Try(surface[..^2]);
+            Try(surface[..^1]);
+        }
+        else if (surface.EndsWith("ing", StringComparison.Ordinal))
+        {
+            Try(surface[..^3]);
+            Try(surface[..^3] + "e");
+        }
+        else if (surface.EndsWith('s'))
+        {
+            Try(surface[..^1]);
+        }
+
+        return [.. stems];
+    }
+
     private static int FindObject(SentenceView view, int trigger, WordConstraint constraint, bool passive)
     {
         var candidates = view.Children(trigger, "obj").Concat(view.Children(trigger, "iobj"));
@@ -279,7 +322,8 @@ public sealed class EventCoder
 
     private static bool Satisfies(SentenceView view, int word, WordConstraint constraint)
     {
-        if (!constraint.AnyLemma && !constraint.Lemmas.Contains(view.Lemma(word)) && !constraint.Lemmas.Contains(view.Keys[word]))
+        if (!constraint.AnyLemma && !constraint.Lemmas.Contains(view.Lemma(word)) && !constraint.Lemmas.Contains(view.Keys[word])
+            && !(view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1])))
         {
             return false;
         }
@@ -488,37 +532,30 @@ public sealed class EventCoder
         return [];
     }
 
-    private static int TargetWord(SentenceView view, int trigger, EventPattern pattern, int objectWord, int prepositionWord, bool passive, bool nominal)
+    /// <summary>Words that may name the target, best first: the pattern's argument, the object, then arguments with a target preposition.</summary>
+    private static IEnumerable<int> TargetWords(SentenceView view, int trigger, EventPattern pattern, int objectWord, int prepositionWord, bool passive, bool nominal)
     {
         if (prepositionWord >= 0)
         {
-            return prepositionWord;
+            yield return prepositionWord;
         }
 
-        if (!nominal)
+        if (!nominal && !pattern.Unary && (pattern.Object is null || pattern.Object.AnyLemma))
         {
-            if (pattern.Object is null || pattern.Object.AnyLemma)
+            var obj = passive ? view.FirstChild(trigger, "nsubj:pass") : view.FirstChild(trigger, "obj");
+            if (obj >= 0)
             {
-                var obj = view.FirstChild(trigger, "obj");
-                if (passive)
-                {
-                    obj = view.FirstChild(trigger, "nsubj:pass");
-                }
+                yield return obj;
+            }
 
-                if (obj >= 0)
-                {
-                    return obj;
-                }
-
-                var iobj = view.FirstChild(trigger, "iobj");
-                if (iobj >= 0)
-                {
-                    return iobj;
-                }
+            var iobj = view.FirstChild(trigger, "iobj");
+            if (iobj >= 0)
+            {
+                yield return iobj;
             }
         }
 
-        // An argument with a target preposition, on the trigger or on its object noun.
+        // An argument with a target preposition, on the trigger or on its object noun; a possessor of the object.
         foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
         {
             foreach (var child in view.Children(owner))
@@ -528,9 +565,21 @@ public sealed class EventCoder
                     && view.CaseOf(child) is { } preposition && TargetPrepositions.Contains(preposition)
                     && !(nominal && preposition == "between"))
                 {
-                    return child;
+                    yield return child;
                 }
             }
+        }
+
+        if (objectWord >= 0 && view.FirstChild(objectWord, "nmod:poss") is var possessor and >= 0 && !view.IsPronoun(possessor))
+        {
+            yield return possessor;
+        }
+
+        // "expelled the British ambassador": the object the pattern names may itself be the target, when it names
+        // someone (not "held a meeting in ... China", whose phrase merely mentions a place).
+        if (objectWord >= 0 && !pattern.Unary && view.MatchAt[objectWord] is not null)
+        {
+            yield return objectWord;
         }
 
         if (nominal)
@@ -543,13 +592,11 @@ public sealed class EventCoder
                     var conj = view.FirstChild(child, "conj");
                     if (conj >= 0)
                     {
-                        return conj;
+                        yield return conj;
                     }
                 }
             }
         }
-
-        return -1;
     }
 
     /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>

@@ -52,8 +52,15 @@ public sealed class DiscardList
 /// </summary>
 public static partial class PetrarchDictionaries
 {
-    public static (ActorDictionary Actors, EventDictionary Events, DiscardList Discards) LoadFolder(string folder, ActorDictionary actors, EventDictionary events)
+    /// <summary>
+    /// Loads every dictionary in <paramref name="folder"/> into the given dictionaries. Lines that cannot be read
+    /// at all are errors; a bad date restriction in an otherwise good actor record (the Phoenix files have a few)
+    /// is reported through <paramref name="warn"/> and that restriction skipped.
+    /// </summary>
+    public static (ActorDictionary Actors, EventDictionary Events, DiscardList Discards) LoadFolder(
+        string folder, ActorDictionary actors, EventDictionary events, Action<string>? warn = null)
     {
+        _warn = warn;
         var discards = new DiscardList();
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
@@ -97,6 +104,22 @@ public static partial class PetrarchDictionaries
     }
 
     /// <summary>The line without its "#" comment; a "#" inside [...] is part of a code ("[###]").</summary>
+    [ThreadStatic]
+    private static Action<string>? _warn;
+
+    /// <summary>A bad line: an error, or, when loading with a warning callback, a warning (returns true: skip the line).</summary>
+    private static bool Bad(string file, int line, string message)
+    {
+        var error = new DictionaryFormatException(file, line, message);
+        if (_warn is null)
+        {
+            throw error;
+        }
+
+        _warn(error.Message + " (line skipped)");
+        return true;
+    }
+
     private static string StripComment(string line)
     {
         var inBracket = false;
@@ -191,7 +214,14 @@ public static partial class PetrarchDictionaries
                 // A date restriction for the group above: [CODE], [CODE <date], [CODE >date], [CODE date-date].
                 foreach (Match m in Bracket().Matches(line))
                 {
-                    restrictions.Add(ParseRestriction(m.Groups[1].Value, file, n + 1));
+                    try
+                    {
+                        restrictions.Add(ParseRestriction(m.Groups[1].Value, file, n + 1));
+                    }
+                    catch (DictionaryFormatException e) when (_warn is not null)
+                    {
+                        _warn(e.Message + " (restriction skipped)");
+                    }
                 }
 
                 continue;
@@ -208,15 +238,25 @@ public static partial class PetrarchDictionaries
             Flush();
             var codes = Bracket().Matches(trimmed);
             var phrase = Bracket().Replace(trimmed, string.Empty).Trim().Trim(';').Trim();
-            if (phrase.Length == 0)
+            if (phrase.Length == 0 && Bad(file, n + 1, "an actor line needs a phrase"))
             {
-                throw new DictionaryFormatException(file, n + 1, "an actor line needs a phrase");
+                continue;
             }
 
             group.Add((phrase, n + 1));
             foreach (Match code in codes)
             {
-                var restriction = ParseRestriction(code.Groups[1].Value, file, n + 1);
+                (string Code, DateOnly? From, DateOnly? To, int Line) restriction;
+                try
+                {
+                    restriction = ParseRestriction(code.Groups[1].Value, file, n + 1);
+                }
+                catch (DictionaryFormatException e) when (_warn is not null)
+                {
+                    _warn(e.Message + " (code skipped)");
+                    continue;
+                }
+
                 if (restriction.From is null && restriction.To is null)
                 {
                     groupCode = restriction.Code;
@@ -314,9 +354,9 @@ public static partial class PetrarchDictionaries
             }
 
             var codeMatch = AgentCode().Match(line);
-            if (!codeMatch.Success)
+            if (!codeMatch.Success && Bad(file, n + 1, "an agent line needs a code such as [~GOV] or [NGO~]"))
             {
-                throw new DictionaryFormatException(file, n + 1, "an agent line needs a code such as [~GOV] or [NGO~]");
+                continue;
             }
 
             var code = codeMatch.Groups[1].Value.Trim().ToUpperInvariant();

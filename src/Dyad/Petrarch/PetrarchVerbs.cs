@@ -58,9 +58,9 @@ public static partial class PetrarchDictionaries
             if (line.StartsWith('-'))
             {
                 openSynset = null;
-                if (!inBlock)
+                if (!inBlock && Bad(file, lineNumber, "a pattern before any verb block (--- NAME [CODE] ---)"))
                 {
-                    throw new DictionaryFormatException(file, lineNumber, "a pattern before any verb block (--- NAME [CODE] ---)");
+                    continue;
                 }
 
                 foreach (var pattern in ParsePattern(line[1..], verbs, synsets, file, lineNumber))
@@ -78,12 +78,16 @@ public static partial class PetrarchDictionaries
             }
 
             openSynset = null;
-            if (!inBlock)
+            if (!inBlock && Bad(file, lineNumber, $"unexpected line outside a verb block: '{Shorten(line)}'"))
             {
-                throw new DictionaryFormatException(file, lineNumber, $"unexpected line outside a verb block: '{Shorten(line)}'");
+                continue;
             }
 
-            var verb = ParseVerb(line, lineNumber, file);
+            if (ParseVerb(line, lineNumber, file) is not { } verb)
+            {
+                continue;
+            }
+
             verbs.Add(verb);
             var verbCode = verb.Code ?? blockCode;
             if (verbCode is not null && ToPattern(verb, null, null, null, verbCode, $"{file}:{lineNumber} {Shorten(line)}", file, lineNumber) is { } bare)
@@ -93,14 +97,15 @@ public static partial class PetrarchDictionaries
         }
     }
 
-    private static Verb ParseVerb(string line, int lineNumber, string file)
+    private static Verb? ParseVerb(string line, int lineNumber, string file)
     {
         var code = Bracket().Match(line);
         var text = Braces().Replace(Bracket().Replace(line, string.Empty), string.Empty).Trim();
         var words = text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
-            throw new DictionaryFormatException(file, lineNumber, "a verb line needs a verb");
+            Bad(file, lineNumber, "a verb line needs a verb");
+            return null;
         }
 
         var phrase = words[0];
@@ -121,14 +126,16 @@ public static partial class PetrarchDictionaries
         var code = Bracket().Match(body);
         if (!code.Success)
         {
-            throw new DictionaryFormatException(file, lineNumber, "a pattern needs a code in [...]");
+            Bad(file, lineNumber, "a pattern needs a code in [...]");
+            yield break;
         }
 
         var text = body[..code.Index];
         var star = text.IndexOf('*', StringComparison.Ordinal);
         if (star < 0)
         {
-            throw new DictionaryFormatException(file, lineNumber, "a pattern needs '*' where the verb goes");
+            Bad(file, lineNumber, "a pattern needs '*' where the verb goes");
+            yield break;
         }
 
         if (text[..star].Trim().Length > 0)

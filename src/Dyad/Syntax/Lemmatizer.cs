@@ -9,16 +9,18 @@ namespace Dyad.Syntax;
 /// </summary>
 public sealed class Lemmatizer
 {
-    private const string Magic = "DYADLEM1";
+    private const string Magic = "DYADLEM2";
     private const int MaxSuffix = 5;
 
     private readonly Dictionary<string, LemmaRule> _rules;
     private readonly Dictionary<string, string> _exceptions;
+    private readonly HashSet<string> _known;
 
-    private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions)
+    private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions, HashSet<string> known)
     {
         _rules = rules;
         _exceptions = exceptions;
+        _known = known;
     }
 
     public int RuleCount => _rules.Count;
@@ -42,18 +44,29 @@ public sealed class Lemmatizer
         return ApplyRules(normalised, lower, xpos);
     }
 
+    /// <summary>
+    /// The rule of the longest suffix context, unless a shorter context's rule gives a lemma the training data
+    /// knows and the longer one's does not ("bombed": "bomb", not "bombe").
+    /// </summary>
     private string ApplyRules(string form, string lower, string xpos)
     {
+        string? first = null;
         for (var length = Math.Min(MaxSuffix, lower.Length); length >= 0; length--)
         {
             if (_rules.TryGetValue(Key(xpos, lower[^length..]), out var rule) && rule.Strip <= form.Length)
             {
                 var source = rule.Lowercase ? lower : form;
-                return string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
+                var lemma = string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
+                if (_known.Count == 0 || _known.Contains(lemma.ToLowerInvariant()))
+                {
+                    return lemma;
+                }
+
+                first ??= lemma;
             }
         }
 
-        return form;
+        return first ?? form;
     }
 
     private static string Key(string xpos, string text) => string.Concat(xpos, "\t", text);
@@ -102,9 +115,24 @@ public sealed class Lemmatizer
             rules[key] = byRule.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Strip).ThenBy(kv => kv.Key.Append, StringComparer.Ordinal).First().Key;
         }
 
-        var lemmatizer = new Lemmatizer(rules, new Dictionary<string, string>(StringComparer.Ordinal));
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var byLemma in lemmaCounts.Values)
+        {
+            foreach (var lemma in byLemma.Keys)
+            {
+                known.Add(lemma.ToLowerInvariant());
+            }
+        }
+
+        var irregularList = irregular.ToList();
+        foreach (var (_, _, lemma) in irregularList)
+        {
+            known.Add(lemma.ToLowerInvariant());
+        }
+
+        var lemmatizer = new Lemmatizer(rules, new Dictionary<string, string>(StringComparer.Ordinal), known);
         var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (xpos, form, lemma) in irregular)
+        foreach (var (xpos, form, lemma) in irregularList)
         {
             var key = Key(xpos, form);
             if (lemmatizer.ApplyRules(form, form.ToLowerInvariant(), xpos) != lemma)
@@ -129,7 +157,7 @@ public sealed class Lemmatizer
             }
         }
 
-        return new Lemmatizer(rules, exceptions);
+        return new Lemmatizer(rules, exceptions, known);
     }
 
     private static LemmaRule Derive(string form, string lower, string lemma)
@@ -198,15 +226,24 @@ public sealed class Lemmatizer
             writer.Write(key);
             writer.Write(lemma);
         }
+
+        writer.Write(_known.Count);
+        foreach (var lemma in _known.Order(StringComparer.Ordinal))
+        {
+            writer.Write(lemma);
+        }
     }
 
     public static Lemmatizer Read(Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
+        var magic = Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length));
+        if (magic is not (Magic or "DYADLEM1"))
         {
             throw new InvalidDataException("not a Dyad lemmatizer model (bad magic)");
         }
+
+        var version = magic == Magic ? 2 : 1;
 
         var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--)
@@ -220,7 +257,16 @@ public sealed class Lemmatizer
             exceptions[reader.ReadString()] = reader.ReadString();
         }
 
-        return new Lemmatizer(rules, exceptions);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (version >= 2)
+        {
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                known.Add(reader.ReadString());
+            }
+        }
+
+        return new Lemmatizer(rules, exceptions, known);
     }
 
     private readonly record struct LemmaRule(int Strip, string Append, bool Lowercase);

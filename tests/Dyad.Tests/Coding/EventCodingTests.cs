@@ -1,0 +1,69 @@
+using Dyad.Coding;
+using Dyad.Documents;
+
+namespace Dyad.Tests.Coding;
+
+/// <summary>
+/// Sentences written for Dyad, at least three per CAMEO root, and the constructions coding must handle: passive,
+/// negation, modality, light verbs, nominal events, coordination, relative clauses, office holders by date.
+/// Each row of coding-cases.tsv gives the sentence and the event expected from it.
+/// </summary>
+public sealed class EventCodingTests
+{
+    private static readonly Lazy<DocumentCoder> Coder = new(DocumentCoder.CreateDefault);
+
+    public static TheoryData<string, string, string, string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string, string, string, string>();
+        var path = Path.Combine(AppContext.BaseDirectory, "Coding", "coding-cases.tsv");
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            data.Add(f[0], f[1], f[2], f[3], f[4], f[5]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Codes_the_expected_event(string id, string text, string date, string source, string target, string cameo)
+    {
+        var document = new Document(id, text) { Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var events = Coder.Value.Code(document).Events;
+
+        if (source == "-")
+        {
+            Assert.Empty(events);
+            return;
+        }
+
+        Assert.Contains(events, e =>
+            e.Cameo.Code.Value == cameo
+            && (source == "---" || e.Source.Code.Value == source)
+            && (e.Target?.Code.Value ?? string.Empty) == target);
+    }
+
+    [Fact]
+    public void Every_event_carries_its_evidence_inside_its_sentence()
+    {
+        var text = "Japan and North Korea held talks in Beijing on Monday. Japan later imposed sanctions on North Korea.";
+        var coded = Coder.Value.Code(new Document("evidence", text) { Date = new DateOnly(2023, 6, 1) });
+
+        Assert.NotEmpty(coded.Events);
+        foreach (var e in coded.Events)
+        {
+            var sentence = coded.Segmented.Sentences[e.Sentence];
+            Assert.True(sentence.Span.Contains(e.Evidence.Span));
+            Assert.Equal(e.Evidence.Trigger, text[e.Evidence.Span.Start..e.Evidence.Span.End]);
+            Assert.False(string.IsNullOrEmpty(e.Evidence.Rule));
+            Assert.Equal($"evidence:{e.Sentence}:", e.Id[..(e.Id.LastIndexOf(':') + 1)]);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Dyad.Actors;
+using Dyad.Coding;
+using Dyad.Documents;
+using Dyad.Petrarch;
+
+namespace Dyad.Tests.Petrarch;
+
+public sealed class PetrarchDictionaryTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dyad-petrarch-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_folder, name), content);
+
+    private void WriteValid()
+    {
+        Write("Test.actors.txt", """
+            # invented places
+            ARNOR_  [ARN]
+            GONDOR [GON]
+            +MINAS_TIRITH_
+            DAGOLATH_
+            	[DAGGOV 950101-051231]
+            	[DAGELI]
+            """);
+        Write("Test.agents.txt", """
+            !MINST! = MINISTER, MINISTRY
+            FOREIGN_!MINST! [~GOV]
+            SOLDIER [~MIL]
+            """);
+        Write("Test.verbs.txt", """
+            &AIDWORDS
+            +AID
+            +ASSISTANCE
+
+            --- CRITICIZE [111] ---
+            CRITICIZE
+            DENOUNCE
+
+            --- SEND [---] ---
+            SEND
+            - * &AIDWORDS (TO)  [070]  # send aid to
+            - * TROOPS  [150:152]
+
+            --- MEET [040] ---
+            +MEET_WITH
+            """);
+        Write("Test.discards.txt", """
+            FOOTBALL
+            +WORLD CUP
+            """);
+    }
+
+    private DocumentCoder Coder() => DocumentCoder.Create(_folder, onlyExternal: true);
+
+    private List<(string Source, string? Target, string Code)> Code(string text, DateOnly date) =>
+        Coder().Code(new Document("t", text) { Date = date }).Events.Select(e => (e.Source.Code.Value, e.Target?.Code.Value, e.Cameo.Code.Value)).ToList();
+
+    [Fact]
+    public void Codes_with_actors_agents_synsets_and_verb_blocks_read_from_PETRARCH_files()
+    {
+        WriteValid();
+
+        Assert.Contains(("ARN", "GON", "111"), Code("Arnor criticized Gondor on Monday.", new DateOnly(2000, 1, 1)));
+        Assert.Contains(("GONGOV", "ARN", "070"), Code("The Gondorian foreign minister sent assistance to Arnor.", new DateOnly(2000, 1, 1)));
+        Assert.Contains(("ARN", "GON", "040"), Code("Arnor met with Gondor.", new DateOnly(2000, 1, 1)));
+    }
+
+    [Fact]
+    public void A_stem_matches_longer_words_and_date_restrictions_pick_the_code()
+    {
+        WriteValid();
+
+        Assert.Contains(("GON", "DAGGOV", "111"), Code("Gondorian soldiers criticized Dagolath.", new DateOnly(2000, 1, 1)).Select(e => (e.Source[..3], e.Target, e.Code)));
+        Assert.Contains(("ARN", "DAGELI", "111"), Code("Arnor criticized Dagolath.", new DateOnly(2010, 1, 1)));
+    }
+
+    [Fact]
+    public void Discards_drop_sentences_and_with_a_plus_whole_stories()
+    {
+        WriteValid();
+
+        Assert.Empty(Code("Arnor criticized Gondor after the football match.", new DateOnly(2000, 1, 1)));
+        Assert.Empty(Code("Arnor criticized Gondor. Gondor hosted the World Cup.", new DateOnly(2000, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData("Bad.actors.txt", "GONDOR [GON]\n\t[GONGOV 2001-]\n", "Bad.actors.txt:2")]
+    [InlineData("Bad.verbs.txt", "- * TROOPS [150]\n", "Bad.verbs.txt:1")]
+    [InlineData("Bad.verbs.txt", "--- SEND [---] ---\nSEND\n- * TROOPS\n", "Bad.verbs.txt:3")]
+    [InlineData("Bad.agents.txt", "SOLDIER\n", "Bad.agents.txt:1")]
+    [InlineData("Unknown.txt", "SOMETHING\n", "Unknown.txt")]
+    public void A_malformed_line_is_an_error_naming_file_and_line(string file, string content, string where)
+    {
+        Write(file, content);
+
+        var error = Assert.Throws<DictionaryFormatException>(() => DocumentCoder.Create(_folder, onlyExternal: true));
+
+        Assert.StartsWith(where, error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Reads_the_Phoenix_dictionaries_without_error()
+    {
+        var folder = SharedData.Require("data", "phoenix-dictionaries");
+        var actors = new ActorDictionary();
+        var events = new Dyad.Events.EventDictionary();
+
+        var warnings = new List<string>();
+
+        var (loadedActors, loadedEvents, discards) = PetrarchDictionaries.LoadFolder(folder, actors, events, warnings.Add);
+
+        Assert.All(warnings, w => Assert.Matches(@"^Phoenix\.[A-Za-z.]+\.txt:\d+: ", w));
+        Assert.True(warnings.Count < 20, string.Join("; ", warnings));
+        Assert.True(loadedActors.Count > 10_000, $"{loadedActors.Count} actor phrases");
+        Assert.True(loadedEvents.Count > 5_000, $"{loadedEvents.Count} event patterns");
+        Assert.True(discards.Count > 100);
+    }
+}
