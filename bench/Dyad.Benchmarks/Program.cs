@@ -61,6 +61,14 @@ if (args.Length > 0 && args[0] == "throughput")
     var lemmaSeconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  of which: tagging {syntax.Tokens / tagSeconds:N0} tokens/s, lemmatising {syntax.Tokens / lemmaSeconds:N0} tokens/s"));
+    var coding = new CodingBenchmarks();
+    coding.Setup();
+    coding.CodeDocuments();
+    watch.Restart();
+    coding.CodeDocuments();
+    var codingSeconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"code (whole pipeline), 1 thread: {coding.Sentences / codingSeconds:N0} sentences/s, {coding.Events / codingSeconds:N0} events/s ({coding.Sentences:N0} sentences, {coding.Events:N0} events of {coding.Documents:N0} stories in {codingSeconds:F2} s)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
     return 0;

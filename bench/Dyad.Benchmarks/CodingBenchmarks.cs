@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+using Dyad.Coding;
+using Dyad.Documents;
+
+namespace Dyad.Benchmarks;
+
+/// <summary><c>dyad code</c> end to end (clean, split, tokenize, tag, parse, resolve actors, code events) over Reuters-21578 stories.</summary>
+[MemoryDiagnoser]
+public class CodingBenchmarks
+{
+    private IReadOnlyList<Document> _documents = [];
+    private DocumentCoder _coder = null!;
+
+    [Params(1000)]
+    public int Documents { get; set; } = 1000;
+
+    public long Sentences { get; private set; }
+
+    public long Events { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _documents = BenchmarkData.ReutersDocuments(Documents);
+        _coder = DocumentCoder.CreateDefault();
+    }
+
+    [Benchmark]
+    public long CodeDocuments()
+    {
+        long sentences = 0;
+        long events = 0;
+        foreach (var document in _documents)
+        {
+            var coded = _coder.Code(document);
+            sentences += coded.Segmented.Sentences.Count;
+            events += coded.Events.Count;
+        }
+
+        Sentences = sentences;
+        Events = events;
+        return events;
+    }
+}
