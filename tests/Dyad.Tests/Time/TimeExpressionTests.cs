@@ -1,0 +1,58 @@
+using System.Globalization;
+using Dyad.Text;
+using Dyad.Time;
+
+namespace Dyad.Tests.Time;
+
+/// <summary>
+/// Temporal expressions and the intervals they resolve to, anchored on a publication date and the verb's tense
+/// (time-cases.tsv, written for Dyad; the seed story's expressions among them). Anaphoric expressions resolve
+/// against a previous mention on 2016-09-05.
+/// </summary>
+public sealed class TimeExpressionTests
+{
+    private static readonly EventDate Reference = new(new DateOnly(2016, 9, 5), new DateOnly(2016, 9, 5), "Sept. 5", "day");
+
+    public static TheoryData<string, string, string, string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string, string, string, string>();
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Time", "time-cases.tsv")))
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                var f = line.Split('\t');
+                data.Add(f[0], f[1], f[2], f[3], f[4], f[5]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Resolves_to_the_expected_interval(string text, string publication, string tense, string start, string end, string precision)
+    {
+        var tokens = Tokenizer.Default.Tokenize(text);
+        var anchor = DateOnly.Parse(publication, CultureInfo.InvariantCulture);
+        var verbTense = Enum.Parse<Tense>(tense, ignoreCase: true);
+
+        var found = TimeExpressionRecognizer.Find(tokens, anchor, _ => verbTense, Reference);
+
+        var expression = Assert.Single(found);
+        Assert.Equal((start, end, precision), (Iso(expression.Value.Start), Iso(expression.Value.End), expression.Value.Precision));
+    }
+
+    [Theory]
+    [InlineData("The minister may visit Seoul.")]
+    [InlineData("It cost 2004 dollars.")]
+    [InlineData("The party held its first congress in 36 years.")]
+    [InlineData("Officials said the talks would go on.")]
+    public void Finds_no_time_where_there_is_none(string text)
+    {
+        var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
+
+        Assert.Empty(found);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
