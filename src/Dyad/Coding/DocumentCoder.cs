@@ -92,21 +92,101 @@ public sealed class DocumentCoder
             }
         }
 
+        EventDate? lastTime = null;
+        var lastTimeParagraph = -1;
+        AttributionSource? lastReport = null;
         foreach (var view in views)
         {
-            if (storyDiscarded || discarded[view.Sentence.Index])
+            var paragraph = ParagraphOf(layout, view.Sentence);
+            var times = EventDater.Find(view, document.Date, lastTime);
+            var frames = AttributionAnalyzer.Frames(view, context).ToList();
+            var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
+            if (frames.Count == 0 && lastReport is not null && ContinuesNarrative(view, times))
             {
-                continue;
+                // "The talks continued ... that month": still the sources' account.
+                frames.Add(new AttributionFrame(EventAttribution.Reported, lastReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
             }
 
-            var index = 0;
-            foreach (var found in _events.Code(view, context))
+            // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
+            var carried = times.Count == 0 && lastTime is { } previous && paragraph == lastTimeParagraph && document.Date is { } published
+                && previous.End < published.AddDays(-7) && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past
+                ? previous
+                : null;
+
+            if (!storyDiscarded && !discarded[view.Sentence.Index])
             {
-                events.Add(ToRecord(document, view, found, index++));
+                var index = 0;
+                foreach (var found in _events.Code(view, context))
+                {
+                    var (date, dateNote) = EventDater.DateFor(view, found.Trigger, found.ObjectWord, times, document.Date, carried);
+                    var attribution = AttributionAnalyzer.For(view, found.Trigger, frames, document.Date, date);
+                    var secret = SecrecyDetector.Marker(view, found.Trigger, found.ObjectWord);
+                    var record = ToRecord(document, view, found, index++) with
+                    {
+                        Date = date,
+                        Attribution = attribution,
+                        Secret = secret is not null,
+                        Evidence = new Evidence(found.TriggerText, found.TriggerSpan, $"{found.Rule}; date: {dateNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
+                    };
+                    events.Add(record);
+                }
+            }
+
+            var explicitTime = EventDater.Governing(view, times);
+            if (explicitTime is not null)
+            {
+                lastTime = explicitTime.Value;
+                lastTimeParagraph = paragraph;
+            }
+            else if (carried is not null)
+            {
+                lastTimeParagraph = paragraph;
+            }
+
+            lastReport = ownReport ?? (frames.Count > 0 && frames[0].Verb < 0 ? lastReport : null);
+        }
+
+        return new CodedDocument(segmented, parses, DisputeLinker.Link(events));
+    }
+
+    private static int ParagraphOf(DocumentLayout layout, Sentence sentence)
+    {
+        for (var p = 0; p < layout.Body.Count; p++)
+        {
+            if (layout.Body[p].Contains(sentence.Span) || layout.Body[p].Overlaps(sentence.Span))
+            {
+                return p;
             }
         }
 
-        return new CodedDocument(segmented, parses, events);
+        return -1;
+    }
+
+    private static int RootOf(SentenceView view)
+    {
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view.Head(i) < 0)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A sentence that refers back to the story told before: "that month", or "the talks/meeting ..." as its subject.</summary>
+    private static bool ContinuesNarrative(SentenceView view, IReadOnlyList<TimeExpression> times)
+    {
+        if (times.Any(t => t.Anaphoric))
+        {
+            return true;
+        }
+
+        var root = RootOf(view);
+        var subject = view.FirstChild(root, "nsubj");
+        return subject >= 0 && view.Lemma(subject) is "talk" or "meeting" or "contact" or "negotiation" or "visit" or "summit" or "discussion"
+            && view.Children(subject, "det").Any(d => view.Lemma(d) is "the" or "these" or "those");
     }
 
     private static void CountCountries(List<SentenceView> views, DocumentContext context)

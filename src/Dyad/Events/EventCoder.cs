@@ -5,7 +5,11 @@ using Dyad.Text;
 namespace Dyad.Events;
 
 /// <summary>An event found in one sentence, before document-level attributes (date, place, attribution) are added.</summary>
-public sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Source, Actor? Target, TextSpan TriggerSpan, string TriggerText, string Rule, double Confidence);
+public sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Source, Actor? Target, TextSpan TriggerSpan, string TriggerText, string Rule, double Confidence)
+{
+    /// <summary>The word that met the pattern's object condition ("meeting" of "held a meeting"), or -1.</summary>
+    public int ObjectWord { get; init; } = -1;
+}
 
 /// <summary>
 /// Codes "who did what to whom" in a parsed sentence: for each verb (and event noun) the most specific dictionary
@@ -56,7 +60,7 @@ public sealed class EventCoder
     private void CodeTrigger(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, HashSet<int> usedNouns)
     {
         var (pattern, objectWord, prepositionWord) = BestPattern(view, trigger, nominal);
-        if (pattern is null || pattern.Suppresses || view.IsNegated(trigger) || IsDeniedClause(view, trigger))
+        if (pattern is null || pattern.Suppresses || view.IsNegated(trigger))
         {
             return;
         }
@@ -155,10 +159,10 @@ public sealed class EventCoder
                 }
 
                 var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
-                events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)));
+                events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)) { ObjectWord = objectWord });
                 if (pattern.ReverseCode is { } reverse && t is not null)
                 {
-                    events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)));
+                    events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)) { ObjectWord = objectWord });
                 }
                 if (pattern.Code.Root == "04")
                 {
@@ -166,31 +170,6 @@ public sealed class EventCoder
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// "The government has denied that ... contact was made": the denied clause is not an event of its own; the
-    /// attribution stage links the denial to the events it contests.
-    /// </summary>
-    private static bool IsDeniedClause(SentenceView view, int trigger)
-    {
-        var current = trigger;
-        while (view.Head(current) is var head && head >= 0)
-        {
-            if (view.Relation(current) is "ccomp" or "conj" && view.Lemma(head) is "deny" or "dismiss" or "reject" or "refute")
-            {
-                return true;
-            }
-
-            if (view.Relation(current) is not ("conj" or "ccomp"))
-            {
-                return false;
-            }
-
-            current = head;
-        }
-
-        return false;
     }
 
     /// <summary>An actor acting on itself ("Japan ... with Japan") is no event; a government and its own opposition are two actors.</summary>

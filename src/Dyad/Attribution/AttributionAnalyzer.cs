@@ -1,0 +1,212 @@
+using System.Collections.Frozen;
+using Dyad.Actors;
+using Dyad.Coding;
+using Dyad.Time;
+
+namespace Dyad.Attribution;
+
+/// <summary>A reporting or denying frame of a sentence: who says it, what it covers, and whether it reports or denies.</summary>
+public sealed record AttributionFrame(string Status, AttributionSource Source, IReadOnlySet<int> Scope, int Verb);
+
+/// <summary>
+/// Who says an event happened and how the text holds it: reporting frames ("according to X", "X said", "X told
+/// reporters", "sources said", "it was learned"), denials ("the government has denied that ..."), speculation
+/// ("may have", "is thought to", "apparently"), plans (future, "plans to") and negation ("failed to").
+/// </summary>
+public static class AttributionAnalyzer
+{
+    private static readonly FrozenSet<string> ReportingVerbs = new[]
+    {
+        "say", "tell", "report", "add", "state", "announce", "claim", "insist", "confirm", "disclose", "reveal", "note", "explain",
+        "acknowledge", "quote", "write", "learn", "understand", "indicate", "assert", "allege", "testify", "brief", "inform",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DenyingVerbs = new[] { "deny", "dismiss", "refute", "reject", "contest", "dispute" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AnonymousHeads = new[]
+    {
+        "source", "official", "diplomat", "insider", "analyst", "observer", "person", "people", "expert", "report", "media", "aide",
+        "spokesman", "spokeswoman", "spokesperson", "witness", "resident", "it",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpeculationAdverbs = new[]
+    {
+        "apparently", "possibly", "probably", "perhaps", "allegedly", "likely", "maybe", "presumably", "seemingly", "supposedly", "purportedly",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SpeculationVerbs = new[]
+    {
+        "think", "believe", "suspect", "rumor", "rumour", "seem", "appear", "speculate", "suppose", "presume", "estimate",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PlanVerbs = new[]
+    {
+        "plan", "intend", "expect", "schedule", "aim", "prepare", "propose", "hope", "want", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The reporting and denying frames of a sentence.</summary>
+    public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
+    {
+        var frames = new List<AttributionFrame>();
+        var all = Enumerable.Range(0, view.Count).ToHashSet();
+        for (var i = 0; i < view.Count; i++)
+        {
+            // "according to the sources": the phrase after "according to" is the source, for the whole sentence.
+            if (view.Keys[i] == "according" && view.Head(i) is var noun and >= 0)
+            {
+                var source = view.Relation(i) is "case" or "mark" ? noun : view.Children(i).FirstOrDefault(c => view[c].Upos is "NOUN" or "PROPN" or "PRON", -1);
+                if (source >= 0)
+                {
+                    frames.Add(new AttributionFrame(EventAttribution.Reported, SourceOf(view, source, context), all, i));
+                }
+
+                continue;
+            }
+
+            if (view[i].Upos != "VERB")
+            {
+                continue;
+            }
+
+            var lemma = view.Lemma(i);
+            var denying = DenyingVerbs.Contains(lemma);
+            if (!denying && !ReportingVerbs.Contains(lemma))
+            {
+                continue;
+            }
+
+            var complement = view.Children(i).Where(c => view.Relation(c) is "ccomp" or "parataxis").ToList();
+            var scope = new HashSet<int>();
+            foreach (var c in complement)
+            {
+                scope.UnionWith(view.Subtree(c, _ => true));
+            }
+
+            // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports.
+            if (!denying && view.Relation(i) is "parataxis" or "ccomp" && view.Head(i) is var reported and >= 0
+                && (view.Relation(i) == "parataxis" || i > reported))
+            {
+                var clause = view.Subtree(reported, _ => true).ToHashSet();
+                clause.ExceptWith(view.Subtree(i, _ => true));
+                scope.UnionWith(clause);
+            }
+
+            // Denials of reports: "denied the report that ...", "denied reports of contact".
+            if (denying)
+            {
+                foreach (var obj in view.Children(i, "obj"))
+                {
+                    scope.UnionWith(view.Subtree(obj, _ => true));
+                }
+            }
+
+            if (scope.Count == 0)
+            {
+                continue;
+            }
+
+            var subject = view.FirstChild(i, "nsubj");
+            AttributionSource by;
+            if (subject >= 0)
+            {
+                by = SourceOf(view, subject, context);
+            }
+            else if (view.FirstChild(i, "nsubj:pass") >= 0 || view.FirstChild(i, "expl") >= 0)
+            {
+                by = new AttributionSource(view.TextOf(view.SpanOf(i, i)), null, Anonymous: true); // "it was learned"
+            }
+            else
+            {
+                continue;
+            }
+
+            frames.Add(new AttributionFrame(denying ? EventAttribution.Denied : EventAttribution.Reported, by, scope, i));
+        }
+
+        return frames;
+    }
+
+    private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context)
+    {
+        var phrase = view.Subtree(word, rel => rel is "compound" or "amod" or "det" or "nmod:poss" or "flat" or "flat:name" or "nmod" or "case" or "appos" or "acl" or "nummod");
+        var span = view.SpanOf(phrase[0], phrase[^1]);
+        var actors = ActorResolver.Resolve(view, word, context);
+        var actor = actors.Count > 0 ? actors[0] : null;
+        var named = phrase.Any(w => view[w].Upos == "PROPN" && view.MatchAt[w] is not { IsAgent: true });
+        var anonymous = !named && (AnonymousHeads.Contains(view.Lemma(word)) || view.IsPronoun(word) || actor is null);
+        var code = actor?.Code.Value is { } value && !value.StartsWith("---", StringComparison.Ordinal) ? value : null;
+        return new AttributionSource(view.TextOf(span), code, anonymous);
+    }
+
+    /// <summary>The status of an event whose trigger is <paramref name="trigger"/>, and who reports or denies it.</summary>
+    public static EventAttribution For(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    {
+        var denial = frames.FirstOrDefault(f => f.Status == EventAttribution.Denied && f.Scope.Contains(trigger));
+        if (denial is not null)
+        {
+            return new EventAttribution(EventAttribution.Denied, denial.Source);
+        }
+
+        var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger)).FirstOrDefault(f => f.Verb != trigger);
+        var by = report?.Source;
+
+        var chain = ClauseStructure.Ancestors(view, trigger).TakeWhile(a => report is null || a != report.Verb).ToList();
+        if (chain.Any(a => view.Relation(a) == "xcomp" && view.Head(a) is var h and >= 0 && view.Lemma(h) is "fail"))
+        {
+            return new EventAttribution(EventAttribution.Negated, by);
+        }
+
+        if (IsSpeculative(view, chain))
+        {
+            return new EventAttribution(EventAttribution.Speculated, by);
+        }
+
+        if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
+            || chain.Any(a => view.Relation(a) == "xcomp" && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
+            || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
+        {
+            return new EventAttribution(EventAttribution.Planned, by);
+        }
+
+        return by is not null ? new EventAttribution(EventAttribution.Reported, by) : EventAttribution.AssertedByWriter;
+    }
+
+    private static bool IsSpeculative(SentenceView view, List<int> chain)
+    {
+        foreach (var word in chain)
+        {
+            foreach (var child in view.Children(word))
+            {
+                var rel = view.Relation(child);
+                if (rel == "aux" && view.Keys[child] is "may" or "might")
+                {
+                    return true;
+                }
+
+                if (rel == "aux" && view.Keys[child] is "could" && view.Children(word).Any(c => view.Lemma(c) == "have"))
+                {
+                    return true;
+                }
+
+                if (rel == "advmod" && SpeculationAdverbs.Contains(view.Lemma(child)))
+                {
+                    return true;
+                }
+            }
+
+            // "is thought to be", "appears to have": the event sits under a verb of belief or appearance.
+            if (view.Relation(word) is "xcomp" or "ccomp" && view.Head(word) is var head and >= 0 && SpeculationVerbs.Contains(view.Lemma(head))
+                && (view.IsPassive(head) || view.Lemma(head) is "seem" or "appear"))
+            {
+                return true;
+            }
+
+            if (SpeculationVerbs.Contains(view.Lemma(word)) && view.IsPassive(word) && word != chain[0])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

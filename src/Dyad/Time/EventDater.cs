@@ -1,0 +1,118 @@
+using Dyad.Coding;
+
+namespace Dyad.Time;
+
+/// <summary>
+/// Gives each event its time: the expression of its own clause; else the one that governs the sentence; else one
+/// carried over from the sentence before when the narrative continues in the past (same paragraph, past tense);
+/// else the publication date, with precision "publication".
+/// </summary>
+public static class EventDater
+{
+    /// <summary>The time expressions of a sentence, resolved against the document's anchor and the last time mentioned.</summary>
+    public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference)
+    {
+        // Without a publication date, only expressions that carry their own year resolve; relative ones are
+        // computed against a far-past anchor and dropped.
+        var anchor = publication ?? new DateOnly(1000, 6, 15);
+        var found = TimeExpressionRecognizer.Find(view.Sentence.Tokens, anchor, t => ClauseStructure.TenseAt(view, t), reference);
+        var result = new List<TimeExpression>(found.Count);
+        foreach (var expression in found)
+        {
+            if (expression.Value.Start.Year < 1500)
+            {
+                continue;
+            }
+
+            result.Add(expression with { Text = view.TextOf(expression.Span), Value = expression.Value with { Text = view.TextOf(expression.Span) } });
+        }
+
+        return result;
+    }
+
+    // Nouns that name events of their own: a time inside their phrase dates them, not the clause
+    // ("the abduction of nationals in the 1970s").
+    private static readonly HashSet<string> EventNouns = new(StringComparer.Ordinal)
+    {
+        "abduction", "kidnapping", "attack", "war", "death", "election", "test", "killing", "invasion", "occupation", "crisis",
+        "accident", "earthquake", "visit", "meeting", "summit", "talk", "negotiation", "agreement", "accord", "treaty", "coup",
+        "bombing", "explosion", "strike", "protest", "revolution", "massacre", "conflict", "battle", "fighting", "ceasefire",
+        "birth", "founding", "independence", "referendum", "crash", "disaster", "flood", "famine", "genocide", "arrest", "trial",
+    };
+
+    /// <summary>
+    /// The word a time expression dates: the clause head it belongs to, or -1 when it sits in the phrase of an event
+    /// noun other than <paramref name="trigger"/> and its object <paramref name="objectWord"/>.
+    /// </summary>
+    public static int Attachment(SentenceView view, TimeExpression time, int trigger = -1, int objectWord = -1)
+    {
+        var head = ClauseStructure.HeadOfRange(view, time.Start, time.End);
+        var first = true;
+        foreach (var word in ClauseStructure.Ancestors(view, head))
+        {
+            if (!first && (word == trigger || word == objectWord))
+            {
+                return word;
+            }
+
+            if (!first && ClauseStructure.IsClauseHead(view, word))
+            {
+                return word;
+            }
+
+            if (!first && view[word].Upos is "NOUN" && EventNouns.Contains(view.Lemma(word)))
+            {
+                return -1;
+            }
+
+            if (first && ClauseStructure.IsClauseHead(view, word) && view.Head(word) >= 0 && view[word].Upos is "VERB")
+            {
+                return word;
+            }
+
+            first = false;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The expression that dates the sentence as a whole: attached to a clause, nearest the root; else (all of them
+    /// inside event nouns: "held a meeting ... in early September") the first; or null.
+    /// </summary>
+    public static TimeExpression? Governing(SentenceView view, IReadOnlyList<TimeExpression> times) =>
+        times.Where(t => Attachment(view, t) >= 0)
+            .OrderBy(t => ClauseStructure.Ancestors(view, Attachment(view, t)).Count())
+            .FirstOrDefault()
+        ?? (times.Count > 0 ? times[0] : null);
+
+    public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried)
+    {
+        if (times.Count > 0)
+        {
+            var clause = ClauseStructure.ClauseHead(view, trigger);
+
+            // Its own clause (or, for an event noun, its own phrase: "the summit in 2004").
+            foreach (var time in times)
+            {
+                var attached = Attachment(view, time, trigger, objectWord);
+                if (attached >= 0 && (attached == clause || attached == trigger || attached == objectWord))
+                {
+                    return (time.Value, "time of its own clause");
+                }
+            }
+
+            if (Governing(view, times) is { } governing)
+            {
+                return (governing.Value, "time of the sentence");
+            }
+        }
+
+        if (carried is not null)
+        {
+            return (carried, "time carried over from the previous sentence");
+        }
+
+        return publication is { } date ? (EventDate.Publication(date), "publication date") : (null, "no date");
+    }
+}
