@@ -4,6 +4,7 @@ using Dyad.Attribution;
 using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
+using Dyad.Places;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
@@ -31,6 +32,7 @@ public sealed class DocumentCoder
     private readonly DocumentCleaner _cleaner;
 
     private readonly DiscardList? _discards;
+    private readonly PlaceResolver _places = new(Gazetteer.Default);
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -99,6 +101,7 @@ public sealed class DocumentCoder
         {
             var paragraph = ParagraphOf(layout, view.Sentence);
             var times = EventDater.Find(view, document.Date, lastTime);
+            var places = _places.Find(view, context.Countries);
             var frames = AttributionAnalyzer.Frames(view, context).ToList();
             var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
             if (frames.Count == 0 && lastReport is not null && ContinuesNarrative(view, times))
@@ -121,13 +124,16 @@ public sealed class DocumentCoder
                     var (date, dateNote) = EventDater.DateFor(view, found.Trigger, found.ObjectWord, times, document.Date, carried);
                     var attribution = AttributionAnalyzer.For(view, found.Trigger, frames, document.Date, date);
                     var secret = SecrecyDetector.Marker(view, found.Trigger, found.ObjectWord);
+                    var (place, placeNote) = EventPlacer.PlaceFor(view, found.Trigger, found.ObjectWord, places);
                     var record = ToRecord(document, view, found, index++) with
                     {
                         Date = date,
+                        Place = place,
                         Attribution = attribution,
                         Secret = secret is not null,
-                        Evidence = new Evidence(found.TriggerText, found.TriggerSpan, $"{found.Rule}; date: {dateNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
+                        Evidence = new Evidence(found.TriggerText, found.TriggerSpan, $"{found.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
                     };
+                    record = ThirdCountryMeeting(record);
                     events.Add(record);
                 }
             }
@@ -147,6 +153,22 @@ public sealed class DocumentCoder
         }
 
         return new CodedDocument(segmented, parses, DisputeLinker.Link(events));
+    }
+
+    /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>
+    private CodedEvent ThirdCountryMeeting(CodedEvent e)
+    {
+        if (e.Cameo.Code.Value != "040" || e.Place?.Country is not { } where || e.Target is null
+            || where == e.Source.Country || where == e.Target.Country || e.Source.Country is null || e.Target.Country is null)
+        {
+            return e;
+        }
+
+        return e with
+        {
+            Cameo = _codebook[CameoCode.Parse("044")],
+            Evidence = e.Evidence with { Rule = e.Evidence.Rule + "; third-country place -> 044" },
+        };
     }
 
     private static int ParagraphOf(DocumentLayout layout, Sentence sentence)

@@ -29,6 +29,9 @@ public sealed class DocumentContext
     /// <summary>The participants of the last consultation (root 04) coded in the document.</summary>
     public (Actor Source, Actor? Target)? LastConsultation { get; set; }
 
+    /// <summary>The countries the document mentions.</summary>
+    public IReadOnlyCollection<string> Countries => _countryMentions.Keys;
+
     public void CountCountry(string country)
     {
         if (_countryMentions.TryGetValue(country, out var count))

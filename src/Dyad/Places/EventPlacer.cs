@@ -1,0 +1,70 @@
+using Dyad.Coding;
+
+namespace Dyad.Places;
+
+/// <summary>Gives each event the place of its own clause, else the sentence's place, else none.</summary>
+public static class EventPlacer
+{
+    public static (EventPlace? Place, string Note) PlaceFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<PlaceMention> mentions)
+    {
+        if (mentions.Count == 0)
+        {
+            return (null, "no place");
+        }
+
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        foreach (var mention in mentions)
+        {
+            foreach (var ancestor in ClauseStructure.Ancestors(view, mention.Phrase).Skip(1))
+            {
+                if (ancestor == trigger || ancestor == objectWord || ancestor == clause)
+                {
+                    return (mention.Place with { Text = LocativeText(view, mention, ancestor) }, "place of its own clause");
+                }
+
+                if (ClauseStructure.IsClauseHead(view, ancestor))
+                {
+                    break;
+                }
+            }
+        }
+
+        // The place that governs the sentence: one attached to its main clause.
+        foreach (var mention in mentions)
+        {
+            foreach (var ancestor in ClauseStructure.Ancestors(view, mention.Phrase).Skip(1))
+            {
+                if (view.Head(ancestor) < 0)
+                {
+                    return (mention.Place, "place of the sentence");
+                }
+
+                if (ClauseStructure.IsClauseHead(view, ancestor))
+                {
+                    break;
+                }
+            }
+        }
+
+        return (null, "no place in its clause or the main clause");
+    }
+
+    /// <summary>The words of the locative phrase, without its preposition: "an inland city in northeastern China".</summary>
+    private static string LocativeText(SentenceView view, PlaceMention mention, int attachment)
+    {
+        var top = mention.Phrase;
+        while (view.Head(top) is var head and >= 0 && head != attachment && view[head].Upos is "NOUN" or "PROPN")
+        {
+            top = head;
+        }
+
+        var words = view.Subtree(top, rel => rel is not ("case" or "punct" or "acl" or "acl:relcl" or "conj" or "cc")).ToList();
+        words.RemoveAll(w => (view.Relation(w) == "case" && view.Head(w) == top) || w >= mention.End);
+        if (words.Count == 0)
+        {
+            return mention.Place.Text;
+        }
+
+        return view.TextOf(view.SpanOf(words[0], words[^1]));
+    }
+}

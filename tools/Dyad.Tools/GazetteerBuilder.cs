@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Dyad.Tools;
+
+/// <summary>
+/// resources/places/gazetteer.tsv: countries (with a representative point and the extent of their towns),
+/// first-level regions (a population-weighted point of their towns) and populated places of 1,000+ people, from
+/// ../shared/data/geonames (GeoNames, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL).
+/// Rows: KIND (C, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
+/// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
+/// </summary>
+internal static class GazetteerBuilder
+{
+    public static void Build(string data, string resources)
+    {
+        var geonames = Path.Combine(data, "geonames");
+        var alpha3 = new Dictionary<string, string>(StringComparer.Ordinal);
+        var countryNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var countryPopulation = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(geonames, "countryInfo.txt")))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            alpha3[f[0]] = f[1];
+            countryNames[f[1]] = f[4];
+            countryPopulation[f[1]] = long.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        }
+
+        // Kosovo: GeoNames "XK"/"XKX"; Dyad codes it KSV as CAMEO does.
+        static string Fix(string code) => code is "XKX" or "UNK" ? "KSV" : code;
+
+        var places = new Dictionary<string, Place>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 19 || !alpha3.TryGetValue(f[8], out var country))
+            {
+                continue;
+            }
+
+            var population = long.Parse(f[14], CultureInfo.InvariantCulture);
+            var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Where(IsUsefulName)
+                .Where(a => a != f[1] && a != f[2])
+                .Distinct(StringComparer.Ordinal)
+                .Take(population >= 100_000 ? 8 : 3)
+                .Prepend(f[2] != f[1] ? f[2] : null)
+                .OfType<string>()
+                .ToList();
+            places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[8]}.{f[10]}", Double(f[4]), Double(f[5]), population, f[7]);
+        }
+
+        foreach (var line in File.ReadLines(Path.Combine(geonames, "cities1000.tsv")).Skip(1))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 9 || places.ContainsKey(f[0]) || !alpha3.TryGetValue(f[3], out var country))
+            {
+                continue;
+            }
+
+            var alternates = f[2].Length > 0 && f[2] != f[1] && IsUsefulName(f[2]) ? new List<string> { f[2] } : [];
+            places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[3]}.{f[5]}", Double(f[7]), Double(f[8]),
+                long.TryParse(f[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0, f[4]);
+        }
+
+        var output = new StringBuilder();
+        output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
+        output.Append("# (GeoNames, geonames.org, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL 1.0).\n");
+        output.Append("# KIND\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+
+        // Countries: a representative point (mledoze/countries) and where their towns lie.
+        using var countriesJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
+        var points = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
+        foreach (var c in countriesJson.RootElement.EnumerateArray())
+        {
+            var latlng = c.GetProperty("latlng");
+            if (latlng.GetArrayLength() == 2)
+            {
+                points[Fix(c.GetProperty("cca3").GetString()!)] = (latlng[0].GetDouble(), latlng[1].GetDouble());
+            }
+        }
+
+        var byCountry = places.Values.GroupBy(p => p.Country).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var (code, name) in countryNames.Select(kv => (Fix(kv.Key), kv.Value)).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
+        {
+            if (!points.TryGetValue(code, out var point))
+            {
+                continue;
+            }
+
+            var towns = byCountry.GetValueOrDefault(code) ?? [];
+            var (latLow, latHigh) = Extent(towns.Select(t => t.Lat).ToList(), point.Lat);
+            var (lonLow, lonHigh) = Extent(towns.Select(t => t.Lon).ToList(), point.Lon);
+            output.Append(CultureInfo.InvariantCulture,
+                $"C\t{code}\t{name}\t\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
+        }
+
+        // First-level regions, placed at the population-weighted mean of their towns.
+        var byAdmin1 = places.Values.Where(p => p.Population > 0).GroupBy(p => p.Admin1).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 3)
+            {
+                continue;
+            }
+
+            var cc = f[0][..2];
+            if (!alpha3.TryGetValue(cc, out var country))
+            {
+                continue;
+            }
+
+            if (!byAdmin1.TryGetValue(f[0], out var towns))
+            {
+                continue;
+            }
+
+            var total = towns.Sum(t => (double)t.Population);
+            var lat = towns.Sum(t => t.Lat * t.Population) / total;
+            var lon = towns.Sum(t => t.Lon * t.Population) / total;
+            var alternates = f[2] != f[1] ? f[2] : string.Empty;
+            output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
+        }
+
+        foreach (var place in places.Values.OrderBy(p => long.Parse(p.Id, CultureInfo.InvariantCulture)))
+        {
+            output.Append(CultureInfo.InvariantCulture,
+                $"P\t{place.Id}\t{place.Name}\t{string.Join('|', place.Alternates)}\t{place.Country}\t{place.Admin1}\t{place.Lat:0.####}\t{place.Lon:0.####}\t{place.Population}\t{place.Feature}\t\n");
+        }
+
+        var path = Path.Combine(resources, "places", "gazetteer.tsv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, output.ToString(), new UTF8Encoding(false));
+        Console.Error.WriteLine($"wrote {path} ({places.Count} places, {new FileInfo(path).Length:N0} bytes)");
+    }
+
+    private sealed record Place(string Id, string Name, List<string> Alternates, string Country, string Admin1, double Lat, double Lon, long Population, string Feature);
+
+    private static bool IsUsefulName(string name) =>
+        name.Length >= 4 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\'')
+        && !name.All(char.IsAsciiLetterUpper);
+
+    private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static (double Low, double High) Extent(List<double> values, double fallback)
+    {
+        if (values.Count < 5)
+        {
+            return (fallback - 1, fallback + 1);
+        }
+
+        values.Sort();
+        return (values[(int)(values.Count * 0.01)], values[(int)(values.Count * 0.99)]);
+    }
+}
