@@ -5,6 +5,8 @@ namespace Dyad.Cli;
 /// <summary>Reads a command's inputs, reporting each bad one on standard error and counting what was skipped.</summary>
 internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? defaultDate, TextReader standardInput, TextWriter error)
 {
+    private readonly Lock _lock = new();
+
     public int Read { get; private set; }
 
     public int Skipped { get; private set; }
@@ -16,13 +18,20 @@ internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? default
         {
             if (input.Document is { } document)
             {
-                Read++;
+                lock (_lock)
+                {
+                    Read++;
+                }
+
                 yield return document;
             }
             else if (input.Error is { } failure)
             {
-                Skipped++;
-                CliErrors.Report(error, failure.Source, failure.Message);
+                lock (_lock)
+                {
+                    Skipped++;
+                    CliErrors.Report(error, failure.Source, failure.Message);
+                }
             }
         }
     }
@@ -30,9 +39,12 @@ internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? default
     /// <summary>Reports a document that was read but failed in a later stage, and counts it as skipped.</summary>
     public void Fail(Document document, string message)
     {
-        Skipped++;
-        Read--;
-        CliErrors.Report(error, document.Source, message);
+        lock (_lock)
+        {
+            Skipped++;
+            Read--;
+            CliErrors.Report(error, document.Source, message);
+        }
     }
 
     public int ExitCode()

@@ -14,6 +14,9 @@ namespace Dyad.Cli
         {
             var root = new RootCommand("Dyad turns news stories into political event data: who did what to whom, when, where, and according to whom.");
             root.Subcommands.Add(CodeCommand.Create(context));
+            root.Subcommands.Add(IngestCommand.Create(context));
+            root.Subcommands.Add(EventsCommand.Create(context));
+            root.Subcommands.Add(TimelineCommand.Create(context));
             root.Subcommands.Add(SentencesCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));
             root.Subcommands.Add(TrainCommand.Create(context));
@@ -52,6 +55,13 @@ namespace Dyad.Cli
             {
                 context.Out.Flush();
                 CliErrors.Report(context.Error, e.Message);
+                return CliErrors.Failure;
+            }
+            catch (Exception e)
+            {
+                // A bug or a broken installation: still one line, naming what failed, and a failing exit code.
+                context.Out.Flush();
+                CliErrors.Report(context.Error, $"unexpected error: {e.GetType().Name}: {e.Message}");
                 return CliErrors.Failure;
             }
         }

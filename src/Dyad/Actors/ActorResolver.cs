@@ -26,6 +26,11 @@ public static class ActorResolver
     public static IReadOnlyList<Actor> Resolve(SentenceView view, int head, DocumentContext context)
     {
         var actors = new List<Actor>();
+        if (CoordinatedModifiers(view, head, context) is { } split)
+        {
+            return split;
+        }
+
         foreach (var conjunct in Conjuncts(view, head))
         {
             if (BothSides(view, conjunct, context) is { } pair)
@@ -49,6 +54,42 @@ public static class ActorResolver
         }
 
         return actors;
+    }
+
+    /// <summary>"Japanese and Chinese foreign ministers": one actor per coordinated modifier, each with the head's role.</summary>
+    private static List<Actor>? CoordinatedModifiers(SentenceView view, int head, DocumentContext context)
+    {
+        foreach (var modifier in view.Children(head))
+        {
+            if (view.Relation(modifier) is not ("amod" or "compound" or "nmod:poss") || view.MatchAt[modifier] is not { IsAgent: false })
+            {
+                continue;
+            }
+
+            var coordinated = view.Children(modifier, "conj").Where(c => view.MatchAt[c] is { IsAgent: false }).ToList();
+            if (coordinated.Count == 0)
+            {
+                continue;
+            }
+
+            var role = view.MatchAt[head] is { IsAgent: true } agent ? agent.On(context.Date)?.Code : null;
+            var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel) || rel == "conj" || rel == "cc");
+            var span = view.SpanOf(phrase[0], phrase[^1]);
+            var text = view.TextOf(span);
+            var result = new List<Actor>();
+            foreach (var word in coordinated.Prepend(modifier))
+            {
+                if (view.MatchAt[word]!.On(context.Date) is { } entry && ActorCode.TryParse(entry.Code, out var code))
+                {
+                    var combined = role is not null && code.Value.Length == 3 ? Combine(code, role) : code;
+                    result.Add(new Actor(combined, text, span, $"coordinated modifier: dictionary {entry.Source}" + (role is null ? string.Empty : " + agent")));
+                }
+            }
+
+            return result.Count > 1 ? result : null;
+        }
+
+        return null;
     }
 
     private static IEnumerable<int> Conjuncts(SentenceView view, int head)
@@ -126,6 +167,19 @@ public static class ActorResolver
         if (view.IsPronoun(head) && !view.IsRelativePronoun(head))
         {
             return null; // pronouns are resolved by the coder, which knows the clause
+        }
+
+        // "its foreign minister": the possessive refers to the nearest actor named before it in the sentence.
+        var pronounPossessor = view.FirstChild(head, "nmod:poss");
+        if (pronounPossessor >= 0 && view.IsPronoun(pronounPossessor) && view.Lemma(pronounPossessor) is "its" or "their" or "it" or "they" && agentEntry is not null)
+        {
+            for (var k = pronounPossessor - 1; k >= 0; k--)
+            {
+                if (view.MatchAt[k]?.On(date) is { IsAgent: false } antecedent && ActorCode.TryParse(antecedent.Code, out var antecedentCode) && antecedentCode.Country is { } ownerCountryCode)
+                {
+                    return new Actor(Combine(ActorCode.Parse(ownerCountryCode), agentEntry.Code), text, span, $"'{view[pronounPossessor].Text}' read as '{view[k].Text}' + agent {agentEntry.Source}") { Seniority = seniority };
+                }
+            }
         }
 
         // "the party's department": whose it is decides who it is.

@@ -54,7 +54,9 @@ public sealed class EventCoder
             }
         }
 
-        return events;
+        // "met ... to discuss": one sentence telling the same act twice is one event.
+        var seen = new HashSet<(string, string?, string)>();
+        return events.Where(e => seen.Add((e.Source.Code.Value, e.Target?.Code.Value, e.Pattern.Code.Root))).ToList();
     }
 
     private void CodeTrigger(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, HashSet<int> usedNouns)

@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Dyad.Storage;
+using Dyad.Storage.Exports;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary><c>dyad events [--db] [filters]</c>: stored events as JSON Lines, TSV, GDELT or ICEWS rows, or Parquet.</summary>
+internal static class EventsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var db = StoreOptions.Db();
+        var id = new Option<string?>("--id") { Description = "One event by id." };
+        var mentions = new Option<bool>("--mentions") { Description = "With --id: every report of the event and why it was fused." };
+        var actor = new Option<string?>("--actor") { Description = "An actor code prefix on either side (JPN, PRKGOV)." };
+        var dyad = new Option<string?>("--dyad") { Description = "Two actor code prefixes A,B: events between them, either direction." };
+        var directed = new Option<bool>("--directed") { Description = "With --dyad: only A → B." };
+        var cameo = new Option<string?>("--cameo") { Description = "A CAMEO code prefix (04, 163)." };
+        var quad = new Option<int?>("--quad") { Description = "Quad class 1-4." };
+        var from = new Option<string?>("--from") { Description = "Events on or after this date (YYYY-MM-DD)." };
+        var to = new Option<string?>("--to") { Description = "Events on or before this date (YYYY-MM-DD)." };
+        var country = new Option<string?>("--country") { Description = "Events that took place in this country (alpha-3)." };
+        var status = new Option<string?>("--status") { Description = "asserted, reported, denied, speculated, planned or negated." };
+        var secret = new Option<bool?>("--secret") { Description = "true: only secret contacts; false: only open ones." };
+        var text = new Option<string?>("--text") { Description = "Events whose sentence contains this text." };
+        var limit = new Option<int?>("--limit") { Description = "At most this many events." };
+        var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "tsv", "gdelt", "icews", "parquet");
+        var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet)." };
+        var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
+        {
+            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var query = new EventQuery
+            {
+                Id = parse.GetValue(id),
+                Actor = Code(parse.GetValue(actor), "--actor"),
+                Dyad = ParseDyad(parse.GetValue(dyad)),
+                Directed = parse.GetValue(directed),
+                CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException("--cameo: digits only"),
+                Quad = parse.GetValue(quad) is { } q && q is < 1 or > 4 ? throw new CliException("--quad: 1 to 4") : parse.GetValue(quad),
+                From = Date(parse.GetValue(from), "--from"),
+                To = Date(parse.GetValue(to), "--to"),
+                PlaceCountry = Code(parse.GetValue(country), "--country"),
+                Status = parse.GetValue(status),
+                Secret = parse.GetValue(secret),
+                Text = parse.GetValue(text),
+                Limit = parse.GetValue(limit) ?? int.MaxValue,
+            };
+            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true);
+            if (parse.GetValue(mentions))
+            {
+                var eventId = query.Id ?? throw new CliException("--mentions needs --id");
+                WriteMentions(store, eventId, context);
+                return CliErrors.Success;
+            }
+
+            var events = store.Events(query);
+            var fileName = parse.GetValue(output);
+            var chosen = parse.GetValue(format)!;
+            if (chosen == "parquet")
+            {
+                var path = fileName ?? throw new CliException("--format parquet needs --out FILE");
+                await using var file = File.Create(path);
+                await EventExports.WriteParquetAsync(events, file).ConfigureAwait(false);
+                context.Error.WriteLine($"dyad: wrote {events.Count:N0} events to {path}");
+                return CliErrors.Success;
+            }
+
+            await using var target = fileName is null ? null : File.Create(fileName);
+            var stream = target ?? context.Out;
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            switch (chosen)
+            {
+                case "tsv":
+                    await writer.WriteLineAsync(string.Join('\t', Dyad.Coding.EventJson.TsvColumns)).ConfigureAwait(false);
+                    break;
+                case "gdelt":
+                    await writer.WriteLineAsync(string.Join('\t', EventExports.GdeltColumns)).ConfigureAwait(false);
+                    break;
+                case "icews":
+                    await writer.WriteLineAsync(string.Join('\t', EventExports.IcewsColumns)).ConfigureAwait(false);
+                    break;
+            }
+
+            long n = 0;
+            foreach (var e in events)
+            {
+                n++;
+                var line = chosen switch
+                {
+                    "tsv" => EventExports.ToTsv(e),
+                    "gdelt" => EventExports.ToGdelt(e, n),
+                    "icews" => EventExports.ToIcews(e),
+                    _ => EventExports.ToJsonLine(e),
+                };
+                await writer.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync(cancellation).ConfigureAwait(false);
+            return CliErrors.Success;
+        });
+        return command;
+    }
+
+    private static void WriteMentions(IEventStore store, string eventId, CliContext context)
+    {
+        var stored = store.Events(new EventQuery { Id = eventId });
+        if (stored.Count == 0)
+        {
+            throw new CliException($"--id {eventId}: no such event");
+        }
+
+        var e = stored[0];
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"event {e.Id}: {e.SourceCode} -> {e.TargetCode ?? "-"} {e.Cameo} {e.DateStart:yyyy-MM-dd}..{e.DateEnd:yyyy-MM-dd} {e.PlaceName ?? "-"}; {e.NumMentions} mentions, {e.NumSources} sources, {e.NumArticles} articles{(e.Disputed ? "; disputed" : string.Empty)}");
+        foreach (var mention in store.Mentions(eventId))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {mention.Id} ({mention.Publisher ?? "unknown publisher"}, {mention.Status}): {mention.FusionReason}");
+            var text = System.Text.Json.Nodes.JsonNode.Parse(mention.Record)?["text"]?.ToString();
+            report.AppendLine(CultureInfo.InvariantCulture, $"    \"{text}\"");
+        }
+
+        context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
+        context.Out.Flush();
+    }
+
+    internal static (string, string)? ParseDyad(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw new CliException($"--dyad: '{value}' is not two actor codes A,B");
+        }
+
+        return (Code(parts[0], "--dyad")!, Code(parts[1], "--dyad")!);
+    }
+
+    /// <summary>Actor codes are capitals, digits and dashes; anything else is refused before it reaches a query.</summary>
+    internal static string? Code(string? value, string option)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var upper = value.Trim().ToUpperInvariant();
+        return upper.Length is > 0 and <= 30 && upper.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-')
+            ? upper
+            : throw new CliException($"{option}: '{value}' is not an actor or country code");
+    }
+
+    internal static DateOnly? Date(string? value, string option) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new CliException($"{option}: '{value}' is not a date in the form YYYY-MM-DD");
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Dyad.Coding;
+using Dyad.Documents;
+using Dyad.Storage;
+using Spectre.Console;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary>
+/// <c>dyad ingest INPUT... [--db PATH]</c>: read → code (on every core) → write (one writer, in input order, one
+/// transaction per batch). Documents already stored (by content hash) are skipped, so a killed ingest resumes.
+/// </summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = CommonOptions.Inputs();
+        var date = CommonOptions.Date();
+        var db = StoreOptions.Db();
+        var batchSize = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 50 };
+        var workers = new Option<int>("--workers") { Description = "Coding threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var verbose = new Option<bool>("--verbose") { Description = "Print a line on standard error for every committed batch." };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "PETRARCH/TABARI dictionaries to use as well as the built-in ones." };
+        var command = new Command("ingest", "Code documents and store their events, fused with those already stored.\n"
+            + "Example: dyad ingest samples/ --db dyad.duckdb")
+        {
+            inputs,
+            date,
+            db,
+            batchSize,
+            workers,
+            verbose,
+            dictionaries,
+        };
+        command.SetAction(parse =>
+        {
+            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: false);
+            var coder = CoderFactory.Create(parse.GetValue(dictionaries), onlyExternal: false, context.Error);
+            var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
+            var summary = Run(store, coder, batch, Math.Max(1, parse.GetValue(batchSize)), Math.Max(1, parse.GetValue(workers)), parse.GetValue(verbose), context);
+            context.Error.WriteLine(summary);
+            return batch.ExitCode();
+        });
+        return command;
+    }
+
+    private static string Run(IEventStore store, DocumentCoder coder, InputBatch inputs, int batchSize, int workerCount, bool verbose, CliContext context)
+    {
+        var watch = Stopwatch.StartNew();
+        var known = store.StoredDocumentHashes();
+        var toCode = Channel.CreateBounded<(long Seq, Document Document)>(workerCount * 4);
+        var coded = Channel.CreateBounded<(long Seq, CodedDocument? Document, Document Source, string? Error)>(workerCount * 4);
+        long documents = 0, skipped = 0, events = 0, failed = 0, read = 0;
+
+        var reader = Task.Run(async () =>
+        {
+            long seq = 0;
+            foreach (var document in inputs.Documents())
+            {
+                if (known.Contains(DuckDbEventStore.ContentHash(document.Text)))
+                {
+                    Interlocked.Increment(ref skipped);
+                    continue;
+                }
+
+                await toCode.Writer.WriteAsync((seq++, document)).ConfigureAwait(false);
+                Interlocked.Increment(ref read);
+            }
+
+            toCode.Writer.Complete();
+        });
+
+        var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var (seq, document) in toCode.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                try
+                {
+                    await coded.Writer.WriteAsync((seq, coder.Code(document), document, null)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+                {
+                    await coded.Writer.WriteAsync((seq, null, document, $"could not be coded: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
+                }
+            }
+        })).ToArray();
+
+        _ = Task.WhenAll(workers).ContinueWith(_ => coded.Writer.Complete(), TaskScheduler.Default);
+
+        // One writer, in input order: the store's rows do not depend on thread timing.
+        void Write(Action<string>? progress)
+        {
+            var pending = new SortedDictionary<long, (CodedDocument? Document, Document Source, string? Error)>();
+            var next = 0L;
+            var batch = new List<CodedDocument>();
+            var batches = 0;
+            void Commit()
+            {
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                var result = store.Ingest(batch);
+                documents += result.Documents;
+                Interlocked.Add(ref skipped, result.Skipped);
+                events += result.Events;
+                batches++;
+                if (verbose)
+                {
+                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: committed batch {batches}: {result.Documents} documents, {result.Events} events ({result.NewEvents} new)"));
+                }
+
+                batch.Clear();
+                progress?.Invoke($"{documents:N0} documents, {events:N0} events");
+            }
+
+            foreach (var item in coded.Reader.ReadAllAsync().ToBlockingEnumerable())
+            {
+                pending[item.Seq] = (item.Document, item.Source, item.Error);
+                while (pending.Remove(next, out var ready))
+                {
+                    next++;
+                    if (ready.Document is { } document)
+                    {
+                        batch.Add(document);
+                        if (batch.Count >= batchSize)
+                        {
+                            Commit();
+                        }
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                        inputs.Fail(ready.Source, ready.Error ?? "could not be coded");
+                    }
+                }
+            }
+
+            Commit();
+        }
+
+        if (!Console.IsErrorRedirected && !Console.IsOutputRedirected && ReferenceEquals(context.Error, Console.Error))
+        {
+            AnsiConsole.Progress().Start(progressContext =>
+            {
+                var task = progressContext.AddTask("ingesting", maxValue: double.MaxValue);
+                task.IsIndeterminate = true;
+                Write(description => task.Description = description);
+            });
+        }
+        else
+        {
+            Write(null);
+        }
+
+        reader.GetAwaiter().GetResult();
+        var seconds = Math.Max(0.001, watch.Elapsed.TotalSeconds);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"dyad: ingested {documents:N0} documents ({skipped:N0} already stored, {failed:N0} failed), {events:N0} events in {seconds:F1} s: {documents / seconds:F1} documents/s, {events / seconds:F1} events/s");
+    }
+}
+
+/// <summary>The --db option and opening a store with a one-line error.</summary>
+internal static class StoreOptions
+{
+    public static Option<string> Db() => new("--db") { Description = "The event store (a DuckDB file).", DefaultValueFactory = _ => "dyad.duckdb" };
+
+    public static IEventStore Open(string db, bool readOnly)
+    {
+        try
+        {
+            return DuckDbEventStore.Open(db, readOnly);
+        }
+        catch (StoreException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,588 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dyad.Coding;
+using Dyad.Storage.Fusion;
+using DuckDB.NET.Data;
+
+namespace Dyad.Storage;
+
+/// <summary>A store that cannot be opened: locked by another process, corrupt, or not a Dyad store.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The embedded event store: one DuckDB file holding documents, sentences, fused events and their mentions, with a
+/// versioned schema that migrates stores made by older versions. Each ingest batch is one transaction, so a
+/// killed ingest loses at most the batch in flight.
+/// </summary>
+public sealed class DuckDbEventStore : IEventStore
+{
+    public const int SchemaVersion = 2;
+
+    private static readonly string[] Migrations =
+    [
+        // 1: documents, sentences, fused events and their mentions.
+        """
+        CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+        CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL UNIQUE, date DATE, publisher VARCHAR, url VARCHAR, title VARCHAR, text VARCHAR, seq BIGINT);
+        CREATE TABLE sentences (doc_id VARCHAR, sentence INTEGER, start_offset INTEGER, end_offset INTEGER, text VARCHAR, PRIMARY KEY (doc_id, sentence));
+        CREATE TABLE events (event_id VARCHAR PRIMARY KEY, source_code VARCHAR, source_country VARCHAR, target_code VARCHAR, target_country VARCHAR,
+            cameo VARCHAR, root VARCHAR, quad INTEGER, goldstein DOUBLE, date_start DATE, date_end DATE, date_precision VARCHAR,
+            place_country VARCHAR, place_name VARCHAR, lat DOUBLE, lon DOUBLE, status VARCHAR, secret BOOLEAN, disputed BOOLEAN,
+            confidence DOUBLE, num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, first_doc VARCHAR, record VARCHAR);
+        CREATE TABLE mentions (mention_id VARCHAR PRIMARY KEY, event_id VARCHAR, doc_id VARCHAR, sentence INTEGER, publisher VARCHAR,
+            status VARCHAR, fusion_reason VARCHAR, record VARCHAR, seq BIGINT);
+        INSERT INTO meta VALUES ('application', 'dyad'), ('schema_version', '1');
+        """,
+
+        // 2: a lower-case copy of each event's sentence for free-text search.
+        """
+        ALTER TABLE events ADD COLUMN search_text VARCHAR;
+        UPDATE events SET search_text = lower(json_extract_string(record, '$.text'));
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+        """,
+    ];
+
+    private readonly DuckDBConnection _connection;
+    private readonly EventFuser _fuser = new();
+    private long _sequence;
+
+    private DuckDbEventStore(DuckDBConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens (creating if absent) a store and migrates it to the current schema. A store locked by another process,
+    /// a corrupt file, or a database that is not a Dyad store is a <see cref="StoreException"/>, and nothing is changed.
+    /// </summary>
+    public static DuckDbEventStore Open(string path, bool readOnly = false, int? migrateTo = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var exists = File.Exists(full);
+        if (!exists && readOnly)
+        {
+            throw new StoreException($"{path}: no such store");
+        }
+
+        if (exists)
+        {
+            CheckHeader(full, path);
+        }
+
+        DuckDBConnection connection;
+        try
+        {
+            connection = new DuckDBConnection($"Data Source={full}{(readOnly ? ";ACCESS_MODE=READ_ONLY" : string.Empty)}");
+            connection.Open();
+        }
+        catch (Exception e) when (e is DuckDBException or DbException)
+        {
+            throw Describe(path, e);
+        }
+
+        var store = new DuckDbEventStore(connection, full);
+        try
+        {
+            store.Migrate(exists, readOnly, migrateTo ?? SchemaVersion);
+            if (!readOnly)
+            {
+                store.LoadFusionIndex();
+            }
+        }
+        catch (Exception e) when (e is DuckDBException or DbException)
+        {
+            connection.Dispose();
+            throw Describe(path, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    private static void CheckHeader(string full, string path)
+    {
+        // A DuckDB file carries "DUCK" at byte 8; anything else is not a store, and DuckDB must not touch it.
+        using var stream = File.OpenRead(full);
+        var header = new byte[12];
+        var read = stream.Read(header, 0, header.Length);
+        if (read < 12 || Encoding.ASCII.GetString(header, 8, 4) != "DUCK")
+        {
+            throw new StoreException($"{path}: not a DuckDB file (corrupt, or something else): refusing to open it");
+        }
+    }
+
+    private static StoreException Describe(string path, Exception e)
+    {
+        var message = e.Message;
+        if (message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            return new StoreException($"{path}: the store is locked by another process (one ingest or serve at a time); nothing was changed", e);
+        }
+
+        var firstLine = message.Split('\n')[0].Trim();
+        return new StoreException($"{path}: cannot open the store ({firstLine}); nothing was changed", e);
+    }
+
+    private void Migrate(bool existed, bool readOnly, int target)
+    {
+        var version = 0;
+        if (existed)
+        {
+            var tables = Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'");
+            if (tables == 0)
+            {
+                var any = Scalar<long>("SELECT count(*) FROM information_schema.tables");
+                if (any > 0)
+                {
+                    throw new StoreException($"{Path}: a DuckDB database, but not a Dyad store (no meta table); nothing was changed");
+                }
+            }
+            else
+            {
+                var application = Scalar<string>("SELECT value FROM meta WHERE key = 'application'");
+                if (application != "dyad")
+                {
+                    throw new StoreException($"{Path}: a DuckDB database, but not a Dyad store; nothing was changed");
+                }
+
+                version = int.Parse(Scalar<string>("SELECT value FROM meta WHERE key = 'schema_version'") ?? "0", CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (version > SchemaVersion)
+        {
+            throw new StoreException($"{Path}: made by a newer Dyad (schema {version}; this one knows {SchemaVersion}); nothing was changed");
+        }
+
+        if (version >= target)
+        {
+            return;
+        }
+
+        if (readOnly)
+        {
+            throw new StoreException($"{Path}: schema {version} needs migrating to {target}; open it once for writing (dyad ingest) first");
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        for (var v = version; v < target; v++)
+        {
+            Execute(Migrations[v]);
+        }
+
+        transaction.Commit();
+    }
+
+    private void LoadFusionIndex()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT e.event_id, e.root, e.source_country, e.source_code, e.target_country, e.target_code, e.date_start, e.date_end, e.date_precision, "
+            + "e.place_country, (SELECT string_agg(DISTINCT m.doc_id, '|') FROM mentions m WHERE m.event_id = e.event_id) FROM events e ORDER BY e.event_id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var documents = (NullableString(reader, 10) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
+            var entry = new FusionEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                EventFuser.ActorKey(NullableString(reader, 2), NullableString(reader, 3)),
+                EventFuser.ActorKey(NullableString(reader, 4), NullableString(reader, 5)),
+                NullableDate(reader, 6),
+                NullableDate(reader, 7),
+                NullableString(reader, 9)) { Documents = [.. documents] };
+            _fuser.Add(EventFuser.Widen(entry, NullableString(reader, 8)));
+        }
+
+        _sequence = Scalar<long?>("SELECT max(seq) FROM documents") ?? 0;
+    }
+
+    public ISet<string> StoredDocumentHashes()
+    {
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT content_hash FROM documents";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+
+    /// <summary>The content hash that makes ingest idempotent: SHA-256 of the document's text.</summary>
+    public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
+    {
+        var documents = 0;
+        var skipped = 0;
+        var eventCount = 0;
+        var newEvents = 0;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var added = new List<FusionEntry>();
+        using var transaction = _connection.BeginTransaction();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var coded in batch)
+        {
+            var document = coded.Document;
+            var hash = ContentHash(document.Text);
+            if (!known.Add(hash) || Scalar<long>("SELECT count(*) FROM documents WHERE content_hash = $h OR doc_id = $id", ("h", hash), ("id", document.Id)) > 0)
+            {
+                skipped++;
+                continue;
+            }
+
+            documents++;
+            _sequence++;
+            Execute(
+                "INSERT INTO documents VALUES ($id, $hash, $date, $publisher, $url, $title, $text, $seq)",
+                ("id", document.Id), ("hash", hash), ("date", (object?)document.Date), ("publisher", document.Publisher), ("url", document.Url),
+                ("title", document.Title ?? coded.Segmented.Layout.Headline?.Text), ("text", document.Text), ("seq", _sequence));
+            foreach (var sentence in coded.Segmented.Sentences)
+            {
+                Execute("INSERT INTO sentences VALUES ($doc, $n, $s, $e, $t)", ("doc", document.Id), ("n", sentence.Index), ("s", sentence.Span.Start), ("e", sentence.Span.End), ("t", sentence.Text));
+            }
+
+            foreach (var e in coded.Events)
+            {
+                eventCount++;
+                var entry = EventFuser.EntryFor(e.Id, e);
+                var publisher = document.Publisher ?? coded.Segmented.Layout.Byline?.Name;
+                var record = EventJson.ToJson(e);
+                if (_fuser.Match(entry) is { } match)
+                {
+                    match.Event.Documents.Add(e.Doc);
+                    Execute("INSERT INTO mentions VALUES ($id, $event, $doc, $n, $publisher, $status, $reason, $record, $seq)",
+                        ("id", e.Id), ("event", match.Event.EventId), ("doc", e.Doc), ("n", e.Sentence), ("publisher", publisher),
+                        ("status", e.Attribution.Status), ("reason", match.Reason), ("record", record), ("seq", _sequence));
+                    touched.Add(match.Event.EventId);
+                    continue;
+                }
+
+                newEvents++;
+                _fuser.Add(entry);
+                added.Add(entry);
+                Execute("INSERT INTO mentions VALUES ($id, $event, $doc, $n, $publisher, $status, $reason, $record, $seq)",
+                    ("id", e.Id), ("event", e.Id), ("doc", e.Doc), ("n", e.Sentence), ("publisher", publisher),
+                    ("status", e.Attribution.Status), ("reason", "first report of this event"), ("record", record), ("seq", _sequence));
+                Execute(
+                    """
+                    INSERT INTO events VALUES ($id, $sc, $scy, $tc, $tcy, $cameo, $root, $quad, $gs, $ds, $de, $dp, $pc, $pn, $lat, $lon,
+                        $status, $secret, $disputed, $conf, 1, 1, 1, $doc, $record, $search)
+                    """,
+                    ("id", e.Id), ("sc", e.Source.Code.Value), ("scy", e.Source.Country), ("tc", e.Target?.Code.Value), ("tcy", e.Target?.Country),
+                    ("cameo", e.Cameo.Code.Value), ("root", e.Cameo.Code.Root), ("quad", e.Cameo.Quad), ("gs", e.Cameo.Goldstein),
+                    ("ds", (object?)e.Date?.Start), ("de", (object?)e.Date?.End), ("dp", e.Date?.Precision), ("pc", e.Place?.Country), ("pn", e.Place?.Name),
+                    ("lat", e.Place?.Lat), ("lon", e.Place?.Lon), ("status", e.Attribution.Status), ("secret", e.Secret),
+                    ("disputed", e.Disputed.Count > 0 || e.Attribution.Status == "denied"), ("conf", e.Confidence), ("doc", e.Doc), ("record", record),
+                    ("search", e.Text.ToLowerInvariant()));
+                touched.Add(e.Id);
+            }
+        }
+
+        foreach (var eventId in touched.Order(StringComparer.Ordinal))
+        {
+            Refuse(eventId);
+        }
+
+        transaction.Commit();
+        return new IngestResult(documents, skipped, eventCount, newEvents);
+    }
+
+    /// <summary>Recomputes a fused event from its mentions: counts, disputes, status, the most precise date.</summary>
+    private void Refuse(string eventId)
+    {
+        var mentions = MentionsOf(eventId);
+        if (mentions.Count <= 1 && mentions.All(m => m.Status != "denied"))
+        {
+            return;
+        }
+
+        var representative = mentions.FirstOrDefault(m => m.Status != "denied") ?? mentions[0];
+        var record = JsonNode.Parse(representative.Record)!.AsObject();
+        var disputes = new JsonArray();
+        foreach (var mention in mentions)
+        {
+            var node = JsonNode.Parse(mention.Record)!.AsObject();
+            foreach (var dispute in node["disputed"]!.AsArray())
+            {
+                var copy = dispute!.DeepClone().AsObject();
+                copy["doc"] = mention.Doc;
+                disputes.Add(copy);
+            }
+
+            if (mention.Status == "denied" && mention != representative)
+            {
+                disputes.Add(new JsonObject
+                {
+                    ["status"] = "denied",
+                    ["by"] = node["attribution"]!["by"]?.DeepClone(),
+                    ["sentence"] = mention.Sentence,
+                    ["doc"] = mention.Doc,
+                });
+            }
+        }
+
+        record["disputed"] = disputes;
+        var numSources = mentions.Select(m => m.Publisher ?? m.Doc).Distinct(StringComparer.Ordinal).Count();
+        var numArticles = mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count();
+
+        // The most precise date among the mentions: the narrowest interval that is not just the publication date.
+        var dated = mentions.Select(m => JsonNode.Parse(m.Record)!["date"]).Where(d => d is not null && (string?)d["precision"] != "publication")
+            .OrderBy(d => DateOnly.Parse((string)d!["end"]!, CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse((string)d!["start"]!, CultureInfo.InvariantCulture).DayNumber)
+            .FirstOrDefault();
+        if (dated is not null)
+        {
+            record["date"] = dated.DeepClone();
+        }
+
+        var date = record["date"];
+        Execute(
+            """
+            UPDATE events SET num_mentions = $m, num_sources = $s, num_articles = $a, disputed = $d, status = $status, record = $record,
+                date_start = $ds, date_end = $de, date_precision = $dp
+            WHERE event_id = $id
+            """,
+            ("m", mentions.Count), ("s", numSources), ("a", numArticles), ("d", disputes.Count > 0), ("status", representative.Status),
+            ("record", record.ToJsonString()), ("id", eventId),
+            ("ds", (object?)(date is null ? null : DateOnly.Parse((string)date["start"]!, CultureInfo.InvariantCulture))),
+            ("de", (object?)(date is null ? null : DateOnly.Parse((string)date["end"]!, CultureInfo.InvariantCulture))),
+            ("dp", date is null ? null : (string?)date["precision"]));
+    }
+
+    private List<StoredMention> MentionsOf(string eventId)
+    {
+        var list = new List<StoredMention>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT mention_id, event_id, doc_id, sentence, publisher, status, fusion_reason, record FROM mentions WHERE event_id = $id ORDER BY seq, mention_id";
+        command.Parameters.Add(new DuckDBParameter("id", eventId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new StoredMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), NullableString(reader, 4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<StoredMention> Mentions(string eventId) => MentionsOf(eventId);
+
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        var (where, parameters) = Where(query);
+        var order = query.Sort switch
+        {
+            "-date" => "date_start DESC NULLS LAST, event_id",
+            "mentions" => "num_mentions, event_id",
+            "-mentions" => "num_mentions DESC, event_id",
+            "goldstein" => "goldstein, event_id",
+            "-goldstein" => "goldstein DESC, event_id",
+            _ => "date_start NULLS LAST, event_id",
+        };
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
+                date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence, num_mentions, num_sources, num_articles,
+                first_doc, record
+            FROM events {where} ORDER BY {order} LIMIT {Math.Min(query.Limit, int.MaxValue)} OFFSET {Math.Max(0, query.Offset)}
+            """;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        var events = new List<StoredEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(new StoredEvent(
+                reader.GetString(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
+                reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetDouble(8), NullableDate(reader, 9), NullableDate(reader, 10),
+                NullableString(reader, 11), NullableString(reader, 12), NullableString(reader, 13), NullableDouble(reader, 14), NullableDouble(reader, 15),
+                reader.GetString(16), reader.GetBoolean(17), reader.GetBoolean(18), reader.GetDouble(19), reader.GetInt32(20), reader.GetInt32(21),
+                reader.GetInt32(22), reader.GetString(23), reader.GetString(24)));
+        }
+
+        return events;
+    }
+
+    public long CountEvents(EventQuery query)
+    {
+        var (where, parameters) = Where(query);
+        return Scalar<long>($"SELECT count(*) FROM events {where}", [.. parameters]);
+    }
+
+    /// <summary>The WHERE clause of a query, every value a parameter.</summary>
+    internal static (string Sql, List<(string, object?)> Parameters) Where(EventQuery query)
+    {
+        var clauses = new List<string>();
+        var parameters = new List<(string, object?)>();
+        void Add(string clause, params (string, object?)[] values)
+        {
+            clauses.Add(clause);
+            parameters.AddRange(values);
+        }
+
+        if (query.Id is { } id)
+        {
+            Add("event_id = $id", ("id", id));
+        }
+
+        if (query.Actor is { } actor)
+        {
+            Add("(starts_with(source_code, $actor) OR starts_with(target_code, $actor))", ("actor", actor));
+        }
+
+        if (query.Dyad is var (a, b))
+        {
+            Add(query.Directed
+                ? "(starts_with(source_code, $da) AND starts_with(target_code, $db))"
+                : "((starts_with(source_code, $da) AND starts_with(target_code, $db)) OR (starts_with(source_code, $db) AND starts_with(target_code, $da)))",
+                ("da", a), ("db", b));
+        }
+
+        if (query.CameoPrefix is { } cameo)
+        {
+            Add("starts_with(cameo, $cameo)", ("cameo", cameo));
+        }
+
+        if (query.Quad is { } quad)
+        {
+            Add("quad = $quad", ("quad", quad));
+        }
+
+        if (query.From is { } from)
+        {
+            Add("date_end >= $from", ("from", from));
+        }
+
+        if (query.To is { } to)
+        {
+            Add("date_start <= $to", ("to", to));
+        }
+
+        if (query.PlaceCountry is { } country)
+        {
+            Add("place_country = $country", ("country", country));
+        }
+
+        if (query.Status is { } status)
+        {
+            Add("status = $status", ("status", status));
+        }
+
+        if (query.Secret is { } secret)
+        {
+            Add("secret = $secret", ("secret", secret));
+        }
+
+        if (query.Text is { } text)
+        {
+            Add("contains(search_text, $text)", ("text", text.ToLowerInvariant()));
+        }
+
+        return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), parameters);
+    }
+
+    public IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed)
+    {
+        var unit = by switch { "week" => "week", "year" => "year", _ => "month" };
+        var format = unit switch { "week" => "%Y-%m-%d", "year" => "%Y", _ => "%Y-%m" };
+        var (where, parameters) = Where(new EventQuery { Dyad = (a, b), Directed = directed });
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT strftime(date_trunc('{unit}', date_start), '{format}') AS period,
+                count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2), count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4),
+                avg(goldstein)
+            FROM events {where} {(where.Length == 0 ? "WHERE" : "AND")} date_start IS NOT NULL
+            GROUP BY period ORDER BY period
+            """;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        var rows = new List<TimelineRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new TimelineRow(reader.GetString(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), Math.Round(reader.GetDouble(5), 3)));
+        }
+
+        return rows;
+    }
+
+    public IReadOnlyList<DyadRow> Dyads(int limit)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT least(coalesce(source_country, source_code), coalesce(target_country, target_code)) AS a,
+                   greatest(coalesce(source_country, source_code), coalesce(target_country, target_code)) AS b,
+                   count(*), sum(num_mentions), avg(goldstein)
+            FROM events WHERE target_code IS NOT NULL
+            GROUP BY a, b ORDER BY count(*) DESC, a, b LIMIT {Math.Clamp(limit, 1, 10_000)}
+            """;
+        var rows = new List<DyadRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new DyadRow(reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), Math.Round(reader.GetDouble(4), 3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs SQL against the store (benchmarks and migrations tests use it; user input never reaches it).</summary>
+    internal void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        var result = command.ExecuteScalar();
+        if (result is null or DBNull)
+        {
+            return default;
+        }
+
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(result, type, CultureInfo.InvariantCulture);
+    }
+
+    private static string? NullableString(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static double? NullableDouble(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+
+    private static DateOnly? NullableDate(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : DateOnly.FromDateTime(reader.GetDateTime(i));
+
+    public void Dispose() => _connection.Dispose();
+}

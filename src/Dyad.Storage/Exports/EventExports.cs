@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Parquet.Serialization;
+using System.Text.Json.Serialization;
+
+namespace Dyad.Storage.Exports;
+
+/// <summary>
+/// Stored events in the formats analysts load elsewhere: JSON Lines (the contract record plus mention counts),
+/// TSV (the contract's column order), GDELT 2.0's event table (61 columns, in its order; our values, empty where we
+/// have none), ICEWS's event table (20 columns) and Parquet.
+/// </summary>
+public static class EventExports
+{
+    public static readonly string[] GdeltColumns =
+    [
+        "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+        "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+        "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+        "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+        "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+        "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+        "DATEADDED", "SOURCEURL",
+    ];
+
+    public static readonly string[] IcewsColumns =
+    [
+        "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code", "Intensity",
+        "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher", "City", "District", "Province",
+        "Country", "Latitude", "Longitude",
+    ];
+
+    /// <summary>The contract record with GDELT's counts added.</summary>
+    public static string ToJsonLine(StoredEvent e)
+    {
+        var record = JsonNode.Parse(e.Record)!.AsObject();
+        record["id"] = e.Id;
+        record["num_mentions"] = e.NumMentions;
+        record["num_sources"] = e.NumSources;
+        record["num_articles"] = e.NumArticles;
+        return record.ToJsonString();
+    }
+
+    public static string ToTsv(StoredEvent e) => Join(
+        e.Id, e.FirstDoc, Record(e)["sentence"]?.ToString(), Iso(e.DateStart), Iso(e.DateEnd), e.SourceCode, e.TargetCode, e.Cameo, e.Root,
+        Number(e.Quad), Number(e.Goldstein), e.PlaceCountry, Number(e.Lat), Number(e.Lon), e.Status, Number(e.Confidence));
+
+    public static string ToGdelt(StoredEvent e, long numericId)
+    {
+        var record = Record(e);
+        var date = e.DateStart;
+        string? Name(string side) => record[side] is JsonObject actor ? (string?)actor["text"] : null;
+        string? Types(string? code, string? country, int index)
+        {
+            if (code is null)
+            {
+                return null;
+            }
+
+            var roles = code.Length > 3 && country is not null ? code[3..] : country is null ? code : string.Empty;
+            var parts = Enumerable.Range(0, roles.Length / 3).Select(i => roles.Substring(i * 3, 3)).ToList();
+            return index < parts.Count ? parts[index] : null;
+        }
+
+        var geoType = e.Lat is null ? null : record["place"]?["precision"]?.ToString() switch { "country" => "1", "admin1" => "5", "region" => "5", _ => "4" };
+        var fields = new List<string?>
+        {
+            numericId.ToString(CultureInfo.InvariantCulture), date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture), date?.ToString("yyyyMM", CultureInfo.InvariantCulture),
+            date?.Year.ToString(CultureInfo.InvariantCulture), date is { } d ? Number(Math.Round(d.Year + ((d.DayOfYear - 1) / 365.0), 4)) : null,
+            e.SourceCode, Name("source"), e.SourceCountry, null, null, null, null, Types(e.SourceCode, e.SourceCountry, 0), Types(e.SourceCode, e.SourceCountry, 1), Types(e.SourceCode, e.SourceCountry, 2),
+            e.TargetCode, Name("target"), e.TargetCountry, null, null, null, null, Types(e.TargetCode, e.TargetCountry, 0), Types(e.TargetCode, e.TargetCountry, 1), Types(e.TargetCode, e.TargetCountry, 2),
+            "1", e.Cameo, e.Cameo.Length > 3 ? e.Cameo[..3] : e.Cameo, e.Root, Number(e.Quad), Number(e.Goldstein),
+            Number(e.NumMentions), Number(e.NumSources), Number(e.NumArticles), null,
+            null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null,
+            geoType, e.PlaceName, e.PlaceCountry, null, null, Number(e.Lat), Number(e.Lon), null,
+            null, e.FirstDoc,
+        };
+        return Join([.. fields]);
+    }
+
+    public static string ToIcews(StoredEvent e)
+    {
+        var record = Record(e);
+        string? Text(string side) => record[side] is JsonObject actor ? (string?)actor["text"] : null;
+        string? Sectors(string side) => record[side] is JsonObject actor && actor["sectors"] is JsonArray sectors ? string.Join(',', sectors.Select(s => (string?)s)) : null;
+        var place = record["place"] as JsonObject;
+        var precision = (string?)place?["precision"];
+        return Join(
+            e.Id, Iso(e.DateStart), Text("source"), Sectors("source"), e.SourceCountry, (string?)record["text"], e.Cameo, Number(e.Goldstein),
+            Text("target"), Sectors("target"), e.TargetCountry, e.FirstDoc, (string?)record["sentence"]?.ToString(), null,
+            precision == "city" ? e.PlaceName : null, null, (string?)place?["admin1"], e.PlaceCountry, Number(e.Lat), Number(e.Lon));
+    }
+
+    /// <summary>Writes events to a Parquet file with typed columns.</summary>
+    public static Task WriteParquetAsync(IReadOnlyList<StoredEvent> events, Stream output)
+    {
+        var rows = events.Select(e => new ParquetEventRow
+        {
+            Id = e.Id,
+            Doc = e.FirstDoc,
+            DateStart = e.DateStart?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            DateEnd = e.DateEnd?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            DatePrecision = e.DatePrecision,
+            SourceCode = e.SourceCode,
+            SourceCountry = e.SourceCountry,
+            TargetCode = e.TargetCode,
+            TargetCountry = e.TargetCountry,
+            Cameo = e.Cameo,
+            Root = e.Root,
+            Quad = e.Quad,
+            Goldstein = e.Goldstein,
+            PlaceCountry = e.PlaceCountry,
+            PlaceName = e.PlaceName,
+            Lat = e.Lat,
+            Lon = e.Lon,
+            Status = e.Status,
+            Secret = e.Secret,
+            Disputed = e.Disputed,
+            Confidence = e.Confidence,
+            NumMentions = e.NumMentions,
+            NumSources = e.NumSources,
+            NumArticles = e.NumArticles,
+            Text = (string?)Record(e)["text"],
+        }).ToList();
+        return ParquetSerializer.SerializeAsync(rows, output);
+    }
+
+    private static JsonObject Record(StoredEvent e) => JsonNode.Parse(e.Record)!.AsObject();
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string? Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Join(params string?[] fields) =>
+        string.Join('\t', fields.Select(f => (f ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ')));
+}
+
+/// <summary>One event as a Parquet row (column names in snake case, as DuckDB and pandas users expect).</summary>
+internal sealed class ParquetEventRow
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;
+
+    [JsonPropertyName("doc")] public string Doc { get; set; } = string.Empty;
+
+    [JsonPropertyName("date_start")] public DateTime? DateStart { get; set; }
+
+    [JsonPropertyName("date_end")] public DateTime? DateEnd { get; set; }
+
+    [JsonPropertyName("date_precision")] public string? DatePrecision { get; set; }
+
+    [JsonPropertyName("source_code")] public string SourceCode { get; set; } = string.Empty;
+
+    [JsonPropertyName("source_country")] public string? SourceCountry { get; set; }
+
+    [JsonPropertyName("target_code")] public string? TargetCode { get; set; }
+
+    [JsonPropertyName("target_country")] public string? TargetCountry { get; set; }
+
+    [JsonPropertyName("cameo")] public string Cameo { get; set; } = string.Empty;
+
+    [JsonPropertyName("root")] public string Root { get; set; } = string.Empty;
+
+    [JsonPropertyName("quad")] public int Quad { get; set; }
+
+    [JsonPropertyName("goldstein")] public double Goldstein { get; set; }
+
+    [JsonPropertyName("place_country")] public string? PlaceCountry { get; set; }
+
+    [JsonPropertyName("place_name")] public string? PlaceName { get; set; }
+
+    [JsonPropertyName("lat")] public double? Lat { get; set; }
+
+    [JsonPropertyName("lon")] public double? Lon { get; set; }
+
+    [JsonPropertyName("status")] public string Status { get; set; } = string.Empty;
+
+    [JsonPropertyName("secret")] public bool Secret { get; set; }
+
+    [JsonPropertyName("disputed")] public bool Disputed { get; set; }
+
+    [JsonPropertyName("confidence")] public double Confidence { get; set; }
+
+    [JsonPropertyName("num_mentions")] public int NumMentions { get; set; }
+
+    [JsonPropertyName("num_sources")] public int NumSources { get; set; }
+
+    [JsonPropertyName("num_articles")] public int NumArticles { get; set; }
+
+    [JsonPropertyName("text")] public string? Text { get; set; }
+}

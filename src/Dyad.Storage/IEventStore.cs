@@ -1,0 +1,24 @@
+using Dyad.Coding;
+
+namespace Dyad.Storage;
+
+/// <summary>Where coded events live: DuckDB by default, ClickHouse for clusters. Both give the same answers.</summary>
+public interface IEventStore : IDisposable
+{
+    /// <summary>Content hashes of the documents already stored, to skip them.</summary>
+    ISet<string> StoredDocumentHashes();
+
+    /// <summary>Stores a batch of coded documents atomically, fusing their events with those already stored.</summary>
+    IngestResult Ingest(IReadOnlyList<CodedDocument> batch);
+
+    IReadOnlyList<StoredEvent> Events(EventQuery query);
+
+    long CountEvents(EventQuery query);
+
+    IReadOnlyList<StoredMention> Mentions(string eventId);
+
+    /// <summary>Events per period between two actors (code prefixes), either direction unless <paramref name="directed"/>.</summary>
+    IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed);
+
+    IReadOnlyList<DyadRow> Dyads(int limit);
+}

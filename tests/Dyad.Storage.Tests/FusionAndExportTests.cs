@@ -1,0 +1,119 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Dyad.Storage.Exports;
+
+namespace Dyad.Storage.Tests;
+
+/// <summary>One meeting reported by three stories becomes one event; exports read back in their formats.</summary>
+public sealed class FusionAndExportTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private DuckDbEventStore StoreWithThreeReports()
+    {
+        var store = DuckDbEventStore.Open(_folder.File("fusion.duckdb"));
+        store.Ingest(
+        [
+            Stories.Code("wire-a", "2016-11-29", "Wire A", "TOKYO - Japanese and Chinese foreign ministers met in Beijing on Monday to discuss maritime disputes, officials said."),
+            Stories.Code("wire-b", "2016-11-29", "Wire B", "Japan's foreign minister held talks with his Chinese counterpart in Beijing on Nov. 28, the ministry said."),
+        ]);
+        store.Ingest([Stories.Code("wire-c", "2016-11-30", "Wire C", "China denied that its foreign minister met Japanese officials in Beijing on Monday.")]);
+        return store;
+    }
+
+    [Fact]
+    public void One_meeting_reported_three_ways_is_one_event_with_three_mentions_and_disputed()
+    {
+        using var store = StoreWithThreeReports();
+
+        var meetings = store.Events(new EventQuery { Dyad = ("JPN", "CHN"), CameoPrefix = "04" });
+
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(3, meeting.NumMentions);
+        Assert.Equal(3, meeting.NumArticles);
+        Assert.Equal(3, meeting.NumSources);
+        Assert.True(meeting.Disputed);
+        Assert.Equal(new DateOnly(2016, 11, 28), meeting.DateStart);
+        var mentions = store.Mentions(meeting.Id);
+        Assert.Equal(["wire-a", "wire-b", "wire-c"], mentions.Select(m => m.Doc).Order(StringComparer.Ordinal));
+        Assert.Contains(mentions, m => m.Status == "denied" && m.FusionReason.Contains("dates overlap", StringComparison.Ordinal));
+        Assert.Contains("\"status\":\"denied\"", meeting.Record, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_command_explains_why_mentions_were_fused()
+    {
+        using (StoreWithThreeReports())
+        {
+        }
+
+        var db = _folder.File("fusion.duckdb");
+        string id;
+        using (var store = DuckDbEventStore.Open(db, readOnly: true))
+        {
+            id = store.Events(new EventQuery { Dyad = ("JPN", "CHN") })[0].Id;
+        }
+
+        var result = DyadProcess.Run("events", "--db", db, "--id", id, "--mentions");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 mentions, 3 sources, 3 articles; disputed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("same actors", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Parquet_export_opens_in_DuckDB_with_the_right_rows_and_types()
+    {
+        using var store = StoreWithThreeReports();
+        var events = store.Events(new EventQuery());
+        var path = _folder.File("events.parquet");
+        await using (var file = File.Create(path))
+        {
+            await EventExports.WriteParquetAsync(events, file);
+        }
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), min(typeof(date_start)), min(typeof(quad)), min(typeof(goldstein)), min(typeof(disputed)), CAST(sum(num_mentions) AS INTEGER) FROM read_parquet('{path}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(events.Count, Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        Assert.StartsWith("TIMESTAMP", reader.GetString(1), StringComparison.Ordinal);
+        Assert.Equal("INTEGER", reader.GetString(2));
+        Assert.Equal("DOUBLE", reader.GetString(3));
+        Assert.Equal("BOOLEAN", reader.GetString(4));
+        Assert.Equal(events.Sum(e => e.NumMentions), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void GDELT_and_ICEWS_rows_have_their_formats_column_counts()
+    {
+        using var store = StoreWithThreeReports();
+        var events = store.Events(new EventQuery());
+
+        Assert.NotEmpty(events);
+        Assert.Equal(61, EventExports.GdeltColumns.Length);
+        Assert.Equal(20, EventExports.IcewsColumns.Length);
+        foreach (var e in events)
+        {
+            Assert.Equal(61, EventExports.ToGdelt(e, 1).Split('\t').Length);
+            Assert.Equal(20, EventExports.ToIcews(e).Split('\t').Length);
+            Assert.Equal(16, EventExports.ToTsv(e).Split('\t').Length);
+        }
+    }
+
+    [Fact]
+    public void A_hostile_filter_value_is_only_ever_a_value()
+    {
+        using var store = StoreWithThreeReports();
+        var before = store.CountEvents(new EventQuery());
+
+        var found = store.Events(new EventQuery { Text = "'; DROP TABLE events; --" });
+
+        Assert.Empty(found);
+        Assert.Equal(before, store.CountEvents(new EventQuery()));
+    }
+}

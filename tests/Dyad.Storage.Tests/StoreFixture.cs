@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dyad.Coding;
+using Dyad.Documents;
+using DuckDB.NET.Data;
+
+namespace Dyad.Storage.Tests;
+
+/// <summary>Temporary folders, stories written for these tests, the dyad program as a child process, and table dumps.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("dyad-store-").FullName;
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
+
+internal static class Stories
+{
+    private static readonly Lazy<DocumentCoder> SharedCoder = new(DocumentCoder.CreateDefault);
+
+    public static DocumentCoder Coder => SharedCoder.Value;
+
+    public static CodedDocument Code(string id, string date, string publisher, string text) =>
+        Coder.Code(new Document(id, text) { Date = DateOnly.Parse(date, CultureInfo.InvariantCulture), Publisher = publisher });
+
+    private static readonly string[] Countries = ["Japan", "China", "Russia", "France", "Germany", "India", "Brazil", "Turkey", "Iran", "Egypt", "Kenya", "Canada"];
+
+    private static readonly string[] Templates =
+    [
+        "{0} and {1} held talks in Geneva on Monday, officials said.",
+        "{0} criticised {1} over its border policy.",
+        "{0} imposed sanctions on {1} last month.",
+        "The foreign minister of {0} visited {1} on Tuesday.",
+        "{1} accused {0} of spying, state media reported.",
+        "{0} promised aid to {1} after the floods.",
+    ];
+
+    /// <summary>A JSON Lines corpus of short wire-style stories, the same on every run.</summary>
+    public static string WriteCorpus(string path, int documents)
+    {
+        var lines = new StringBuilder();
+        for (var d = 0; d < documents; d++)
+        {
+            var text = new StringBuilder();
+            for (var s = 0; s < 6; s++)
+            {
+                var a = Countries[(d + s) % Countries.Length];
+                var b = Countries[((d * 7) + (s * 3) + 1) % Countries.Length];
+                if (a == b)
+                {
+                    b = Countries[(Array.IndexOf(Countries, b) + 1) % Countries.Length];
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"{string.Format(CultureInfo.InvariantCulture, Templates[(d + s) % Templates.Length], a, b)} ");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"Officials said {d + 2} delegates attended. ");
+            var date = new DateOnly(2020, 1, 1).AddDays(d % 700).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            lines.Append(JsonSerializer.Serialize(new { id = $"story-{d:D4}", date, publisher = $"Wire {d % 5}", text = text.ToString().Trim() })).Append('\n');
+        }
+
+        File.WriteAllText(path, lines.ToString());
+        return path;
+    }
+}
+
+internal static class DyadProcess
+{
+    /// <summary>The dyad program as its own project builds it (with its native libraries), run with `dotnet`.</summary>
+    public static string ProgramPath { get; } = FindProgram();
+
+    private static string FindProgram()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Dyad.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Debug{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return System.IO.Path.Combine(directory!.FullName, "src", "Dyad.Cli", "bin", configuration, "net10.0", "linux-x64", "dyad.dll");
+    }
+
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    public static (int ExitCode, string Out, string Error) Run(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
+
+internal static class Tables
+{
+    /// <summary>Every row of the store's data tables, as text, in a stable order: two stores with equal dumps hold the same data.</summary>
+    public static string Dump(string path)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var dump = new StringBuilder();
+        foreach (var (table, order) in new[] { ("documents", "doc_id"), ("sentences", "doc_id, sentence"), ("events", "event_id"), ("mentions", "mention_id") })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY {order}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                dump.Append(table);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    dump.Append('\t').Append(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                }
+
+                dump.Append('\n');
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    public static long Count(string path, string table)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
