@@ -3,8 +3,15 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Dyad.Benchmarks;
 
+// `-- store [EVENTS]` builds a store of a million generated events and times dyad and timeline queries over it;
 // `dotnet run -c Release --project bench/Dyad.Benchmarks -- --filter '*'` runs BenchmarkDotNet;
 // `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes).
+if (args.Length > 0 && args[0] == "store")
+{
+    StoreBenchmark.Run(Path.GetTempPath(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "throughput")
 {
     if (BenchmarkData.ReutersPath is null)
