@@ -17,6 +17,7 @@ namespace Dyad.Cli
             root.Subcommands.Add(IngestCommand.Create(context));
             root.Subcommands.Add(EventsCommand.Create(context));
             root.Subcommands.Add(TimelineCommand.Create(context));
+            root.Subcommands.Add(ServeCommand.Create(context));
             root.Subcommands.Add(SentencesCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));
             root.Subcommands.Add(TrainCommand.Create(context));

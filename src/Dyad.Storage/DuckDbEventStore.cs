@@ -381,6 +381,10 @@ public sealed class DuckDbEventStore : IEventStore
 
     public IReadOnlyList<StoredMention> Mentions(string eventId) => MentionsOf(eventId);
 
+    /// <summary>Where a sentence starts in its document's text, so evidence offsets can be shown within the sentence.</summary>
+    public int? SentenceStart(string doc, int sentence) =>
+        Scalar<int?>("SELECT start_offset FROM sentences WHERE doc_id = $doc AND sentence = $n", ("doc", doc), ("n", sentence));
+
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
         var (where, parameters) = Where(query);
@@ -532,7 +536,7 @@ public sealed class DuckDbEventStore : IEventStore
         command.CommandText = $"""
             SELECT least(coalesce(source_country, source_code), coalesce(target_country, target_code)) AS a,
                    greatest(coalesce(source_country, source_code), coalesce(target_country, target_code)) AS b,
-                   count(*), sum(num_mentions), avg(goldstein)
+                   count(*), CAST(sum(num_mentions) AS BIGINT), avg(goldstein)
             FROM events WHERE target_code IS NOT NULL
             GROUP BY a, b ORDER BY count(*) DESC, a, b LIMIT {Math.Clamp(limit, 1, 10_000)}
             """;
@@ -540,7 +544,7 @@ public sealed class DuckDbEventStore : IEventStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add(new DyadRow(reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture), Math.Round(reader.GetDouble(4), 3)));
+            rows.Add(new DyadRow(reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), Math.Round(reader.GetDouble(4), 3)));
         }
 
         return rows;

@@ -27,9 +27,10 @@ internal static class CountryDictionaryBuilder
         ["PSE"] = ["Palestinian Authority", "Palestinians", "Gaza", "West Bank"],
         ["COD"] = ["Congo-Kinshasa", "Zaire"],
         ["TUR"] = ["Turkey", "Turkiye"],
-        ["UNK"] = ["Kosovar"],
         ["VAT"] = ["Holy See", "Vatican"],
         ["IRN"] = ["Persia"],
+        ["PHL"] = ["Philippine", "the Philippines"],
+        ["KSV"] = ["Kosovar"],
     };
 
     // Capitals that are also ordinary words or names of other things, left out as metonyms.

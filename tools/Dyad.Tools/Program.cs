@@ -7,6 +7,7 @@ var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ord
     ["cameo"] = CameoBuilder.Build,
     ["countries"] = CountryDictionaryBuilder.Build,
     ["gazetteer"] = GazetteerBuilder.Build,
+    ["shapes"] = ShapesBuilder.Build,
 };
 
 if (args.Length == 0 || !builders.TryGetValue(args[0], out var build))

@@ -501,7 +501,7 @@ public sealed class EventCoder
 
         // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
         var verb = view.Head(noun);
-        if (verb >= 0 && view[verb].Upos is "VERB" or "ADJ" && view.Relation(noun) is "obl" or "obj" or "nsubj:pass" or "xcomp")
+        if (verb >= 0 && view[verb].Upos is "VERB" or "ADJ" && view.Relation(noun) is "obl")
         {
             var subject = SubjectWord(view, verb, view.IsPassive(verb), []);
             if (subject >= 0 && !view.IsPronoun(subject))

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using System.CommandLine;
+using Dyad.Web;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary><c>dyad serve [--db PATH] [--urls URL]</c>: the HTTP API and the web page, read-only on the store.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var db = StoreOptions.Db();
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
+        var command = new Command("serve", "Serve the HTTP API (/api/events, /api/events/{id}, /api/dyads, /api/timeline, /api/health, /openapi/v1.json) and the page.\n"
+            + "Example: dyad serve --db dyad.duckdb --urls http://127.0.0.1:8080")
+        {
+            db,
+            urls,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var path = parse.GetValue(db)!;
+
+            // Open once here so a missing, locked or corrupt store is a one-line error before the server starts.
+            StoreOptions.Open(path, readOnly: true).Dispose();
+            await using var app = DyadWeb.Build(["--db", path, "--urls", parse.GetValue(urls)!]);
+            context.Error.WriteLine($"dyad: serving {path} at {parse.GetValue(urls)} (Ctrl+C stops)");
+            await app.StartAsync(cancellation).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+            return CliErrors.Success;
+        });
+        return command;
+    }
+}

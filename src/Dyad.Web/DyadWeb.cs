@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dyad.Storage;
+using Dyad.Storage.Exports;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.FileProviders;
+
+namespace Dyad.Web;
+
+/// <summary>
+/// <c>dyad serve</c>: a read-only HTTP API over an event store and the page that explores it. Minimal APIs, GET only;
+/// every filter value reaches the store as a query parameter; pages are bounded; errors are RFC 7807 problem details.
+/// </summary>
+public static class DyadWeb
+{
+    public const int MaxPageSize = 500;
+    public const int MaxQueryLength = 2048;
+
+    /// <summary>The page's content security policy: everything from this host, nothing inline, nothing framed.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>Builds the host. Settings: "db" (the store, default dyad.duckdb) and the usual ASP.NET Core ones ("urls").</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 1024;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5000");
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        var db = builder.Configuration["db"] ?? "dyad.duckdb";
+        builder.Services.AddSingleton(_ => new StoreAccess(DuckDbEventStore.Open(db, readOnly: true)));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Frame-Options"] = "DENY";
+            if (context.Request.QueryString.Value is { Length: > MaxQueryLength })
+            {
+                context.Response.StatusCode = StatusCodes.Status414RequestUriTooLong;
+                await Results.Problem(title: "Query too long", detail: $"A query string may be at most {MaxQueryLength} characters.", statusCode: 414).ExecuteAsync(context);
+                return;
+            }
+
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                await Results.Problem(title: "Read-only", detail: "This server only answers GET requests.", statusCode: 405).ExecuteAsync(context);
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = 0;
+            }
+
+            await next();
+        });
+
+        var files = new ManifestEmbeddedFileProvider(typeof(DyadWeb).Assembly, "wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapOpenApi();
+        MapApi(app);
+        return app;
+    }
+
+    private static void MapApi(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/health", (StoreAccess store) => Results.Ok(new { status = "ok", events = store.Read(s => s.CountEvents(new EventQuery())), schema = DuckDbEventStore.SchemaVersion }))
+            .WithSummary("Whether the server and its store answer.");
+
+        api.MapGet("/events", (HttpRequest request, StoreAccess store) =>
+        {
+            if (Filters.Parse(request.Query) is not { } parsed)
+            {
+                return Filters.Problem(request.Query);
+            }
+
+            var query = parsed.Query;
+            var total = store.Read(s => s.CountEvents(query));
+            var events = store.Read(s => s.Events(query));
+            return Results.Ok(new
+            {
+                total,
+                offset = query.Offset,
+                limit = query.Limit,
+                events = events.Select(e => JsonNode.Parse(EventExports.ToJsonLine(e))),
+            });
+        }).WithSummary("Stored events, filtered (actor, dyad, directed, cameo, quad, from, to, country, status, secret, text), sorted and paged.");
+
+        api.MapGet("/events/{id}", (string id, StoreAccess store) =>
+        {
+            if (id.Length > 200)
+            {
+                return Results.Problem(title: "Bad id", detail: "An event id is at most 200 characters.", statusCode: 400);
+            }
+
+            var found = store.Read(s => s.Events(new EventQuery { Id = id, Limit = 1 }));
+            if (found.Count == 0)
+            {
+                return Results.Problem(title: "No such event", detail: $"No event has the id '{id}'.", statusCode: 404);
+            }
+
+            var e = found[0];
+            var record = JsonNode.Parse(EventExports.ToJsonLine(e))!.AsObject();
+            var mentions = new JsonArray();
+            foreach (var mention in store.Read(s => s.Mentions(id)))
+            {
+                var node = JsonNode.Parse(mention.Record)!.AsObject();
+                node["publisher"] = mention.Publisher;
+                node["fusion_reason"] = mention.FusionReason;
+                node["sentence_start"] = store.Read(s => s.SentenceStart(mention.Doc, mention.Sentence));
+                mentions.Add(node);
+            }
+
+            record["mentions"] = mentions;
+            record["sentence_start"] = store.Read(s => s.SentenceStart(e.FirstDoc, (int?)record["sentence"] ?? 0));
+            return Results.Text(record.ToJsonString(), "application/json");
+        }).WithSummary("One event with its mentions, evidence, attribution and disputes.");
+
+        api.MapGet("/dyads", (HttpRequest request, StoreAccess store) =>
+        {
+            var limit = int.TryParse(request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, MaxPageSize) : 20;
+            return Results.Ok(store.Read(s => s.Dyads(limit)));
+        }).WithSummary("The most active pairs of actors, with event counts and mean Goldstein score.");
+
+        api.MapGet("/timeline", (HttpRequest request, StoreAccess store) =>
+        {
+            var a = Filters.Code(request.Query["a"]);
+            var b = Filters.Code(request.Query["b"]);
+            var by = request.Query["by"].ToString() is "week" or "year" ? request.Query["by"].ToString() : "month";
+            if (a is null || b is null)
+            {
+                return Results.Problem(title: "Bad dyad", detail: "a and b must be actor codes (capitals, digits).", statusCode: 400);
+            }
+
+            return Results.Ok(store.Read(s => s.Timeline(a, b, by, request.Query["directed"] == "true")));
+        }).WithSummary("Events per quad class and mean Goldstein score per period between two actors.");
+    }
+}
+
+/// <summary>The store, shared by requests one at a time (a DuckDB connection is not for concurrent commands).</summary>
+public sealed class StoreAccess(DuckDbEventStore store) : IDisposable
+{
+    private readonly Lock _lock = new();
+
+    public T Read<T>(Func<DuckDbEventStore, T> read)
+    {
+        lock (_lock)
+        {
+            return read(store);
+        }
+    }
+
+    public void Dispose() => store.Dispose();
+}
