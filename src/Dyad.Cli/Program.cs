@@ -18,6 +18,7 @@ namespace Dyad.Cli
             root.Subcommands.Add(EventsCommand.Create(context));
             root.Subcommands.Add(TimelineCommand.Create(context));
             root.Subcommands.Add(ServeCommand.Create(context));
+            root.Subcommands.Add(FuseCommand.Create(context));
             root.Subcommands.Add(SentencesCommand.Create(context));
             root.Subcommands.Add(ParseCommand.Create(context));
             root.Subcommands.Add(TrainCommand.Create(context));
@@ -47,6 +48,12 @@ namespace Dyad.Cli
                 return exitCode;
             }
             catch (CliException e)
+            {
+                context.Out.Flush();
+                CliErrors.Report(context.Error, e.Message);
+                return CliErrors.Failure;
+            }
+            catch (Dyad.Storage.StoreException e)
             {
                 context.Out.Flush();
                 CliErrors.Report(context.Error, e.Message);

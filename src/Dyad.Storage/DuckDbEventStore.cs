@@ -306,61 +306,21 @@ public sealed class DuckDbEventStore : IEventStore
     private void Refuse(string eventId)
     {
         var mentions = MentionsOf(eventId);
-        if (mentions.Count <= 1 && mentions.All(m => m.Status != "denied"))
+        if (!FusedEvent.NeedsCombining(mentions))
         {
             return;
         }
 
-        var representative = mentions.FirstOrDefault(m => m.Status != "denied") ?? mentions[0];
-        var record = JsonNode.Parse(representative.Record)!.AsObject();
-        var disputes = new JsonArray();
-        foreach (var mention in mentions)
-        {
-            var node = JsonNode.Parse(mention.Record)!.AsObject();
-            foreach (var dispute in node["disputed"]!.AsArray())
-            {
-                var copy = dispute!.DeepClone().AsObject();
-                copy["doc"] = mention.Doc;
-                disputes.Add(copy);
-            }
-
-            if (mention.Status == "denied" && mention != representative)
-            {
-                disputes.Add(new JsonObject
-                {
-                    ["status"] = "denied",
-                    ["by"] = node["attribution"]!["by"]?.DeepClone(),
-                    ["sentence"] = mention.Sentence,
-                    ["doc"] = mention.Doc,
-                });
-            }
-        }
-
-        record["disputed"] = disputes;
-        var numSources = mentions.Select(m => m.Publisher ?? m.Doc).Distinct(StringComparer.Ordinal).Count();
-        var numArticles = mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count();
-
-        // The most precise date among the mentions: the narrowest interval that is not just the publication date.
-        var dated = mentions.Select(m => JsonNode.Parse(m.Record)!["date"]).Where(d => d is not null && (string?)d["precision"] != "publication")
-            .OrderBy(d => DateOnly.Parse((string)d!["end"]!, CultureInfo.InvariantCulture).DayNumber - DateOnly.Parse((string)d!["start"]!, CultureInfo.InvariantCulture).DayNumber)
-            .FirstOrDefault();
-        if (dated is not null)
-        {
-            record["date"] = dated.DeepClone();
-        }
-
-        var date = record["date"];
+        var initial = Events(new EventQuery { Id = eventId, Limit = 1 })[0];
+        var fused = FusedEvent.Combine(initial, mentions);
         Execute(
             """
             UPDATE events SET num_mentions = $m, num_sources = $s, num_articles = $a, disputed = $d, status = $status, record = $record,
                 date_start = $ds, date_end = $de, date_precision = $dp
             WHERE event_id = $id
             """,
-            ("m", mentions.Count), ("s", numSources), ("a", numArticles), ("d", disputes.Count > 0), ("status", representative.Status),
-            ("record", record.ToJsonString()), ("id", eventId),
-            ("ds", (object?)(date is null ? null : DateOnly.Parse((string)date["start"]!, CultureInfo.InvariantCulture))),
-            ("de", (object?)(date is null ? null : DateOnly.Parse((string)date["end"]!, CultureInfo.InvariantCulture))),
-            ("dp", date is null ? null : (string?)date["precision"]));
+            ("m", fused.NumMentions), ("s", fused.NumSources), ("a", fused.NumArticles), ("d", fused.Disputed), ("status", fused.Status),
+            ("record", fused.Record), ("id", eventId), ("ds", (object?)fused.DateStart), ("de", (object?)fused.DateEnd), ("dp", fused.DatePrecision));
     }
 
     private List<StoredMention> MentionsOf(string eventId)
@@ -388,15 +348,7 @@ public sealed class DuckDbEventStore : IEventStore
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
         var (where, parameters) = Where(query);
-        var order = query.Sort switch
-        {
-            "-date" => "date_start DESC NULLS LAST, event_id",
-            "mentions" => "num_mentions, event_id",
-            "-mentions" => "num_mentions DESC, event_id",
-            "goldstein" => "goldstein, event_id",
-            "-goldstein" => "goldstein DESC, event_id",
-            _ => "date_start NULLS LAST, event_id",
-        };
+        var order = query.OrderByClause();
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
@@ -587,6 +539,10 @@ public sealed class DuckDbEventStore : IEventStore
     private static double? NullableDouble(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 
     private static DateOnly? NullableDate(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : DateOnly.FromDateTime(reader.GetDateTime(i));
+
+    public void FinishIngest()
+    {
+    }
 
     public void Dispose() => _connection.Dispose();
 }

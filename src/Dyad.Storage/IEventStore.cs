@@ -21,4 +21,10 @@ public interface IEventStore : IDisposable
     IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed);
 
     IReadOnlyList<DyadRow> Dyads(int limit);
+
+    /// <summary>Where a sentence starts in its document's text, to show evidence offsets within it.</summary>
+    int? SentenceStart(string doc, int sentence);
+
+    /// <summary>Ends an ingest run: the ClickHouse store fuses there; DuckDB fuses batch by batch and has nothing left to do.</summary>
+    void FinishIngest();
 }

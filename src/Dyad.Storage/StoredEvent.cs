@@ -69,6 +69,17 @@ public sealed record EventQuery
 
     /// <summary>"date" (default), "-date", "mentions", "-mentions", "goldstein", "-goldstein".</summary>
     public string Sort { get; init; } = "date";
+
+    /// <summary>The ORDER BY clause for <see cref="Sort"/>, in SQL both stores accept; event_id breaks ties so pages are stable.</summary>
+    public string OrderByClause() => Sort switch
+    {
+        "-date" => "date_start DESC NULLS LAST, event_id",
+        "mentions" => "num_mentions, event_id",
+        "-mentions" => "num_mentions DESC, event_id",
+        "goldstein" => "goldstein, event_id",
+        "-goldstein" => "goldstein DESC, event_id",
+        _ => "date_start NULLS LAST, event_id",
+    };
 }
 
 /// <summary>One period of a dyad's timeline: events per quad class and mean Goldstein score.</summary>

@@ -40,7 +40,8 @@ public static class DyadWeb
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         var db = builder.Configuration["db"] ?? "dyad.duckdb";
-        builder.Services.AddSingleton(_ => new StoreAccess(DuckDbEventStore.Open(db, readOnly: true)));
+        var partial = builder.Configuration["partial"] == "true";
+        builder.Services.AddSingleton(_ => new StoreAccess(Dyad.Storage.ClickHouse.EventStores.Open(db, readOnly: true, partial)));
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -158,11 +159,11 @@ public static class DyadWeb
 }
 
 /// <summary>The store, shared by requests one at a time (a DuckDB connection is not for concurrent commands).</summary>
-public sealed class StoreAccess(DuckDbEventStore store) : IDisposable
+public sealed class StoreAccess(IEventStore store) : IDisposable
 {
     private readonly Lock _lock = new();
 
-    public T Read<T>(Func<DuckDbEventStore, T> read)
+    public T Read<T>(Func<IEventStore, T> read)
     {
         lock (_lock)
         {

@@ -29,9 +29,10 @@ internal static class EventsCommand
         var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "tsv", "gdelt", "icews", "parquet");
         var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet)." };
+        var partial = StoreOptions.Partial();
         var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
         {
-            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output,
+            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output, partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -51,7 +52,7 @@ internal static class EventsCommand
                 Text = parse.GetValue(text),
                 Limit = parse.GetValue(limit) ?? int.MaxValue,
             };
-            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true);
+            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true, parse.GetValue(partial));
             if (parse.GetValue(mentions))
             {
                 var eventId = query.Id ?? throw new CliException("--mentions needs --id");

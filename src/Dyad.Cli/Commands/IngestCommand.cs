@@ -158,6 +158,7 @@ internal static class IngestCommand
         }
 
         reader.GetAwaiter().GetResult();
+        store.FinishIngest();
         var seconds = Math.Max(0.001, watch.Elapsed.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
             $"dyad: ingested {documents:N0} documents ({skipped:N0} already stored, {failed:N0} failed), {events:N0} events in {seconds:F1} s: {documents / seconds:F1} documents/s, {events / seconds:F1} events/s");
@@ -167,13 +168,19 @@ internal static class IngestCommand
 /// <summary>The --db option and opening a store with a one-line error.</summary>
 internal static class StoreOptions
 {
-    public static Option<string> Db() => new("--db") { Description = "The event store (a DuckDB file).", DefaultValueFactory = _ => "dyad.duckdb" };
+    public static Option<string> Db() => new("--db")
+    {
+        Description = "The event store: a DuckDB file, or clickhouse://host:port[,host:port...]/database?cluster=name.",
+        DefaultValueFactory = _ => "dyad.duckdb",
+    };
 
-    public static IEventStore Open(string db, bool readOnly)
+    public static Option<bool> Partial() => new("--partial") { Description = "ClickHouse: answer from the live shards when one is down." };
+
+    public static IEventStore Open(string db, bool readOnly, bool partial = false)
     {
         try
         {
-            return DuckDbEventStore.Open(db, readOnly);
+            return Dyad.Storage.ClickHouse.EventStores.Open(db, readOnly, partial);
         }
         catch (StoreException e)
         {

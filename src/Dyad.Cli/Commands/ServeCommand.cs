@@ -11,19 +11,21 @@ internal static class ServeCommand
     {
         var db = StoreOptions.Db();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
+        var partial = StoreOptions.Partial();
         var command = new Command("serve", "Serve the HTTP API (/api/events, /api/events/{id}, /api/dyads, /api/timeline, /api/health, /openapi/v1.json) and the page.\n"
             + "Example: dyad serve --db dyad.duckdb --urls http://127.0.0.1:8080")
         {
             db,
             urls,
+            partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             var path = parse.GetValue(db)!;
 
             // Open once here so a missing, locked or corrupt store is a one-line error before the server starts.
-            StoreOptions.Open(path, readOnly: true).Dispose();
-            await using var app = DyadWeb.Build(["--db", path, "--urls", parse.GetValue(urls)!]);
+            StoreOptions.Open(path, readOnly: true, parse.GetValue(partial)).Dispose();
+            await using var app = DyadWeb.Build(["--db", path, "--urls", parse.GetValue(urls)!, "--partial", parse.GetValue(partial) ? "true" : "false"]);
             context.Error.WriteLine($"dyad: serving {path} at {parse.GetValue(urls)} (Ctrl+C stops)");
             await app.StartAsync(cancellation).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);

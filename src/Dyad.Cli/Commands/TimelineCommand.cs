@@ -18,15 +18,16 @@ internal static class TimelineCommand
         by.AcceptOnlyFromAmong("week", "month", "year");
         var directed = new Option<bool>("--directed") { Description = "Only events from A to B." };
         var png = new Option<string?>("--png") { Description = "Also draw the timeline to this PNG file." };
+        var partial = StoreOptions.Partial();
         var command = new Command("timeline", "Events per quad class and mean Goldstein score per period between two actors.\nExample: dyad timeline JPN PRK --by month --png jpn-prk.png")
         {
-            a, b, db, by, directed, png,
+            a, b, db, by, directed, png, partial,
         };
         command.SetAction(parse =>
         {
             var first = EventsCommand.Code(parse.GetValue(a), "A")!;
             var second = EventsCommand.Code(parse.GetValue(b), "B")!;
-            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true);
+            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true, parse.GetValue(partial));
             var rows = store.Timeline(first, second, parse.GetValue(by)!, parse.GetValue(directed));
             var table = new StringBuilder();
             table.AppendLine("period\tverbal_coop\tmaterial_coop\tverbal_conflict\tmaterial_conflict\ttotal\tmean_goldstein");

@@ -1,0 +1,487 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dyad.Coding;
+using Dyad.Storage.Fusion;
+
+namespace Dyad.Storage.ClickHouse;
+
+/// <summary>
+/// The event store on a ClickHouse cluster. Each node holds MergeTree tables (<c>*_local</c>); Distributed tables over
+/// the cluster shard documents and mentions by the document's content hash and events by event id. Any number of
+/// <c>dyad ingest</c> processes may write at once: documents and mentions are ReplacingMergeTree tables keyed by
+/// content hash and mention id, so a story ingested twice collapses to one, and reads deduplicate by key. Fusion
+/// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in document order through the
+/// same fuser the DuckDB store uses and writes a new version of the events table; queries read the newest version,
+/// so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
+/// validated by the caller and escaped as a literal here.
+/// </summary>
+public sealed class ClickHouseEventStore : IEventStore
+{
+    private static readonly string[] LocalTables =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS documents_local (doc_id String, content_hash String, date Nullable(Date), publisher Nullable(String),
+            url Nullable(String), title Nullable(String), text String, ingest_version UInt64)
+        ENGINE = ReplacingMergeTree(ingest_version) ORDER BY content_hash
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS sentences_local (doc_id String, content_hash String, sentence Int32, start_offset Int32, end_offset Int32, text String)
+        ENGINE = ReplacingMergeTree() ORDER BY (content_hash, sentence)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS mentions_local (mention_id String, doc_id String, content_hash String, sentence Int32, idx Int32,
+            publisher Nullable(String), status String, record String, ingest_version UInt64)
+        ENGINE = ReplacingMergeTree(ingest_version) ORDER BY mention_id
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS events_local (fusion_version UInt64, event_id String, source_code String, source_country Nullable(String),
+            target_code Nullable(String), target_country Nullable(String), cameo String, root String, quad Int32, goldstein Float64,
+            date_start Nullable(Date), date_end Nullable(Date), date_precision Nullable(String), place_country Nullable(String),
+            place_name Nullable(String), lat Nullable(Float64), lon Nullable(Float64), status String, secret UInt8, disputed UInt8,
+            confidence Float64, num_mentions Int32, num_sources Int32, num_articles Int32, first_doc String, record String, search_text String)
+        ENGINE = MergeTree() ORDER BY (fusion_version, event_id)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS fusion_local (fusion_version UInt64, mention_id String, event_id String, reason String)
+        ENGINE = MergeTree() ORDER BY (fusion_version, event_id, mention_id)
+        """,
+    ];
+
+    private static readonly (string Table, string Key)[] DistributedTables =
+    [
+        ("documents", "cityHash64(content_hash)"),
+        ("sentences", "cityHash64(content_hash)"),
+        ("mentions", "cityHash64(content_hash)"),
+        ("events", "cityHash64(event_id)"),
+        ("fusion", "cityHash64(event_id)"),
+    ];
+
+    private readonly ClickHouseConnection _connection;
+    private ulong? _version;
+
+    private ClickHouseEventStore(ClickHouseConnection connection) => _connection = connection;
+
+    /// <summary>How many times an insert is tried before the ingest fails (a shard restarting, a network blip).</summary>
+    public int InsertAttempts { get; init; } = 3;
+
+    public static ClickHouseEventStore Open(string db, bool readOnly, bool partial = false)
+    {
+        var location = ClickHouseLocation.Parse(db);
+        var connection = new ClickHouseConnection(location) { Partial = partial };
+        var store = new ClickHouseEventStore(connection);
+        try
+        {
+            if (!readOnly)
+            {
+                store.EnsureSchema();
+            }
+            else
+            {
+                connection.Execute("SELECT 1");
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    private void EnsureSchema()
+    {
+        var location = _connection.Location;
+        foreach (var node in location.Nodes)
+        {
+            _connection.Execute($"CREATE DATABASE IF NOT EXISTS {location.Database}", node, null, "default");
+            foreach (var ddl in LocalTables)
+            {
+                _connection.Execute(ddl, node);
+            }
+
+            foreach (var (table, key) in DistributedTables)
+            {
+                _connection.Execute($"CREATE TABLE IF NOT EXISTS {table} AS {table}_local ENGINE = Distributed({location.Cluster}, {location.Database}, {table}_local, {key})", node);
+            }
+        }
+    }
+
+    public ISet<string> StoredDocumentHashes() =>
+        _connection.Execute("SELECT DISTINCT content_hash FROM documents FORMAT TabSeparated")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
+
+    public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
+    {
+        var known = StoredDocumentHashes();
+        var version = (ulong)DateTime.UtcNow.Ticks;
+        var documents = new StringBuilder();
+        var sentences = new StringBuilder();
+        var mentions = new StringBuilder();
+        int stored = 0, skipped = 0, events = 0;
+        foreach (var coded in batch)
+        {
+            var document = coded.Document;
+            var hash = DuckDbEventStore.ContentHash(document.Text);
+            if (!known.Add(hash))
+            {
+                skipped++;
+                continue;
+            }
+
+            stored++;
+            Row(documents, new JsonObject
+            {
+                ["doc_id"] = document.Id, ["content_hash"] = hash, ["date"] = Iso(document.Date), ["publisher"] = document.Publisher, ["url"] = document.Url,
+                ["title"] = document.Title ?? coded.Segmented.Layout.Headline?.Text, ["text"] = document.Text, ["ingest_version"] = version,
+            });
+            foreach (var sentence in coded.Segmented.Sentences)
+            {
+                Row(sentences, new JsonObject
+                {
+                    ["doc_id"] = document.Id, ["content_hash"] = hash, ["sentence"] = sentence.Index, ["start_offset"] = sentence.Span.Start,
+                    ["end_offset"] = sentence.Span.End, ["text"] = sentence.Text,
+                });
+            }
+
+            var index = 0;
+            foreach (var e in coded.Events)
+            {
+                events++;
+                Row(mentions, new JsonObject
+                {
+                    ["mention_id"] = e.Id, ["doc_id"] = e.Doc, ["content_hash"] = hash, ["sentence"] = e.Sentence, ["idx"] = index++,
+                    ["publisher"] = document.Publisher ?? coded.Segmented.Layout.Byline?.Name, ["status"] = e.Attribution.Status,
+                    ["record"] = EventJson.ToJson(e), ["ingest_version"] = version,
+                });
+            }
+        }
+
+        // Mentions before documents: a document row is what marks a story as stored, so it goes last.
+        Insert("sentences", sentences);
+        Insert("mentions", mentions);
+        Insert("documents", documents);
+        return new IngestResult(stored, skipped, events, 0);
+    }
+
+    private void Insert(string table, StringBuilder rows)
+    {
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        var body = rows.ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _connection.Execute($"INSERT INTO {table} FORMAT JSONEachRow", body: body, settings: ("insert_distributed_sync", "1"));
+                return;
+            }
+            catch (StoreException e) when (attempt < InsertAttempts)
+            {
+                _ = e;
+                Thread.Sleep(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+            catch (StoreException e)
+            {
+                throw new StoreException($"{e.Message} (insert into {table} failed {attempt} times; batches already written are kept, and a rerun completes the rest)", e);
+            }
+        }
+    }
+
+    private static void Row(StringBuilder rows, JsonObject row) => rows.Append(row.ToJsonString()).Append('\n');
+
+    public void FinishIngest() => Fuse();
+
+    /// <summary>Replays every stored mention, in document order, through the fuser, and writes a new version of the events.</summary>
+    public void Fuse()
+    {
+        var version = (ulong)DateTime.UtcNow.Ticks;
+        var rows = Query("""
+            SELECT mention_id, doc, sentence, idx, publisher, status, record FROM (
+                SELECT mention_id, any(doc_id) AS doc, any(sentence) AS sentence, any(idx) AS idx, any(publisher) AS publisher,
+                       any(status) AS status, any(record) AS record
+                FROM mentions GROUP BY mention_id)
+            ORDER BY doc, sentence, idx
+            """);
+        var fuser = new EventFuser();
+        var byEvent = new Dictionary<string, List<StoredMention>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var records = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var mentionId = (string)row["mention_id"]!;
+            var doc = (string)row["doc"]!;
+            var record = JsonNode.Parse((string)row["record"]!)!.AsObject();
+            var entry = EntryFor(mentionId, doc, record);
+            string eventId;
+            string reason;
+            if (fuser.Match(entry) is { } match)
+            {
+                match.Event.Documents.Add(doc);
+                eventId = match.Event.EventId;
+                reason = match.Reason;
+            }
+            else
+            {
+                fuser.Add(entry);
+                eventId = mentionId;
+                reason = "first report of this event";
+                byEvent[eventId] = [];
+                order.Add(eventId);
+                records[eventId] = record;
+            }
+
+            byEvent[eventId].Add(new StoredMention(mentionId, eventId, doc, (int)row["sentence"]!, (string?)row["publisher"], (string)row["status"]!, reason, (string)row["record"]!));
+        }
+
+        var events = new StringBuilder();
+        var fusion = new StringBuilder();
+        foreach (var eventId in order)
+        {
+            var mentions = byEvent[eventId];
+            var stored = FusedEvent.FromFirstMention(mentions[0], records[eventId]);
+            if (FusedEvent.NeedsCombining(mentions))
+            {
+                stored = FusedEvent.Combine(stored, mentions);
+            }
+
+            Row(events, new JsonObject
+            {
+                ["fusion_version"] = version, ["event_id"] = stored.Id, ["source_code"] = stored.SourceCode, ["source_country"] = stored.SourceCountry,
+                ["target_code"] = stored.TargetCode, ["target_country"] = stored.TargetCountry, ["cameo"] = stored.Cameo, ["root"] = stored.Root,
+                ["quad"] = stored.Quad, ["goldstein"] = stored.Goldstein, ["date_start"] = Iso(stored.DateStart), ["date_end"] = Iso(stored.DateEnd),
+                ["date_precision"] = stored.DatePrecision, ["place_country"] = stored.PlaceCountry, ["place_name"] = stored.PlaceName,
+                ["lat"] = stored.Lat, ["lon"] = stored.Lon, ["status"] = stored.Status, ["secret"] = stored.Secret ? 1 : 0,
+                ["disputed"] = stored.Disputed ? 1 : 0, ["confidence"] = stored.Confidence, ["num_mentions"] = stored.NumMentions,
+                ["num_sources"] = stored.NumSources, ["num_articles"] = stored.NumArticles, ["first_doc"] = stored.FirstDoc, ["record"] = stored.Record,
+                ["search_text"] = ((string?)records[eventId]["text"] ?? string.Empty).ToLowerInvariant(),
+            });
+            foreach (var mention in mentions)
+            {
+                Row(fusion, new JsonObject { ["fusion_version"] = version, ["mention_id"] = mention.Id, ["event_id"] = eventId, ["reason"] = mention.FusionReason });
+            }
+        }
+
+        Insert("events", events);
+        Insert("fusion", fusion);
+
+        // Older versions are no longer read; drop them shard by shard.
+        foreach (var node in _connection.Location.Nodes)
+        {
+            foreach (var table in new[] { "events_local", "fusion_local" })
+            {
+                _connection.Execute($"ALTER TABLE {table} DELETE WHERE fusion_version < {version}", node);
+            }
+        }
+
+        _version = null;
+    }
+
+    private static FusionEntry EntryFor(string mentionId, string doc, JsonObject record)
+    {
+        var source = record["source"]!.AsObject();
+        var target = record["target"] as JsonObject;
+        var date = record["date"] as JsonObject;
+        var entry = new FusionEntry(
+            mentionId,
+            (string)record["root"]!,
+            EventFuser.ActorKey((string?)source["country"], (string?)source["code"]),
+            EventFuser.ActorKey((string?)target?["country"], (string?)target?["code"]),
+            Date(date?["start"]),
+            Date(date?["end"]),
+            (string?)record["place"]?["country"]) { Documents = { doc } };
+        return EventFuser.Widen(entry, (string?)date?["precision"]);
+    }
+
+    /// <summary>The newest fusion's version, read once per store object (a later fusion is seen by a new one).</summary>
+    private ulong Version()
+    {
+        if (_version is null)
+        {
+            var text = _connection.Execute("SELECT max(fusion_version) FROM events FORMAT TabSeparated").Trim();
+            _version = ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        }
+
+        return _version.Value;
+    }
+
+    public IReadOnlyList<StoredEvent> Events(EventQuery query)
+    {
+        var order = query.OrderByClause();
+        var limit = query.Limit == int.MaxValue ? string.Empty : $"LIMIT {Math.Max(0, query.Offset)}, {query.Limit}";
+        if (limit.Length == 0 && query.Offset > 0)
+        {
+            limit = $"LIMIT {query.Offset}, 18446744073709551615";
+        }
+
+        var rows = Query($"""
+            SELECT event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
+                date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence, num_mentions, num_sources, num_articles,
+                first_doc, record
+            FROM events WHERE {Where(query)} ORDER BY {order} {limit}
+            """);
+        return rows.Select(r => new StoredEvent(
+            (string)r["event_id"]!, (string)r["source_code"]!, (string?)r["source_country"], (string?)r["target_code"], (string?)r["target_country"],
+            (string)r["cameo"]!, (string)r["root"]!, (int)r["quad"]!, (double)r["goldstein"]!, Date(r["date_start"]), Date(r["date_end"]),
+            (string?)r["date_precision"], (string?)r["place_country"], (string?)r["place_name"], (double?)r["lat"], (double?)r["lon"],
+            (string)r["status"]!, (int)r["secret"]! != 0, (int)r["disputed"]! != 0, (double)r["confidence"]!, (int)r["num_mentions"]!,
+            (int)r["num_sources"]!, (int)r["num_articles"]!, (string)r["first_doc"]!, (string)r["record"]!)).ToList();
+    }
+
+    public long CountEvents(EventQuery query) =>
+        long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {Where(query)} FORMAT TabSeparated").Trim(), CultureInfo.InvariantCulture);
+
+    private string Where(EventQuery query)
+    {
+        static string L(string? value) => ClickHouseConnection.Literal(value);
+        var clauses = new List<string> { $"fusion_version = {Version()}" };
+        if (query.Id is { } id)
+        {
+            clauses.Add($"event_id = {L(id)}");
+        }
+
+        if (query.Actor is { } actor)
+        {
+            clauses.Add($"(startsWith(source_code, {L(actor)}) OR startsWith(ifNull(target_code, ''), {L(actor)}))");
+        }
+
+        if (query.Dyad is var (a, b))
+        {
+            var forward = $"(startsWith(source_code, {L(a)}) AND startsWith(ifNull(target_code, ''), {L(b)}))";
+            var backward = $"(startsWith(source_code, {L(b)}) AND startsWith(ifNull(target_code, ''), {L(a)}))";
+            clauses.Add(query.Directed ? forward : $"({forward} OR {backward})");
+        }
+
+        if (query.CameoPrefix is { } cameo)
+        {
+            clauses.Add($"startsWith(cameo, {L(cameo)})");
+        }
+
+        if (query.Quad is { } quad)
+        {
+            clauses.Add($"quad = {quad.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (query.From is { } from)
+        {
+            clauses.Add($"date_end >= {ClickHouseConnection.Literal(from)}");
+        }
+
+        if (query.To is { } to)
+        {
+            clauses.Add($"date_start <= {ClickHouseConnection.Literal(to)}");
+        }
+
+        if (query.PlaceCountry is { } country)
+        {
+            clauses.Add($"place_country = {L(country)}");
+        }
+
+        if (query.Status is { } status)
+        {
+            clauses.Add($"status = {L(status)}");
+        }
+
+        if (query.Secret is { } secret)
+        {
+            clauses.Add($"secret = {(secret ? 1 : 0)}");
+        }
+
+        if (query.Text is { } text)
+        {
+            clauses.Add($"position(search_text, {L(text.ToLowerInvariant())}) > 0");
+        }
+
+        return string.Join(" AND ", clauses);
+    }
+
+    public IReadOnlyList<StoredMention> Mentions(string eventId)
+    {
+        var reasons = Query($"SELECT mention_id, reason FROM fusion WHERE fusion_version = {Version()} AND event_id = {ClickHouseConnection.Literal(eventId)}")
+            .ToDictionary(r => (string)r["mention_id"]!, r => (string)r["reason"]!, StringComparer.Ordinal);
+        if (reasons.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = string.Join(", ", reasons.Keys.Select(ClickHouseConnection.Literal));
+        return Query($"""
+                SELECT mention_id, any(doc_id) AS doc, any(sentence) AS sentence, any(idx) AS idx, any(publisher) AS publisher, any(status) AS status,
+                    any(record) AS record
+                FROM mentions WHERE mention_id IN ({ids}) GROUP BY mention_id ORDER BY doc, sentence, idx
+                """)
+            .Select(r => new StoredMention((string)r["mention_id"]!, eventId, (string)r["doc"]!, (int)r["sentence"]!, (string?)r["publisher"],
+                (string)r["status"]!, reasons[(string)r["mention_id"]!], (string)r["record"]!))
+            .ToList();
+    }
+
+    public IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed)
+    {
+        var (truncate, format) = by switch
+        {
+            "week" => ("toMonday(date_start)", "yyyy-MM-dd"),
+            "year" => ("toStartOfYear(date_start)", "yyyy"),
+            _ => ("toStartOfMonth(date_start)", "yyyy-MM"),
+        };
+        var rows = Query($"""
+            SELECT {truncate} AS period, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
+                avg(goldstein) AS goldstein
+            FROM events WHERE {Where(new EventQuery { Dyad = (a, b), Directed = directed })} AND isNotNull(date_start)
+            GROUP BY period ORDER BY period
+            """);
+        return rows.Select(r => new TimelineRow(
+            DateOnly.Parse((string)r["period"]!, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture),
+            Count(r["q1"]), Count(r["q2"]), Count(r["q3"]), Count(r["q4"]), Math.Round((double)r["goldstein"]!, 3))).ToList();
+    }
+
+    public IReadOnlyList<DyadRow> Dyads(int limit)
+    {
+        var rows = Query($"""
+            SELECT if(sk < tk, sk, tk) AS a, if(sk < tk, tk, sk) AS b, count() AS events, sum(num_mentions) AS mentions, avg(goldstein) AS goldstein
+            FROM (SELECT ifNull(source_country, source_code) AS sk, ifNull(ifNull(target_country, target_code), '') AS tk, num_mentions, goldstein
+                  FROM events WHERE fusion_version = {Version()} AND isNotNull(target_code))
+            GROUP BY a, b ORDER BY events DESC, a, b LIMIT {Math.Clamp(limit, 1, 10_000)}
+            """);
+        return rows.Select(r => new DyadRow((string)r["a"]!, (string)r["b"]!, Count(r["events"]), Count(r["mentions"]), Math.Round((double)r["goldstein"]!, 3))).ToList();
+    }
+
+    public int? SentenceStart(string doc, int sentence)
+    {
+        var text = _connection.Execute(
+            $"SELECT any(start_offset) FROM sentences WHERE doc_id = {ClickHouseConnection.Literal(doc)} AND sentence = {sentence.ToString(CultureInfo.InvariantCulture)} FORMAT TabSeparated").Trim();
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && text.Length > 0 ? start : null;
+    }
+
+    /// <summary>Runs SQL on the coordinating node (benchmarks use it to generate data; user input never reaches it).</summary>
+    internal string Execute(string sql) => _connection.Execute(sql);
+
+    /// <summary>Drops the store's database on every node (tests clean up with it).</summary>
+    internal void DropDatabase()
+    {
+        foreach (var node in _connection.Location.Nodes)
+        {
+            _connection.Execute($"DROP DATABASE IF EXISTS {_connection.Location.Database}", node, null, "default");
+        }
+    }
+
+    private List<JsonObject> Query(string sql) =>
+        _connection.Execute(sql + " FORMAT JSONEachRow", settings: ("output_format_json_quote_64bit_integers", "0"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonNode.Parse(line)!.AsObject())
+            .ToList();
+
+    private static int Count(JsonNode? node) => node is null ? 0 : (int)node.GetValue<JsonElement>().GetInt64();
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(JsonNode? node) =>
+        node is null || node.GetValueKind() == JsonValueKind.Null ? null : DateOnly.Parse((string)node!, CultureInfo.InvariantCulture);
+
+    public void Dispose() => _connection.Dispose();
+}
