@@ -58,6 +58,9 @@ internal sealed class ClickHouseConnection : IDisposable
     /// <summary>Answer from the live shards when one is down (skip_unavailable_shards), instead of failing.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>Opened to answer queries (not to ingest), so a missing shard can be skipped with --partial.</summary>
+    public bool ForReading { get; init; }
+
     public string Execute(string sql, Uri? node = null, string? body = null, params (string Name, string Value)[] settings) =>
         Execute(sql, node, body, Location.Database, settings);
 
@@ -115,7 +118,9 @@ internal sealed class ClickHouseConnection : IDisposable
         var firstLine = error.Split('\n')[0].Trim();
         if (firstLine.Contains("Code: 279", StringComparison.Ordinal) || firstLine.Contains("All connection tries failed", StringComparison.Ordinal))
         {
-            return new StoreException($"ClickHouse: a shard of cluster '{Location.Cluster}' is unavailable ({Shorten(firstLine)}); answer from the live shards with --partial");
+            // Only a reader can be answered from the live shards; a writer must wait for the shard to come back.
+            var advice = ForReading ? "; answer from the live shards with --partial" : string.Empty;
+            return new StoreException($"ClickHouse: a shard of cluster '{Location.Cluster}' is unavailable ({Shorten(firstLine)}){advice}");
         }
 
         return new StoreException($"ClickHouse at {node}: {Shorten(firstLine)}");

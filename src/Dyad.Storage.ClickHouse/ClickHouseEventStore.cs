@@ -69,11 +69,11 @@ public sealed class ClickHouseEventStore : IEventStore
     public static ClickHouseEventStore Open(string db, bool readOnly, bool partial = false)
     {
         var location = ClickHouseLocation.Parse(db);
-        var connection = new ClickHouseConnection(location) { Partial = partial };
+        var connection = new ClickHouseConnection(location) { Partial = partial, ForReading = readOnly };
         var store = new ClickHouseEventStore(connection);
         try
         {
-            if (!readOnly)
+            if (!readOnly && !store.SchemaExists())
             {
                 store.EnsureSchema();
             }
@@ -89,6 +89,19 @@ public sealed class ClickHouseEventStore : IEventStore
         }
 
         return store;
+    }
+
+    /// <summary>
+    /// Whether the coordinating node already has every table. Creating tables needs every node up, so an ingest into
+    /// an existing store skips it: with a shard down, the ingest then reaches its inserts and fails there, after retries.
+    /// </summary>
+    private bool SchemaExists()
+    {
+        var names = string.Join(", ", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }).Select(ClickHouseConnection.Literal));
+        var count = _connection.Execute(
+            $"SELECT count() FROM system.tables WHERE database = {ClickHouseConnection.Literal(_connection.Location.Database)} AND name IN ({names}) FORMAT TabSeparated",
+            null, null, "default").Trim();
+        return count == (DistributedTables.Length * 2).ToString(CultureInfo.InvariantCulture);
     }
 
     private void EnsureSchema()
@@ -114,9 +127,46 @@ public sealed class ClickHouseEventStore : IEventStore
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Which of these content hashes are stored: a batch asks only about its own stories, not the whole store.</summary>
+    private HashSet<string> StoredAmong(IEnumerable<string> hashes)
+    {
+        var list = string.Join(", ", hashes.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
+        if (list.Length == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        return _connection.Execute($"SELECT DISTINCT content_hash FROM documents WHERE content_hash IN ({list}) FORMAT TabSeparated")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Stores a batch, retrying the whole batch when a node fails: every row is keyed (content hash, mention id), so
+    /// rows a failed attempt did write collapse with the retry's.
+    /// </summary>
     public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
     {
-        var known = StoredDocumentHashes();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return IngestOnce(batch);
+            }
+            catch (StoreException) when (attempt < InsertAttempts)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+            catch (StoreException e)
+            {
+                throw new StoreException($"{e.Message}; the ingest failed {attempt} times and stopped: stories stored before are kept, and a rerun stores the rest", e);
+            }
+        }
+    }
+
+    private IngestResult IngestOnce(IReadOnlyList<CodedDocument> batch)
+    {
+        var known = StoredAmong(batch.Select(c => DuckDbEventStore.ContentHash(c.Document.Text)));
         var version = (ulong)DateTime.UtcNow.Ticks;
         var documents = new StringBuilder();
         var sentences = new StringBuilder();
@@ -174,24 +224,7 @@ public sealed class ClickHouseEventStore : IEventStore
             return;
         }
 
-        var body = rows.ToString();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                _connection.Execute($"INSERT INTO {table} FORMAT JSONEachRow", body: body, settings: ("insert_distributed_sync", "1"));
-                return;
-            }
-            catch (StoreException e) when (attempt < InsertAttempts)
-            {
-                _ = e;
-                Thread.Sleep(TimeSpan.FromMilliseconds(500 * attempt));
-            }
-            catch (StoreException e)
-            {
-                throw new StoreException($"{e.Message} (insert into {table} failed {attempt} times; batches already written are kept, and a rerun completes the rest)", e);
-            }
-        }
+        _connection.Execute($"INSERT INTO {table} FORMAT JSONEachRow", body: rows.ToString(), settings: ("insert_distributed_sync", "1"));
     }
 
     private static void Row(StringBuilder rows, JsonObject row) => rows.Append(row.ToJsonString()).Append('\n');

@@ -131,8 +131,7 @@ public sealed class ClickHouseTests : IDisposable
 
             var ingest = DyadProcess.Run("ingest", more, "--db", cluster);
             Assert.Equal(1, ingest.ExitCode);
-            // Ingest refuses before writing when a node cannot even take the schema check.
-            Assert.Matches("^dyad: ClickHouse node [^ ]+ is unavailable .*\n$", ingest.Error);
+            Assert.Matches("^dyad: ClickHouse: a shard of cluster 'dyad' is unavailable \\(.*\\); the ingest failed 3 times and stopped: .*rerun.*\n$", ingest.Error);
         }
         finally
         {

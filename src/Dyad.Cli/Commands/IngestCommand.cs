@@ -47,10 +47,26 @@ internal static class IngestCommand
         return command;
     }
 
+    /// <summary>
+    /// Stories already stored, so a rerun skips them before coding. Only a shortcut: each batch is checked again when it
+    /// is stored, so if the list cannot be read (a shard down), everything is coded and the store decides, retrying.
+    /// </summary>
+    private static ISet<string> KnownStories(IEventStore store)
+    {
+        try
+        {
+            return store.StoredDocumentHashes();
+        }
+        catch (StoreException)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
+
     private static string Run(IEventStore store, DocumentCoder coder, InputBatch inputs, int batchSize, int workerCount, bool verbose, CliContext context)
     {
         var watch = Stopwatch.StartNew();
-        var known = store.StoredDocumentHashes();
+        var known = KnownStories(store);
         var toCode = Channel.CreateBounded<(long Seq, Document Document)>(workerCount * 4);
         var coded = Channel.CreateBounded<(long Seq, CodedDocument? Document, Document Source, string? Error)>(workerCount * 4);
         long documents = 0, skipped = 0, events = 0, failed = 0, read = 0;
