@@ -5,10 +5,20 @@ using Dyad.Benchmarks;
 
 // `-- store [EVENTS]` builds a store of a million generated events and times dyad and timeline queries over it;
 // `dotnet run -c Release --project bench/Dyad.Benchmarks -- --filter '*'` runs BenchmarkDotNet;
+// `-- clickhouse URL [EVENTS] [COPIES]` compares ingest into DuckDB and a ClickHouse cluster, then times queries over EVENTS (10 million) on the cluster;
 // `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes).
 if (args.Length > 0 && args[0] == "store")
 {
     StoreBenchmark.Run(Path.GetTempPath(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "clickhouse")
+{
+    ClickHouseBenchmark.Run(
+        args[1],
+        args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 10_000_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
     return 0;
 }
 

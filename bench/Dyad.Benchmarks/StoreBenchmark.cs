@@ -12,7 +12,7 @@ namespace Dyad.Benchmarks;
 /// </summary>
 internal static class StoreBenchmark
 {
-    private static readonly string[] Countries =
+    internal static readonly string[] Countries =
     [
         "JPN", "PRK", "KOR", "CHN", "USA", "RUS", "GBR", "FRA", "DEU", "IND", "PAK", "IRN", "IRQ", "ISR", "PSE", "EGY", "TUR", "SYR", "SAU", "UKR",
         "POL", "ITA", "ESP", "BRA", "ARG", "MEX", "CAN", "AUS", "IDN", "PHL", "VNM", "THA", "MMR", "AFG", "NGA", "ZAF", "KEN", "ETH", "SDN", "LBY",
@@ -68,7 +68,7 @@ internal static class StoreBenchmark
             $"dyad events --dyad JPN,PRK: {dyad.Seconds:F2} s ({dyad.Lines:N0} events); --directed --cameo 04: {directed.Seconds:F2} s ({directed.Lines:N0}); dyad timeline JPN PRK --by month: {timeline.Seconds:F2} s ({timeline.Lines - 1:N0} months), each including process start"));
     }
 
-    private static (double Seconds, int Lines) Time(params string[] args)
+    internal static (double Seconds, int Lines) Time(params string[] args)
     {
         var program = Path.Combine(FindRepo(), "src", "Dyad.Cli", "bin", "Release", "net10.0", "linux-x64", "dyad.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -85,7 +85,7 @@ internal static class StoreBenchmark
         return (watch.Elapsed.TotalSeconds, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private static string FindRepo()
+    internal static string FindRepo()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))

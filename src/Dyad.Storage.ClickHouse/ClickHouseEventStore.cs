@@ -13,8 +13,8 @@ namespace Dyad.Storage.ClickHouse;
 /// <c>dyad ingest</c> processes may write at once: documents and mentions are ReplacingMergeTree tables keyed by
 /// content hash and mention id, so a story ingested twice collapses to one, and reads deduplicate by key. Fusion
 /// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in document order through the
-/// same fuser the DuckDB store uses and writes a new version of the events table; queries read the newest version,
-/// so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
+/// same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
+/// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
 /// validated by the caller and escaped as a literal here.
 /// </summary>
 public sealed class ClickHouseEventStore : IEventStore
@@ -41,11 +41,15 @@ public sealed class ClickHouseEventStore : IEventStore
             date_start Nullable(Date), date_end Nullable(Date), date_precision Nullable(String), place_country Nullable(String),
             place_name Nullable(String), lat Nullable(Float64), lon Nullable(Float64), status String, secret UInt8, disputed UInt8,
             confidence Float64, num_mentions Int32, num_sources Int32, num_articles Int32, first_doc String, record String, search_text String)
-        ENGINE = MergeTree() ORDER BY (fusion_version, event_id)
+        ENGINE = MergeTree() ORDER BY (fusion_version, event_id) SETTINGS index_granularity = 256
         """,
         """
         CREATE TABLE IF NOT EXISTS fusion_local (fusion_version UInt64, mention_id String, event_id String, reason String)
         ENGINE = MergeTree() ORDER BY (fusion_version, event_id, mention_id)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS fusion_runs_local (fusion_version UInt64, finished DateTime, events UInt64, mentions UInt64)
+        ENGINE = MergeTree() ORDER BY fusion_version
         """,
     ];
 
@@ -56,6 +60,7 @@ public sealed class ClickHouseEventStore : IEventStore
         ("mentions", "cityHash64(content_hash)"),
         ("events", "cityHash64(event_id)"),
         ("fusion", "cityHash64(event_id)"),
+        ("fusion_runs", "rand()"),
     ];
 
     private readonly ClickHouseConnection _connection;
@@ -304,7 +309,18 @@ public sealed class ClickHouseEventStore : IEventStore
         Insert("events", events);
         Insert("fusion", fusion);
 
-        // Older versions are no longer read; drop them shard by shard.
+        // The commit: a fusion becomes visible only once all its rows are on every shard, by a marker on every node
+        // (so a query answering from the live shards still finds it). A fusion that failed part way is never read.
+        var marker = new JsonObject
+        {
+            ["fusion_version"] = version, ["finished"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["events"] = order.Count, ["mentions"] = rows.Count,
+        }.ToJsonString();
+        foreach (var node in _connection.Location.Nodes)
+        {
+            _connection.Execute("INSERT INTO fusion_runs_local FORMAT JSONEachRow", node, marker);
+        }
+
+        // Older versions are no longer read; drop them shard by shard (a newer fusion finished first keeps its rows).
         foreach (var node in _connection.Location.Nodes)
         {
             foreach (var table in new[] { "events_local", "fusion_local" })
@@ -332,17 +348,20 @@ public sealed class ClickHouseEventStore : IEventStore
         return EventFuser.Widen(entry, (string?)date?["precision"]);
     }
 
-    /// <summary>The newest fusion's version, read once per store object (a later fusion is seen by a new one).</summary>
+    /// <summary>The newest finished fusion's version, read once per store object (a later fusion is seen by a new one).</summary>
     private ulong Version()
     {
         if (_version is null)
         {
-            var text = _connection.Execute("SELECT max(fusion_version) FROM events FORMAT TabSeparated").Trim();
+            var text = _connection.Execute("SELECT max(fusion_version) FROM fusion_runs FORMAT TabSeparated").Trim();
             _version = ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
         }
 
         return _version.Value;
     }
+
+    /// <summary>Pages up to this size are read in two steps (ids, then records by primary key); bigger reads scan once.</summary>
+    private const int PagedLimit = 10_000;
 
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
@@ -353,12 +372,32 @@ public sealed class ClickHouseEventStore : IEventStore
             limit = $"LIMIT {query.Offset}, 18446744073709551615";
         }
 
-        var rows = Query($"""
-            SELECT event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
-                date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence, num_mentions, num_sources, num_articles,
-                first_doc, record
-            FROM events WHERE {Where(query)} ORDER BY {order} {limit}
-            """);
+        const string columns = """
+            event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
+            date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence, num_mentions, num_sources, num_articles,
+            first_doc, record
+            """;
+        List<JsonObject> rows;
+        if (query.Limit <= PagedLimit)
+        {
+            // A page is found from the small columns first, then its records are read by primary key: otherwise every
+            // granule holding a match would have its records decompressed, and matches are spread over all of them.
+            var ids = Query($"SELECT event_id FROM events WHERE {Where(query)} ORDER BY {order} {limit}").Select(r => (string)r["event_id"]!).ToList();
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            var rank = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+            rows = Query($"SELECT {columns} FROM events WHERE fusion_version = {Version()} AND event_id IN ({string.Join(", ", ids.Select(ClickHouseConnection.Literal))})")
+                .OrderBy(r => rank[(string)r["event_id"]!])
+                .ToList();
+        }
+        else
+        {
+            rows = Query($"SELECT {columns} FROM events WHERE {Where(query)} ORDER BY {order} {limit}");
+        }
+
         return rows.Select(r => new StoredEvent(
             (string)r["event_id"]!, (string)r["source_code"]!, (string?)r["source_country"], (string?)r["target_code"], (string?)r["target_country"],
             (string)r["cameo"]!, (string)r["root"]!, (int)r["quad"]!, (double)r["goldstein"]!, Date(r["date_start"]), Date(r["date_end"]),
@@ -491,8 +530,14 @@ public sealed class ClickHouseEventStore : IEventStore
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && text.Length > 0 ? start : null;
     }
 
-    /// <summary>Runs SQL on the coordinating node (benchmarks use it to generate data; user input never reaches it).</summary>
-    internal string Execute(string sql) => _connection.Execute(sql);
+    /// <summary>Runs SQL on one node, the coordinating one by default (benchmarks generate data with it; user input never reaches it).</summary>
+    internal string Execute(string sql, int node = 0, params (string Name, string Value)[] settings) =>
+        _connection.Execute(sql, _connection.Location.Nodes[node], null, settings);
+
+    internal int NodeCount => _connection.Location.Nodes.Count;
+
+    /// <summary>Forgets the cached fusion version, after a benchmark writes events itself.</summary>
+    internal void Refresh() => _version = null;
 
     /// <summary>Drops the store's database on every node (tests clean up with it).</summary>
     internal void DropDatabase()

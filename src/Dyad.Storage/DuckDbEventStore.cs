@@ -234,12 +234,18 @@ public sealed class DuckDbEventStore : IEventStore
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<FusionEntry>();
         using var transaction = _connection.BeginTransaction();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var coded in batch)
+        var hashes = batch.Select(c => ContentHash(c.Document.Text)).ToList();
+        var known = StoredAmong(hashes, batch.Select(c => c.Document.Id));
+        var documentRows = new List<object?[]>();
+        var sentenceRows = new List<object?[]>();
+        var mentionRows = new List<object?[]>();
+        var eventRows = new List<object?[]>();
+        for (var i = 0; i < batch.Count; i++)
         {
+            var coded = batch[i];
             var document = coded.Document;
-            var hash = ContentHash(document.Text);
-            if (!known.Add(hash) || Scalar<long>("SELECT count(*) FROM documents WHERE content_hash = $h OR doc_id = $id", ("h", hash), ("id", document.Id)) > 0)
+            var hash = hashes[i];
+            if (!known.Add("hash:" + hash) || !known.Add("id:" + document.Id))
             {
                 skipped++;
                 continue;
@@ -247,13 +253,10 @@ public sealed class DuckDbEventStore : IEventStore
 
             documents++;
             _sequence++;
-            Execute(
-                "INSERT INTO documents VALUES ($id, $hash, $date, $publisher, $url, $title, $text, $seq)",
-                ("id", document.Id), ("hash", hash), ("date", (object?)document.Date), ("publisher", document.Publisher), ("url", document.Url),
-                ("title", document.Title ?? coded.Segmented.Layout.Headline?.Text), ("text", document.Text), ("seq", _sequence));
+            documentRows.Add([document.Id, hash, document.Date, document.Publisher, document.Url, document.Title ?? coded.Segmented.Layout.Headline?.Text, document.Text, _sequence]);
             foreach (var sentence in coded.Segmented.Sentences)
             {
-                Execute("INSERT INTO sentences VALUES ($doc, $n, $s, $e, $t)", ("doc", document.Id), ("n", sentence.Index), ("s", sentence.Span.Start), ("e", sentence.Span.End), ("t", sentence.Text));
+                sentenceRows.Add([document.Id, sentence.Index, sentence.Span.Start, sentence.Span.End, sentence.Text]);
             }
 
             foreach (var e in coded.Events)
@@ -265,9 +268,7 @@ public sealed class DuckDbEventStore : IEventStore
                 if (_fuser.Match(entry) is { } match)
                 {
                     match.Event.Documents.Add(e.Doc);
-                    Execute("INSERT INTO mentions VALUES ($id, $event, $doc, $n, $publisher, $status, $reason, $record, $seq)",
-                        ("id", e.Id), ("event", match.Event.EventId), ("doc", e.Doc), ("n", e.Sentence), ("publisher", publisher),
-                        ("status", e.Attribution.Status), ("reason", match.Reason), ("record", record), ("seq", _sequence));
+                    mentionRows.Add([e.Id, match.Event.EventId, e.Doc, e.Sentence, publisher, e.Attribution.Status, match.Reason, record, _sequence]);
                     touched.Add(match.Event.EventId);
                     continue;
                 }
@@ -275,24 +276,21 @@ public sealed class DuckDbEventStore : IEventStore
                 newEvents++;
                 _fuser.Add(entry);
                 added.Add(entry);
-                Execute("INSERT INTO mentions VALUES ($id, $event, $doc, $n, $publisher, $status, $reason, $record, $seq)",
-                    ("id", e.Id), ("event", e.Id), ("doc", e.Doc), ("n", e.Sentence), ("publisher", publisher),
-                    ("status", e.Attribution.Status), ("reason", "first report of this event"), ("record", record), ("seq", _sequence));
-                Execute(
-                    """
-                    INSERT INTO events VALUES ($id, $sc, $scy, $tc, $tcy, $cameo, $root, $quad, $gs, $ds, $de, $dp, $pc, $pn, $lat, $lon,
-                        $status, $secret, $disputed, $conf, 1, 1, 1, $doc, $record, $search)
-                    """,
-                    ("id", e.Id), ("sc", e.Source.Code.Value), ("scy", e.Source.Country), ("tc", e.Target?.Code.Value), ("tcy", e.Target?.Country),
-                    ("cameo", e.Cameo.Code.Value), ("root", e.Cameo.Code.Root), ("quad", e.Cameo.Quad), ("gs", e.Cameo.Goldstein),
-                    ("ds", (object?)e.Date?.Start), ("de", (object?)e.Date?.End), ("dp", e.Date?.Precision), ("pc", e.Place?.Country), ("pn", e.Place?.Name),
-                    ("lat", e.Place?.Lat), ("lon", e.Place?.Lon), ("status", e.Attribution.Status), ("secret", e.Secret),
-                    ("disputed", e.Disputed.Count > 0 || e.Attribution.Status == "denied"), ("conf", e.Confidence), ("doc", e.Doc), ("record", record),
-                    ("search", e.Text.ToLowerInvariant()));
+                mentionRows.Add([e.Id, e.Id, e.Doc, e.Sentence, publisher, e.Attribution.Status, "first report of this event", record, _sequence]);
+                eventRows.Add([
+                    e.Id, e.Source.Code.Value, e.Source.Country, e.Target?.Code.Value, e.Target?.Country, e.Cameo.Code.Value, e.Cameo.Code.Root,
+                    e.Cameo.Quad, e.Cameo.Goldstein, e.Date?.Start, e.Date?.End, e.Date?.Precision, e.Place?.Country, e.Place?.Name,
+                    e.Place?.Lat, e.Place?.Lon, e.Attribution.Status, e.Secret, e.Disputed.Count > 0 || e.Attribution.Status == "denied",
+                    e.Confidence, 1, 1, 1, e.Doc, record, e.Text.ToLowerInvariant()]);
                 touched.Add(e.Id);
             }
         }
 
+        // The fuser matched in memory, so rows can go in together; fusion below reads them back within the transaction.
+        InsertRows("documents", documentRows);
+        InsertRows("sentences", sentenceRows);
+        InsertRows("events", eventRows);
+        InsertRows("mentions", mentionRows);
         foreach (var eventId in touched.Order(StringComparer.Ordinal))
         {
             Refuse(eventId);
@@ -300,6 +298,55 @@ public sealed class DuckDbEventStore : IEventStore
 
         transaction.Commit();
         return new IngestResult(documents, skipped, eventCount, newEvents);
+    }
+
+    /// <summary>Which of a batch's content hashes and document ids are stored already, as "hash:…" and "id:…" keys: one query per batch.</summary>
+    private HashSet<string> StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT content_hash, doc_id FROM documents WHERE content_hash IN (SELECT unnest($hashes)) OR doc_id IN (SELECT unnest($ids))";
+        command.Parameters.Add(new DuckDBParameter("hashes", hashes.ToArray()));
+        command.Parameters.Add(new DuckDBParameter("ids", ids.ToArray()));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            known.Add("hash:" + reader.GetString(0));
+            known.Add("id:" + reader.GetString(1));
+        }
+
+        return known;
+    }
+
+    /// <summary>
+    /// Many rows in few statements: DuckDB spends far more per statement than per row, and sentences are most of an
+    /// ingest's rows. Still inside the batch's transaction.
+    /// </summary>
+    private void InsertRows(string table, List<object?[]> rows)
+    {
+        const int rowsPerStatement = 256;
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        {
+            var chunk = rows.GetRange(start, Math.Min(rowsPerStatement, rows.Count - start));
+            using var command = _connection.CreateCommand();
+            var sql = new StringBuilder($"INSERT INTO {table} VALUES ");
+            var n = 0;
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < chunk[r].Length; c++)
+                {
+                    var name = "p" + n++.ToString(CultureInfo.InvariantCulture);
+                    sql.Append(c == 0 ? "$" : ", $").Append(name);
+                    command.Parameters.Add(new DuckDBParameter(name, chunk[r][c]));
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Recomputes a fused event from its mentions: counts, disputes, status, the most precise date.</summary>

@@ -150,4 +150,32 @@ public sealed class ClickHouseTests : IDisposable
             Assert.Contains(line.Split('\t')[0], final, StringComparison.Ordinal);
         }
     }
+
+    [SkippableFact]
+    public void A_fusion_that_stopped_part_way_is_never_read_and_dyad_fuse_gives_the_same_answers_again()
+    {
+        var cluster = Cluster();
+        var corpus = Stories.WriteCorpus(_folder.File("corpus.jsonl"), 30);
+        Assert.Equal(0, DyadProcess.Run("ingest", corpus, "--db", cluster).ExitCode);
+        var before = DyadProcess.Run("events", "--db", cluster, "--format", "tsv");
+        Assert.Equal(0, before.ExitCode);
+        Assert.True(before.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 2);
+
+        // Rows of a newer fusion written to one shard only, with no commit marker: what a fusion leaves when it dies.
+        using (var store = ClickHouseEventStore.Open(cluster, readOnly: false))
+        {
+            store.Execute("""
+                INSERT INTO events_local SELECT fusion_version + 1, event_id, source_code, source_country, target_code, target_country, 'XXX', root,
+                    quad, goldstein, date_start, date_end, date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence,
+                    num_mentions, num_sources, num_articles, first_doc, record, search_text
+                FROM events_local
+                """);
+        }
+
+        Assert.Equal(before.Out, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
+
+        var fuse = DyadProcess.Run("fuse", "--db", cluster);
+        Assert.True(fuse.ExitCode == 0, fuse.Error);
+        Assert.Equal(before.Out, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
+    }
 }
