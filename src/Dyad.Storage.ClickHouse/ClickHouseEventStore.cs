@@ -536,8 +536,7 @@ public sealed class ClickHouseEventStore : IEventStore
 
     internal int NodeCount => _connection.Location.Nodes.Count;
 
-    /// <summary>Forgets the cached fusion version, after a benchmark writes events itself.</summary>
-    internal void Refresh() => _version = null;
+    public void Refresh() => _version = null;
 
     /// <summary>Drops the store's database on every node (tests clean up with it).</summary>
     internal void DropDatabase()

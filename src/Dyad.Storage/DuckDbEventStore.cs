@@ -225,6 +225,10 @@ public sealed class DuckDbEventStore : IEventStore
     /// <summary>The content hash that makes ingest idempotent: SHA-256 of the document's text.</summary>
     public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    public void Refresh()
+    {
+    }
+
     public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
     {
         var documents = 0;

@@ -27,4 +27,10 @@ public interface IEventStore : IDisposable
 
     /// <summary>Ends an ingest run: the ClickHouse store fuses there; DuckDB fuses batch by batch and has nothing left to do.</summary>
     void FinishIngest();
+
+    /// <summary>
+    /// Starts a new read: a long-lived reader (dyad serve) calls it per request to see what other processes stored
+    /// since. The ClickHouse store picks up the newest committed fusion; a DuckDB file, held by one process, has nothing to do.
+    /// </summary>
+    void Refresh();
 }

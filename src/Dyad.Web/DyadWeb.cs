@@ -96,8 +96,7 @@ public static class DyadWeb
             }
 
             var query = parsed.Query;
-            var total = store.Read(s => s.CountEvents(query));
-            var events = store.Read(s => s.Events(query));
+            var (total, events) = store.Read(s => (s.CountEvents(query), s.Events(query)));
             return Results.Ok(new
             {
                 total,
@@ -114,27 +113,30 @@ public static class DyadWeb
                 return Results.Problem(title: "Bad id", detail: "An event id is at most 200 characters.", statusCode: 400);
             }
 
-            var found = store.Read(s => s.Events(new EventQuery { Id = id, Limit = 1 }));
-            if (found.Count == 0)
+            return store.Read(s =>
             {
-                return Results.Problem(title: "No such event", detail: $"No event has the id '{id}'.", statusCode: 404);
-            }
+                var found = s.Events(new EventQuery { Id = id, Limit = 1 });
+                if (found.Count == 0)
+                {
+                    return Results.Problem(title: "No such event", detail: $"No event has the id '{id}'.", statusCode: 404);
+                }
 
-            var e = found[0];
-            var record = JsonNode.Parse(EventExports.ToJsonLine(e))!.AsObject();
-            var mentions = new JsonArray();
-            foreach (var mention in store.Read(s => s.Mentions(id)))
-            {
-                var node = JsonNode.Parse(mention.Record)!.AsObject();
-                node["publisher"] = mention.Publisher;
-                node["fusion_reason"] = mention.FusionReason;
-                node["sentence_start"] = store.Read(s => s.SentenceStart(mention.Doc, mention.Sentence));
-                mentions.Add(node);
-            }
+                var e = found[0];
+                var record = JsonNode.Parse(EventExports.ToJsonLine(e))!.AsObject();
+                var mentions = new JsonArray();
+                foreach (var mention in s.Mentions(id))
+                {
+                    var node = JsonNode.Parse(mention.Record)!.AsObject();
+                    node["publisher"] = mention.Publisher;
+                    node["fusion_reason"] = mention.FusionReason;
+                    node["sentence_start"] = s.SentenceStart(mention.Doc, mention.Sentence);
+                    mentions.Add(node);
+                }
 
-            record["mentions"] = mentions;
-            record["sentence_start"] = store.Read(s => s.SentenceStart(e.FirstDoc, (int?)record["sentence"] ?? 0));
-            return Results.Text(record.ToJsonString(), "application/json");
+                record["mentions"] = mentions;
+                record["sentence_start"] = s.SentenceStart(e.FirstDoc, (int?)record["sentence"] ?? 0);
+                return Results.Text(record.ToJsonString(), "application/json");
+            });
         }).WithSummary("One event with its mentions, evidence, attribution and disputes.");
 
         api.MapGet("/dyads", (HttpRequest request, StoreAccess store) =>
@@ -158,7 +160,10 @@ public static class DyadWeb
     }
 }
 
-/// <summary>The store, shared by requests one at a time (a DuckDB connection is not for concurrent commands).</summary>
+/// <summary>
+/// The store, shared by requests one at a time (a DuckDB connection is not for concurrent commands). Each read starts
+/// afresh, so a server on a cluster sees what ingests elsewhere have committed; one request's queries see one version.
+/// </summary>
 public sealed class StoreAccess(IEventStore store) : IDisposable
 {
     private readonly Lock _lock = new();
@@ -167,6 +172,7 @@ public sealed class StoreAccess(IEventStore store) : IDisposable
     {
         lock (_lock)
         {
+            store.Refresh();
             return read(store);
         }
     }

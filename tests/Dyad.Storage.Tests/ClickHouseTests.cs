@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dyad.Storage.ClickHouse;
 
 namespace Dyad.Storage.Tests;
@@ -104,6 +108,128 @@ public sealed class ClickHouseTests : IDisposable
 
         using var store = ClickHouseEventStore.Open(cluster, readOnly: true);
         Assert.Equal(120, store.StoredDocumentHashes().Count);
+    }
+
+    [SkippableFact]
+    public async Task Dyad_serve_answers_the_same_from_the_cluster_as_from_DuckDB_and_sees_later_ingests()
+    {
+        var cluster = Cluster();
+        var all = Stories.WriteCorpus(_folder.File("all.jsonl"), 60);
+        var first = _folder.File("first.jsonl");
+        var rest = _folder.File("rest.jsonl");
+        File.WriteAllLines(first, File.ReadAllLines(all).Take(40));
+        File.WriteAllLines(rest, File.ReadAllLines(all).Skip(40));
+        var duck = _folder.File("all.duckdb");
+        Assert.Equal(0, DyadProcess.Run("ingest", all, "--db", duck).ExitCode);
+        Assert.Equal(0, DyadProcess.Run("ingest", first, "--db", cluster).ExitCode);
+
+        using var fromDuck = await Server.Start(duck);
+        using var fromCluster = await Server.Start(cluster);
+
+        // The server on the cluster keeps running while another process stores the rest of the corpus.
+        var before = await fromCluster.Get("/api/health");
+        Assert.Equal(0, DyadProcess.Run("ingest", rest, "--db", cluster).ExitCode);
+        var after = await fromCluster.Get("/api/health");
+        Assert.True((int)after["events"]! > (int)before["events"]!, $"{before} then {after}");
+
+        foreach (var path in new[]
+        {
+            "/api/health",
+            "/api/events?limit=500",
+            "/api/events?dyad=JPN,CHN&cameo=0&limit=500",
+            "/api/events?actor=RUS&sort=-goldstein&limit=500",
+            "/api/dyads?limit=50",
+            "/api/timeline?a=JPN&b=CHN&by=month",
+            "/api/timeline?a=RUS&b=FRA&by=year&directed=true",
+        })
+        {
+            var expected = Canonical(await fromDuck.Get(path));
+            Assert.Equal(expected, Canonical(await fromCluster.Get(path)));
+        }
+
+        var events = (await fromDuck.Get("/api/events?limit=3"))["events"]!.AsArray();
+        Assert.NotEmpty(events);
+        foreach (var e in events)
+        {
+            var id = Uri.EscapeDataString((string)e!["id"]!);
+            Assert.Equal(Canonical(await fromDuck.Get($"/api/events/{id}")), Canonical(await fromCluster.Get($"/api/events/{id}")));
+        }
+    }
+
+    /// <summary>JSON with the elements of every array in a fixed order, so rows tied in the server's sort compare equal.</summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => "{" + string.Join(",", o.Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical).Order(StringComparer.Ordinal)) + "]",
+        null => "null",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>A `dyad serve` child process on a free loopback port.</summary>
+    private sealed class Server : IDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _client;
+
+        private Server(Process process, HttpClient client)
+        {
+            _process = process;
+            _client = client;
+        }
+
+        public static async Task<Server> Start(string db)
+        {
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            var process = DyadProcess.Start("serve", "--db", db, "--urls", $"http://127.0.0.1:{port}");
+            var server = new Server(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+            for (var attempt = 0; attempt < 300; attempt++)
+            {
+                Assert.False(process.HasExited, "dyad serve stopped: " + (process.HasExited ? await process.StandardError.ReadToEndAsync() : ""));
+                try
+                {
+                    using var response = await server._client.GetAsync(new Uri("/api/health", UriKind.Relative));
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return server;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                await Task.Delay(100);
+            }
+
+            server.Dispose();
+            throw new TimeoutException("dyad serve did not answer within 30 s");
+        }
+
+        public async Task<JsonNode> Get(string path)
+        {
+            using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+            return JsonNode.Parse(body) ?? throw new InvalidDataException($"{path}: the body is JSON null");
+        }
+
+        public void Dispose()
+        {
+            _client.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
     }
 
     [SkippableFact]
