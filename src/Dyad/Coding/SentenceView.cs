@@ -13,6 +13,7 @@ public sealed class SentenceView
 
     public SentenceView(ParsedSentence parse, ActorDictionary actors)
     {
+        parse = RepairSubjects(parse);
         Parse = parse;
         var count = parse.Words.Count;
         _children = new List<int>[count];
@@ -45,6 +46,60 @@ public sealed class SentenceView
     }
 
     public ParsedSentence Parse { get; }
+
+    /// <summary>
+    /// A verb has one subject. When the parser gives it two and the first ends right where the second's phrase begins
+    /// ("Bree | Prime Minister Romendacil clashed", an unknown name read as a noun of its own), the first is a
+    /// modifier of the second: reattach it as a compound, so the whole name is one actor phrase.
+    /// </summary>
+    private static ParsedSentence RepairSubjects(ParsedSentence parse)
+    {
+        var words = parse.Words;
+        List<ParsedWord>? repaired = null;
+        for (var head = 0; head < words.Count; head++)
+        {
+            var subjects = new List<int>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (words[i].Head == head && words[i].Relation == "nsubj")
+                {
+                    subjects.Add(i);
+                }
+            }
+
+            for (var k = 0; k + 1 < subjects.Count; k++)
+            {
+                var (first, second) = (subjects[k], subjects[k + 1]);
+                if (second < head && Span(words, first).Last + 1 == Span(words, second).First)
+                {
+                    repaired ??= [.. words];
+                    repaired[first] = repaired[first] with { Head = second, Relation = "compound" };
+                }
+            }
+        }
+
+        return repaired is null ? parse : parse with { Words = repaired };
+    }
+
+    private static (int First, int Last) Span(IReadOnlyList<ParsedWord> words, int head)
+    {
+        int first = head, last = head;
+        for (var i = 0; i < words.Count; i++)
+        {
+            // Walk up from each word; it is in the subtree when the walk meets the head.
+            for (var up = i; up >= 0; up = words[up].Head)
+            {
+                if (up == head)
+                {
+                    first = Math.Min(first, i);
+                    last = Math.Max(last, i);
+                    break;
+                }
+            }
+        }
+
+        return (first, last);
+    }
 
     public Sentence Sentence => Parse.Sentence;
 

@@ -62,7 +62,7 @@ public sealed class EventCoder
     private void CodeTrigger(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, HashSet<int> usedNouns)
     {
         var (pattern, objectWord, prepositionWord) = BestPattern(view, trigger, nominal);
-        if (pattern is null || pattern.Suppresses || view.IsNegated(trigger))
+        if (pattern is null || pattern.Suppresses || (view.IsNegated(trigger) && pattern.Before is null))
         {
             return;
         }
@@ -208,6 +208,11 @@ public sealed class EventCoder
                     }
                 }
 
+                if (pattern.Before is { } before && !PrecededBy(view, trigger, before))
+                {
+                    continue;
+                }
+
                 if (pattern.Particle is { } particleWord && !HasParticle(view, trigger, particleWord))
                 {
                     continue;
@@ -309,8 +314,84 @@ public sealed class EventCoder
             return false;
         }
 
+        if (constraint.Sequence is { } sequence)
+        {
+            return EndsBefore(view, sequence, sequence.Count - 1, word, Leftmost(view, word));
+        }
+
         return constraint.Modifiers.Count == 0
             || view.Children(word).Any(c => constraint.Modifiers.Contains(view.Lemma(c)) || constraint.Modifiers.Contains(view.Keys[c]));
+    }
+
+    /// <summary>
+    /// The words a pattern wants before the verb, within its clause; for a verb under "try to", "want to", the clause
+    /// of the verb that governs it ("won't try to clash").
+    /// </summary>
+    private static bool PrecededBy(SentenceView view, int trigger, IReadOnlyList<WordSlot> before)
+    {
+        var clause = trigger;
+        while (view.Relation(clause) == "xcomp" && view.Head(clause) >= 0)
+        {
+            clause = view.Head(clause);
+        }
+
+        return EndsBefore(view, before, before.Count - 1, trigger, Leftmost(view, clause));
+    }
+
+    /// <summary>
+    /// Whether slots 0..<paramref name="slot"/> occur in order before position <paramref name="next"/> and no earlier
+    /// than <paramref name="first"/>, each adjacent slot right before what follows it (trying every placement).
+    /// </summary>
+    private static bool EndsBefore(SentenceView view, IReadOnlyList<WordSlot> slots, int slot, int next, int first)
+    {
+        if (slot < 0)
+        {
+            return true;
+        }
+
+        var wanted = slots[slot];
+        for (var end = next - 1; end >= first; end--)
+        {
+            foreach (var words in wanted.Alternatives)
+            {
+                var start = end - words.Length + 1;
+                if (start >= first && WordsAt(view, words, start) && EndsBefore(view, slots, slot - 1, start, first))
+                {
+                    return true;
+                }
+            }
+
+            if (wanted.Adjacent)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordsAt(SentenceView view, string[] words, int start)
+    {
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (view.Keys[start + k] != words[k] && view.Lemma(start + k) != words[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Leftmost(SentenceView view, int word)
+    {
+        var leftmost = word;
+        foreach (var child in view.Children(word))
+        {
+            leftmost = Math.Min(leftmost, Leftmost(view, child));
+        }
+
+        return leftmost;
     }
 
     /// <summary>An argument introduced by <paramref name="preposition"/>, on the trigger or on its object ("sanctions on North Korea").</summary>

@@ -4,7 +4,19 @@ namespace Dyad.Events;
 public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<string> Modifiers)
 {
     public bool AnyLemma => Lemmas.Count == 0;
+
+    /// <summary>
+    /// Words that must come before the head, in this order, inside its phrase (PETRARCH's "IMPROVED &amp;TIETYPES
+    /// RELATIONS"); when given, it replaces the looser <see cref="Modifiers"/> test.
+    /// </summary>
+    public IReadOnlyList<WordSlot>? Sequence { get; init; }
 }
+
+/// <summary>
+/// One position of a word sequence: any of <see cref="Alternatives"/> (each one or more words in a row, as keys).
+/// <see cref="Adjacent"/>: nothing may come between it and what follows (PETRARCH joins such words with "_").
+/// </summary>
+public sealed record WordSlot(IReadOnlyList<string[]> Alternatives, bool Adjacent);
 
 /// <summary>
 /// A verb or noun pattern over a dependency parse: the trigger's lemma (with its particle, "carry_out"), an optional
@@ -32,8 +44,14 @@ public sealed record EventPattern(
     /// <summary>The verb must come with this particle or preposition (PETRARCH's multi-word verbs, "+MEET_WITH").</summary>
     public string? Particle { get; init; }
 
+    /// <summary>
+    /// Words that must come before the verb in its clause (PETRARCH's "&amp;NEGATVAUXVRB * OVER EFFORTS"). A pattern
+    /// with them describes the negation or modality it names, so a negated verb still codes by it.
+    /// </summary>
+    public IReadOnlyList<WordSlot>? Before { get; init; }
+
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
-        (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Modifiers.Count > 0 ? 1 : 0)
-        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1);
+        (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0);
 }

@@ -121,6 +121,11 @@ public static partial class PetrarchDictionaries
         return new Verb(lemma, particle, code.Success ? code.Groups[1].Value.Trim() : null, lineNumber);
     }
 
+    private static readonly HashSet<string> BarePrepositions = new(StringComparer.Ordinal)
+    {
+        "about", "across", "after", "against", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under", "upon", "with",
+    };
+
     private static IEnumerable<EventPattern> ParsePattern(string body, List<Verb> verbs, Dictionary<string, Synset> synsets, string file, int lineNumber)
     {
         var code = Bracket().Match(body);
@@ -138,14 +143,20 @@ public static partial class PetrarchDictionaries
             yield break;
         }
 
-        if (text[..star].Trim().Length > 0)
+        IReadOnlyList<WordSlot>? before = null;
+        if (text[..star].Trim() is { Length: > 0 } beforeText)
         {
-            yield break; // pre-verb conditions are not used
+            before = Slots(beforeText, synsets);
+            if (before.Any(slot => slot.Alternatives.Count == 0))
+            {
+                yield break; // an undefined synset before the verb: PETRARCH could never match it either
+            }
         }
 
         WordConstraint? obj = null;
         string? preposition = null;
         WordConstraint? prepositionObject = null;
+        var objectWords = new List<string>();
         foreach (var element in Elements(text[(star + 1)..]))
         {
             if (element.StartsWith('('))
@@ -156,15 +167,24 @@ public static partial class PetrarchDictionaries
                 preposition = ExpandWord(prepositions, synsets).FirstOrDefault() ?? prepositions;
                 prepositionObject = space < 0 ? null : NounConstraint(inner[(space + 1)..], synsets);
             }
-            else if (obj is null)
-            {
-                obj = NounConstraint(element, synsets);
-            }
             else
             {
-                // A second bare noun: read "DIPLOMATIC TIES" as one phrase headed by its last word.
-                obj = NounConstraint(string.Join(' ', obj.Modifiers.Concat(obj.Lemmas.Take(1))) + " " + element, synsets);
+                // Bare words make one noun phrase headed by its last word: "DIPLOMATIC TIES", "IMPROVED &TIETYPES RELATIONS".
+                objectWords.Add(element);
             }
+        }
+
+        // "* OVER EFFORTS" (no parentheses): a bare leading preposition still introduces a prepositional argument.
+        if (preposition is null && objectWords.Count > 1 && BarePrepositions.Contains(objectWords[0].ToLowerInvariant()))
+        {
+            preposition = objectWords[0].ToLowerInvariant();
+            prepositionObject = NounConstraint(string.Join(' ', objectWords.Skip(1)), synsets);
+            objectWords.Clear();
+        }
+
+        if (objectWords.Count > 0)
+        {
+            obj = NounConstraint(string.Join(' ', objectWords), synsets);
         }
 
         var rule = $"{file}:{lineNumber} - {Shorten(body.Trim())}";
@@ -172,7 +192,7 @@ public static partial class PetrarchDictionaries
         {
             if (ToPattern(verb, obj, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
             {
-                yield return pattern;
+                yield return before is null ? pattern : pattern with { Before = before };
             }
         }
     }
@@ -227,7 +247,10 @@ public static partial class PetrarchDictionaries
         };
     }
 
-    /// <summary>A pattern noun: "AID", "{FINANCIAL AID}", "&amp;CURRENCY", "NEW_&amp;TIETYPES_RELATIONS" — the last word is the head.</summary>
+    /// <summary>
+    /// A pattern noun: "AID", "{FINANCIAL AID}", "&amp;CURRENCY", "NEW_&amp;TIETYPES_RELATIONS" — the last word is the
+    /// head, the words before it must precede it in its phrase, in order ("_" joins words that must be adjacent).
+    /// </summary>
     private static WordConstraint NounConstraint(string text, Dictionary<string, Synset> synsets)
     {
         var words = text.Trim().Trim('{', '}').Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -238,7 +261,58 @@ public static partial class PetrarchDictionaries
 
         var heads = ExpandWord(words[^1], synsets).ToHashSet(StringComparer.Ordinal);
         var modifiers = words[..^1].SelectMany(w => ExpandWord(w, synsets)).ToHashSet(StringComparer.Ordinal);
-        return new WordConstraint(heads, modifiers);
+        var slots = Slots(text.Trim().Trim('{', '}'), synsets);
+        return new WordConstraint(heads, modifiers) { Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null };
+    }
+
+    /// <summary>"MOST_CERTAINLY_&amp;NEGATVAUXVRB_EVER" as slots: each word or synset, adjacent to the next where "_" joins them.</summary>
+    private static List<WordSlot> Slots(string text, Dictionary<string, Synset> synsets)
+    {
+        var slots = new List<WordSlot>();
+        foreach (var element in text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = element.Split('_', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                slots.Add(new WordSlot(Phrases(parts[i], synsets, 0).ToList(), Adjacent: i < parts.Length - 1));
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>A word, or a synset's members, as sequences of keys ("WO N'T" is two words, as our tokenizer splits it).</summary>
+    private static IEnumerable<string[]> Phrases(string word, Dictionary<string, Synset> synsets, int depth)
+    {
+        if (!word.StartsWith('&'))
+        {
+            yield return [ActorDictionary.Key(word)];
+            yield break;
+        }
+
+        if (depth > 8 || !synsets.TryGetValue(word.TrimEnd('_'), out var synset))
+        {
+            yield break;
+        }
+
+        foreach (var phrase in synset.Phrases)
+        {
+            // A member may itself name a synset ("+&TIETYPES"); expand each of its words in turn.
+            IEnumerable<string[]> expansions = [[]];
+            foreach (var part in phrase.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var options = Phrases(part, synsets, depth + 1).ToList();
+                expansions = expansions.SelectMany(prefix => options.Select(option => prefix.Concat(option).ToArray())).ToList();
+            }
+
+            foreach (var expansion in expansions)
+            {
+                if (expansion.Length > 0)
+                {
+                    yield return expansion;
+                }
+            }
+        }
     }
 
     /// <summary>A word as lower-case lemma alternatives: a synset expands to its members' heads (and their plurals).</summary>
