@@ -85,6 +85,51 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Empty(Code("Arnor criticized Gondor. Gondor hosted the World Cup.", new DateOnly(2000, 1, 1)));
     }
 
+    [Fact]
+    public void Words_before_the_verb_and_in_the_object_phrase_are_matched_in_order_with_underscores_meaning_adjacent()
+    {
+        Write("Test.actors.txt", """
+            ARNOR_  [ARN]
+            GONDOR [GON]
+            """);
+        Write("Test.agents.txt", "SOLDIER [~MIL]\n");
+        Write("Test.verbs.txt", """
+            &KINDS
+            +ECONOMIC
+            +CULTURAL
+
+            &NOTAUX
+            +DID N'T
+            +WILL NOT
+
+            --- ABANDON [345] ---
+            ABANDON
+            - * NEW_&KINDS_RELATIONS [903]
+            - * IMPROVED &KINDS RELATIONS [904]
+            - * &KINDS TIES [902]
+
+            --- CLASH [223] ---
+            CLASH
+            - &NOTAUX * OVER EFFORTS [904]
+            - &NOTAUX EVER * OVER EFFORTS [905]
+            - * OVER EFFORTS [121]
+            """);
+        var date = new DateOnly(2000, 1, 1);
+
+        // Object phrases: a synset before the head; "_" forbids words in between, a space allows them.
+        Assert.Equal([("ARN", "GON", "902")], Code("Arnor will abandon full economic ties with Gondor.", date));
+        Assert.Equal([("ARN", "GON", "903")], Code("Arnor will abandon new cultural relations with Gondor.", date));
+        Assert.Equal([("ARN", "GON", "345")], Code("Arnor will abandon new global economic relations with Gondor.", date));
+        Assert.Equal([("ARN", "GON", "904")], Code("Arnor abandoned improved global economic relations with Gondor.", date));
+
+        // Before the verb: a negation the pattern names codes by it (a plain negated verb codes nothing); a bare
+        // leading preposition ("* OVER EFFORTS") introduces a prepositional argument.
+        Assert.Equal([("ARN", "GON", "121")], Code("Arnor clashed over the efforts of Gondor.", date));
+        Assert.Equal([("ARN", "GON", "904")], Code("Arnor didn't clash over the efforts of Gondor.", date));
+        Assert.Equal([("ARN", "GON", "905")], Code("Arnor will not even ever clash over the efforts of Gondor.", date));
+        Assert.Empty(Code("Arnor did not clash with Gondor.", date));
+    }
+
     [Theory]
     [InlineData("Bad.actors.txt", "GONDOR [GON]\n\t[GONGOV 2001-]\n", "Bad.actors.txt:2")]
     [InlineData("Bad.verbs.txt", "- * TROOPS [150]\n", "Bad.verbs.txt:1")]
