@@ -113,7 +113,15 @@ public sealed class EventCoder
             confidence -= 0.15;
         }
 
-        if (targets.Count == 0 && sources.Count >= 2)
+        List<(Actor Source, Actor? Target)>? mutual = null;
+        if (targets.Count == 0 && sources.Count >= 2 && pattern.CompoundSubject)
+        {
+            // A pattern written for a compound subject ("Gondor and Osgiliath have delayed their meeting"): each acts towards the others.
+            mutual = [.. from a in sources from b in sources where !ReferenceEquals(a, b) select (a, (Actor?)b)];
+            targets.Add(sources[1]);
+            notes.Add("compound subject: each conjunct towards the others");
+        }
+        else if (targets.Count == 0 && sources.Count >= 2)
         {
             // "Japan and North Korea reached an accord": the first conjunct acts towards the second.
             targets.Add(sources[1]);
@@ -151,9 +159,9 @@ public sealed class EventCoder
         var triggerText = view.TextOf(triggerSpan);
         var rule = notes.Count > 0 ? $"{pattern.Rule}; {string.Join("; ", notes)}" : pattern.Rule;
 
-        foreach (var source in sources)
+        var pairs = mutual ?? [.. from source in sources from target in targets.Count > 0 ? targets.Cast<Actor?>() : [null] select (source, target)];
+        foreach (var (source, target) in pairs)
         {
-            foreach (var target in targets.Count > 0 ? targets.Cast<Actor?>() : [null])
             {
                 if (target is not null && IsSelf(source, target))
                 {
@@ -209,6 +217,11 @@ public sealed class EventCoder
                 }
 
                 if (pattern.Before is { } before && !PrecededBy(view, trigger, before))
+                {
+                    continue;
+                }
+
+                if (pattern.CompoundSubject && !view.Children(trigger, "nsubj").Any(subject => view.Children(subject, "conj").Any()))
                 {
                     continue;
                 }

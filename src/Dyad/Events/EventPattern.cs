@@ -50,8 +50,13 @@ public sealed record EventPattern(
     /// </summary>
     public IReadOnlyList<WordSlot>? Before { get; init; }
 
+    /// <summary>
+    /// The subject must be coordinated (PETRARCH's "%"); with no other target, each conjunct then acts towards the others.
+    /// </summary>
+    public bool CompoundSubject { get; init; }
+
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))
-        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0);
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0) + (CompoundSubject ? 1 : 0);
 }

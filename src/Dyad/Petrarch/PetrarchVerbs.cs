@@ -144,7 +144,12 @@ public static partial class PetrarchDictionaries
         }
 
         IReadOnlyList<WordSlot>? before = null;
-        if (text[..star].Trim() is { Length: > 0 } beforeText)
+        var beforeText = text[..star].Trim();
+
+        // "% HAVE * [191]": "%" asks for a compound subject ("Gondor and Osgiliath have delayed ...").
+        var compoundSubject = beforeText.StartsWith('%');
+        beforeText = beforeText.TrimStart('%').Trim();
+        if (beforeText.Length > 0)
         {
             before = Slots(beforeText, synsets);
             if (before.Any(slot => slot.Alternatives.Count == 0))
@@ -192,7 +197,7 @@ public static partial class PetrarchDictionaries
         {
             if (ToPattern(verb, obj, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
             {
-                yield return before is null ? pattern : pattern with { Before = before };
+                yield return pattern with { Before = before, CompoundSubject = compoundSubject };
             }
         }
     }

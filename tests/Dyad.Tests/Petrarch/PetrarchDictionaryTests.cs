@@ -108,6 +108,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
             - * IMPROVED &KINDS RELATIONS [904]
             - * &KINDS TIES [902]
 
+            --- DELAY [120] ---
+            DELAY
+            - % HAVE * [191]
+
             --- CLASH [223] ---
             CLASH
             - &NOTAUX * OVER EFFORTS [904]
@@ -128,6 +132,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "904")], Code("Arnor didn't clash over the efforts of Gondor.", date));
         Assert.Equal([("ARN", "GON", "905")], Code("Arnor will not even ever clash over the efforts of Gondor.", date));
         Assert.Empty(Code("Arnor did not clash with Gondor.", date));
+
+        // "%": a compound subject, each conjunct acting towards the other.
+        Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
     }
 
     [Theory]
