@@ -321,10 +321,21 @@ public sealed class EventCoder
 
     private static bool Satisfies(SentenceView view, int word, WordConstraint constraint)
     {
-        if (!constraint.AnyLemma && !constraint.Lemmas.Contains(view.Lemma(word)) && !constraint.Lemmas.Contains(view.Keys[word])
-            && !(view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1])))
+        var lemmaMatched = constraint.AnyLemma || constraint.Lemmas.Contains(view.Lemma(word)) || constraint.Lemmas.Contains(view.Keys[word])
+            || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]));
+        if (!lemmaMatched && !constraint.InPhrase)
         {
             return false;
+        }
+
+        if (!lemmaMatched)
+        {
+            // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
+            var modifier = view.Children(word).FirstOrDefault(c => view.Relation(c) is "compound" or "amod" && (constraint.Lemmas.Contains(view.Lemma(c)) || constraint.Lemmas.Contains(view.Keys[c])), -1);
+            if (modifier < 0)
+            {
+                return false;
+            }
         }
 
         if (constraint.Sequence is { } sequence)
@@ -407,7 +418,11 @@ public sealed class EventCoder
         return leftmost;
     }
 
-    /// <summary>An argument introduced by <paramref name="preposition"/>, on the trigger or on its object ("sanctions on North Korea").</summary>
+    /// <summary>Whether <paramref name="word"/> is <paramref name="alternatives"/> or one of its "|"-separated words.</summary>
+    private static bool IsOneOf(string word, string alternatives) =>
+        word == alternatives || (alternatives.Contains('|', StringComparison.Ordinal) && alternatives.Split('|').Contains(word, StringComparer.Ordinal));
+
+    /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
         foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
@@ -420,7 +435,7 @@ public sealed class EventCoder
                     continue;
                 }
 
-                if (view.CaseOf(child) == preposition && (constraint is null || Satisfies(view, child, constraint)))
+                if (view.CaseOf(child) is { } found && IsOneOf(found, preposition) && (constraint is null || Satisfies(view, child, constraint)))
                 {
                     return child;
                 }

@@ -10,6 +10,9 @@ public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<st
     /// RELATIONS"); when given, it replaces the looser <see cref="Modifiers"/> test.
     /// </summary>
     public IReadOnlyList<WordSlot>? Sequence { get; init; }
+
+    /// <summary>A single word that may also be a modifier of the phrase's head, not only its head (PETRARCH's reading).</summary>
+    public bool InPhrase { get; init; }
 }
 
 /// <summary>

@@ -123,8 +123,17 @@ public static partial class PetrarchDictionaries
 
     private static readonly HashSet<string> BarePrepositions = new(StringComparer.Ordinal)
     {
-        "about", "across", "after", "against", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under", "upon", "with",
+        "about", "across", "after", "against", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under", "upon", "with", "near", "around", "behind", "beside", "beyond", "during", "inside", "onto", "outside", "since", "throughout", "within", "without", "among", "amid", "along", "before", "below", "beneath",
     };
+
+    /// <summary>"OVER", "ON/IN" or a synset of prepositions ("&amp;PREPOSIT1") as "|"-separated keys; null when it is not one.</summary>
+    private static string? Prepositions(string word, Dictionary<string, Synset> synsets)
+    {
+        var words = word.Split('/', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Phrases(w.Trim('_'), synsets, 0)).ToList();
+        return words.Count > 0 && words.All(p => p.Length == 1 && BarePrepositions.Contains(p[0]))
+            ? string.Join('|', words.Select(p => p[0]).Distinct())
+            : null;
+    }
 
     private static IEnumerable<EventPattern> ParsePattern(string body, List<Verb> verbs, Dictionary<string, Synset> synsets, string file, int lineNumber)
     {
@@ -169,7 +178,7 @@ public static partial class PetrarchDictionaries
                 var inner = element.Trim('(', ')').Trim();
                 var space = inner.IndexOfAny([' ', '\t']);
                 var prepositions = (space < 0 ? inner : inner[..space]).ToLowerInvariant().Split('/')[0].Trim('_');
-                preposition = ExpandWord(prepositions, synsets).FirstOrDefault() ?? prepositions;
+                preposition = Prepositions(prepositions, synsets) ?? ExpandWord(prepositions, synsets).FirstOrDefault() ?? prepositions;
                 prepositionObject = space < 0 ? null : NounConstraint(inner[(space + 1)..], synsets);
             }
             else
@@ -180,9 +189,9 @@ public static partial class PetrarchDictionaries
         }
 
         // "* OVER EFFORTS" (no parentheses): a bare leading preposition still introduces a prepositional argument.
-        if (preposition is null && objectWords.Count > 1 && BarePrepositions.Contains(objectWords[0].ToLowerInvariant()))
+        if (preposition is null && objectWords.Count > 1 && Prepositions(objectWords[0], synsets) is { } bare)
         {
-            preposition = objectWords[0].ToLowerInvariant();
+            preposition = bare;
             prepositionObject = NounConstraint(string.Join(' ', objectWords.Skip(1)), synsets);
             objectWords.Clear();
         }
@@ -267,7 +276,7 @@ public static partial class PetrarchDictionaries
         var heads = ExpandWord(words[^1], synsets).ToHashSet(StringComparer.Ordinal);
         var modifiers = words[..^1].SelectMany(w => ExpandWord(w, synsets)).ToHashSet(StringComparer.Ordinal);
         var slots = Slots(text.Trim().Trim('{', '}'), synsets);
-        return new WordConstraint(heads, modifiers) { Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null };
+        return new WordConstraint(heads, modifiers) { Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null, InPhrase = slots.Count == 1 };
     }
 
     /// <summary>"MOST_CERTAINLY_&amp;NEGATVAUXVRB_EVER" as slots: each word or synset, adjacent to the next where "_" joins them.</summary>

@@ -108,6 +108,18 @@ public sealed class PetrarchDictionaryTests : IDisposable
             - * IMPROVED &KINDS RELATIONS [904]
             - * &KINDS TIES [902]
 
+            &AROUND_
+            +ON
+            +AGAINST
+
+            --- FIRE [071] ---
+            FIRE
+            - * ARTILLERY [194]
+
+            --- ACT [100] ---
+            ACT
+            - * &AROUND RESOLUTION [102]
+
             --- DELAY [120] ---
             DELAY
             - % HAVE * [191]
@@ -132,6 +144,11 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "904")], Code("Arnor didn't clash over the efforts of Gondor.", date));
         Assert.Equal([("ARN", "GON", "905")], Code("Arnor will not even ever clash over the efforts of Gondor.", date));
         Assert.Empty(Code("Arnor did not clash with Gondor.", date));
+
+        // A single pattern noun may be a modifier in the object phrase; a synset of prepositions introduces an argument.
+        Assert.Equal([("ARN", "GON", "194")], Code("Arnor fired two artillery shells at Gondor.", date));
+        Assert.Equal([("ARN", "GON", "071")], Code("Arnor fired two rockets at Gondor.", date));
+        Assert.Equal([("ARN", "GON", "102")], Code("Arnor acted on a resolution against Gondor.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
