@@ -226,7 +226,7 @@ public sealed class DocumentCoder
                 previous = match;
                 if (match.On(context.Date) is { IsAgent: false } entry && ActorCode.TryParse(entry.Code, out var code) && code.Country is { } country)
                 {
-                    context.CountCountry(country);
+                    context.CountCountry(country, code.Value);
                 }
             }
         }

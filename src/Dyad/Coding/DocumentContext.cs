@@ -32,8 +32,14 @@ public sealed class DocumentContext
     /// <summary>The countries the document mentions.</summary>
     public IReadOnlyCollection<string> Countries => _countryMentions.Keys;
 
-    public void CountCountry(string country)
+    /// <summary>Counts a mention of a country, named by <paramref name="code"/> (the first code it is named by is kept).</summary>
+    public void CountCountry(string country, string? code = null)
     {
+        if (code is not null)
+        {
+            _firstCode.TryAdd(country, code);
+        }
+
         if (_countryMentions.TryGetValue(country, out var count))
         {
             _countryMentions[country] = count + 1;
@@ -58,6 +64,12 @@ public sealed class DocumentContext
             return top.Count == 2 ? (top[0].Country, top[1].Country) : null;
         }
     }
+
+    private readonly Dictionary<string, string> _firstCode = new(StringComparer.Ordinal);
+
+    /// <summary>The counterpart as the document first named it ("Cirith Ungol" is MORMIL, not just MOR).</summary>
+    public string? CounterpartCodeOf(string? country) =>
+        CounterpartOf(country) is { } counterpart ? _firstCode.GetValueOrDefault(counterpart, counterpart) : null;
 
     /// <summary>The most mentioned country other than <paramref name="country"/> among the two main parties.</summary>
     public string? CounterpartOf(string? country)

@@ -137,7 +137,7 @@ public sealed class EventCoder
                 notes.Add("relative clause answering the main clause: its source is the target");
                 confidence -= 0.1;
             }
-            else if (!pattern.Reversed && context.CounterpartOf(sources[0].Country) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
+            else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
                 notes.Add("target inferred: the document's other main country");
@@ -670,6 +670,19 @@ public sealed class EventCoder
         if (objectWord >= 0 && !pattern.Unary && view.MatchAt[objectWord] is not null)
         {
             yield return objectWord;
+        }
+
+        // "overcame the animosity of the Morgul Orcs": whose the object is, when nothing else names a target.
+        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? "nsubj:pass" : "obj");
+        if (objectPhrase >= 0)
+        {
+            foreach (var child in view.Children(objectPhrase))
+            {
+                if (view.Relation(child) == "nmod" && view.CaseOf(child) == "of" && !view.IsPronoun(child))
+                {
+                    yield return child;
+                }
+            }
         }
 
         if (nominal)
