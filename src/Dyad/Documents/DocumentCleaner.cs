@@ -260,9 +260,11 @@ public sealed partial class DocumentCleaner
             return false;
         }
 
-        // A headline stands on its own line: a blank line or a new paragraph follows.
+        // A headline stands on its own line, above a story: a blank line or a new paragraph follows, and then text.
+        // A story of one line (a wire brief, a test sentence) is its own body, not a headline over nothing.
         var next = index + 1;
-        return next >= lines.Count || lines[next].IsBlank || lines[next].StartsParagraph;
+        var storyFollows = lines.Skip(next).Any(l => !l.IsBlank);
+        return storyFollows && (lines[next].IsBlank || lines[next].StartsParagraph);
     }
 
     private Dateline? ParseDateline(string paragraph, TextSpan? paragraphSpan)

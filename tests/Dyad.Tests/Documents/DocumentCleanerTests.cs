@@ -115,6 +115,17 @@ public sealed class DocumentCleanerTests
         Assert.Equal("Japanese officials met North Korean officials.", Assert.Single(layout.Body).Slice(text));
     }
 
+    [Theory]
+    [InlineData("The Calenardhon government condemned an attack by Osgiliath soldiers on Thursday")]
+    [InlineData("Japan and North Korea hold secret talks\n\n")]
+    public void A_story_of_one_line_without_a_full_stop_is_its_own_body_not_a_headline_over_nothing(string text)
+    {
+        var layout = Clean(text);
+
+        Assert.Null(layout.Headline);
+        Assert.Equal(text.TrimEnd(), Assert.Single(layout.Body).Slice(text).TrimEnd());
+    }
+
     [Fact]
     public void A_title_from_the_input_is_the_headline()
     {
