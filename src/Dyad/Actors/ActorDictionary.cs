@@ -157,7 +157,9 @@ public sealed class ActorDictionary
             {
                 foreach (var (stem, entries) in node.Stems)
                 {
-                    if (keys[position].StartsWith(stem, StringComparison.Ordinal) && position + 1 > bestEnd)
+                    // A stem of one or two letters ("THE_KU") would swallow any word it begins ("the Kuwait government"): it matches only itself.
+                    var matches = stem.Length >= 3 ? keys[position].StartsWith(stem, StringComparison.Ordinal) : keys[position] == stem;
+                    if (matches && position + 1 > bestEnd)
                     {
                         bestEnd = position + 1;
                         best = entries;
