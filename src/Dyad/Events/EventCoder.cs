@@ -210,6 +210,11 @@ public sealed class EventCoder
                 if (pattern.Object is { } constraint)
                 {
                     objectWord = FindObject(view, trigger, constraint, passive);
+                    if (objectWord < 0 && constraint.Loose is { } loose)
+                    {
+                        objectWord = FollowedBy(view, trigger, loose);
+                    }
+
                     if (objectWord < 0)
                     {
                         continue;
@@ -360,6 +365,36 @@ public sealed class EventCoder
         }
 
         return EndsBefore(view, before, before.Count - 1, trigger, Leftmost(view, clause));
+    }
+
+    /// <summary>The last of the words <paramref name="slots"/> names after the verb, in order, within the verb's clause; -1 if they are not all there.</summary>
+    private static int FollowedBy(SentenceView view, int trigger, IReadOnlyList<WordSlot> slots)
+    {
+        var last = Rightmost(view, trigger);
+        for (var end = last; end > trigger; end--)
+        {
+            foreach (var words in slots[^1].Alternatives)
+            {
+                var start = end - words.Length + 1;
+                if (start > trigger && WordsAt(view, words, start) && EndsBefore(view, slots, slots.Count - 2, start, trigger + 1))
+                {
+                    return end;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Rightmost(SentenceView view, int word)
+    {
+        var rightmost = word;
+        foreach (var child in view.Children(word))
+        {
+            rightmost = Math.Max(rightmost, Rightmost(view, child));
+        }
+
+        return rightmost;
     }
 
     /// <summary>

@@ -13,6 +13,12 @@ public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<st
 
     /// <summary>A single word that may also be a modifier of the phrase's head, not only its head (PETRARCH's reading).</summary>
     public bool InPhrase { get; init; }
+
+    /// <summary>
+    /// All the pattern's words, head last: when the parse offers no object that fits, PETRARCH's reading of them as
+    /// words that follow the verb in its clause ("allowed that Mordor isn't a REALLY PLEASANT place").
+    /// </summary>
+    public IReadOnlyList<WordSlot>? Loose { get; init; }
 }
 
 /// <summary>

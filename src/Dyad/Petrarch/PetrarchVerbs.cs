@@ -276,7 +276,12 @@ public static partial class PetrarchDictionaries
         var heads = ExpandWord(words[^1], synsets).ToHashSet(StringComparer.Ordinal);
         var modifiers = words[..^1].SelectMany(w => ExpandWord(w, synsets)).ToHashSet(StringComparer.Ordinal);
         var slots = Slots(text.Trim().Trim('{', '}'), synsets);
-        return new WordConstraint(heads, modifiers) { Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null, InPhrase = slots.Count == 1 };
+        return new WordConstraint(heads, modifiers)
+        {
+            Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null,
+            InPhrase = slots.Count == 1,
+            Loose = slots.All(slot => slot.Alternatives.Count > 0) ? slots : null,
+        };
     }
 
     /// <summary>"MOST_CERTAINLY_&amp;NEGATVAUXVRB_EVER" as slots: each word or synset, adjacent to the next where "_" joins them.</summary>

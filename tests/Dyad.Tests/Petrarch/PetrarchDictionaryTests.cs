@@ -120,6 +120,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
             ACT
             - * &AROUND RESOLUTION [102]
 
+            --- ALLOW [080] ---
+            ALLOW
+            - * REALLY_PLEASANT [024]
+
             --- DELAY [120] ---
             DELAY
             - % HAVE * [191]
@@ -149,6 +153,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "194")], Code("Arnor fired two artillery shells at Gondor.", date));
         Assert.Equal([("ARN", "GON", "071")], Code("Arnor fired two rockets at Gondor.", date));
         Assert.Equal([("ARN", "GON", "102")], Code("Arnor acted on a resolution against Gondor.", date));
+
+        // Words the parse does not offer as the object may still follow the verb in its clause, in order.
+        Assert.Equal([("ARN", "GON", "024")], Code("Arnor allowed that Gondor is a really pleasant place to visit.", date));
+        Assert.Equal([("ARN", "GON", "080")], Code("Arnor allowed that Gondor is a pleasant place to visit.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
