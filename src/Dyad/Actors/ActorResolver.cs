@@ -41,6 +41,15 @@ public static class ActorResolver
 
             if (ResolveOne(view, conjunct, context) is { } actor)
             {
+                // "ties with Mordor, Rohan and Bree": the name found inside the phrase is coordinated; so are its conjuncts.
+                foreach (var inner in NamedInside(view, conjunct, actor, context))
+                {
+                    if (!actors.Any(a => a.Code == inner.Code) && inner.Code != actor.Code)
+                    {
+                        actors.Add(inner);
+                    }
+                }
+
                 // PETRARCH dictionaries may give one phrase several actors ("[ELR/GAL]").
                 if (actor.Resolution.Contains(" +alternatives ", StringComparison.Ordinal))
                 {
@@ -54,6 +63,38 @@ public static class ActorResolver
         }
 
         return actors;
+    }
+
+    /// <summary>
+    /// The conjuncts of the dictionary name that an actor phrase was resolved by, when that name lies inside the
+    /// phrase rather than at its head ("the resumption of ties with Mordor, Rohan, Fornost and Bree").
+    /// </summary>
+    private static IEnumerable<Actor> NamedInside(SentenceView view, int head, Actor actor, DocumentContext context)
+    {
+        if (!actor.Resolution.StartsWith("dictionary", StringComparison.Ordinal) || view.MatchAt[head] is not null)
+        {
+            yield break;
+        }
+
+        var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel));
+        foreach (var word in phrase)
+        {
+            if (word == head || view.MatchAt[word] is not { IsAgent: false } match || match.Start != word
+                || match.On(context.Date)?.Code is not { } code || code != actor.Code.Value)
+            {
+                continue;
+            }
+
+            foreach (var conj in view.Children(word, "conj"))
+            {
+                if (view.MatchAt[conj] is { IsAgent: false } && ResolveOne(view, conj, context) is { } other)
+                {
+                    yield return other;
+                }
+            }
+
+            yield break;
+        }
     }
 
     /// <summary>"Japanese and Chinese foreign ministers": one actor per coordinated modifier, each with the head's role.</summary>

@@ -91,6 +91,7 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Write("Test.actors.txt", """
             ARNOR_  [ARN]
             GONDOR [GON]
+            ROHAN [ROH]
             """);
         Write("Test.agents.txt", "SOLDIER [~MIL]\n");
         Write("Test.verbs.txt", """
@@ -123,6 +124,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- ALLOW [080] ---
             ALLOW
             - * REALLY_PLEASANT [024]
+
+            --- WELCOME [041] ---
+            WELCOME
 
             --- DELAY [120] ---
             DELAY
@@ -157,6 +161,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
         // Words the parse does not offer as the object may still follow the verb in its clause, in order.
         Assert.Equal([("ARN", "GON", "024")], Code("Arnor allowed that Gondor is a really pleasant place to visit.", date));
         Assert.Equal([("ARN", "GON", "080")], Code("Arnor allowed that Gondor is a pleasant place to visit.", date));
+
+        // A coordinated name inside the target phrase: each conjunct is a target.
+        Assert.Equal([("ARN", "GON", "041"), ("ARN", "ROH", "041")], Code("Arnor welcomed the resumption of ties with Gondor and Rohan.", date).Order());
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
