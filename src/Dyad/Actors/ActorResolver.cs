@@ -71,7 +71,7 @@ public static class ActorResolver
     /// </summary>
     private static IEnumerable<Actor> NamedInside(SentenceView view, int head, Actor actor, DocumentContext context)
     {
-        if (!actor.Resolution.StartsWith("dictionary", StringComparison.Ordinal) || view.MatchAt[head] is not null)
+        if (!actor.Resolution.StartsWith("dictionary", StringComparison.Ordinal) || view.MatchAt[head] is { IsAgent: false })
         {
             yield break;
         }
@@ -80,16 +80,18 @@ public static class ActorResolver
         foreach (var word in phrase)
         {
             if (word == head || view.MatchAt[word] is not { IsAgent: false } match || match.Start != word
-                || match.On(context.Date)?.Code is not { } code || code != actor.Code.Value)
+                || match.On(context.Date)?.Code is not { } code || !actor.Code.Value.StartsWith(code, StringComparison.Ordinal))
             {
                 continue;
             }
 
+            // "Lawmakers in Fornost and Gondor": the role the head added to the first name goes to the others too.
+            var role = actor.Code.Value.Length > code.Length && code.Length == 3 ? "~" + actor.Code.Value[code.Length..] : null;
             foreach (var conj in view.Children(word, "conj"))
             {
                 if (view.MatchAt[conj] is { IsAgent: false } && ResolveOne(view, conj, context) is { } other)
                 {
-                    yield return other;
+                    yield return role is not null && other.Code.Value.Length == 3 ? other with { Code = Combine(other.Code, role), Resolution = other.Resolution + " + agent of the first conjunct" } : other;
                 }
             }
 

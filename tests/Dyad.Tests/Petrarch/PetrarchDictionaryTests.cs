@@ -93,7 +93,7 @@ public sealed class PetrarchDictionaryTests : IDisposable
             GONDOR [GON]
             ROHAN [ROH]
             """);
-        Write("Test.agents.txt", "SOLDIER [~MIL]\n");
+        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\n");
         Write("Test.verbs.txt", """
             &KINDS
             +ECONOMIC
@@ -164,6 +164,8 @@ public sealed class PetrarchDictionaryTests : IDisposable
 
         // A coordinated name inside the target phrase: each conjunct is a target.
         Assert.Equal([("ARN", "GON", "041"), ("ARN", "ROH", "041")], Code("Arnor welcomed the resumption of ties with Gondor and Rohan.", date).Order());
+
+        Assert.Equal([("ARNLEG", "ROH", "041"), ("GONLEG", "ROH", "041")], Code("Lawmakers in Arnor and Gondor welcomed the resumption of ties with Rohan.", date).Order());
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
