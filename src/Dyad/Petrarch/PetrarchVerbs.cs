@@ -121,6 +121,9 @@ public static partial class PetrarchDictionaries
         return new Verb(lemma, particle, code.Success ? code.Groups[1].Value.Trim() : null, lineNumber);
     }
 
+    [GeneratedRegex(@"(?<=^|[\s(])[+$^](?=[\s)]|$)")]
+    private static partial Regex Markers();
+
     private static readonly HashSet<string> BarePrepositions = new(StringComparer.Ordinal)
     {
         "about", "across", "after", "against", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under", "upon", "with", "near", "around", "behind", "beside", "beyond", "during", "inside", "onto", "outside", "since", "throughout", "within", "without", "among", "amid", "along", "before", "below", "beneath",
@@ -144,7 +147,10 @@ public static partial class PetrarchDictionaries
             yield break;
         }
 
-        var text = body[..code.Index];
+        // PETRARCH's markers for where the target ("+") and source ("$") stand, and "^" (skip a phrase), are not
+        // conditions on words: Dyad finds source and target from the parse, so they are dropped rather than
+        // left to demand a word "+" that never comes ("* (TO +)" is "* (TO)").
+        var text = Markers().Replace(body[..code.Index], " ");
         var star = text.IndexOf('*', StringComparison.Ordinal);
         if (star < 0)
         {

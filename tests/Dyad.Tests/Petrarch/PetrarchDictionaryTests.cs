@@ -128,6 +128,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- WELCOME [041] ---
             WELCOME
 
+            --- EXPORT [061] ---
+            EXPORT
+            - * CARS (TO +) [0611]
+
             --- DELAY [120] ---
             DELAY
             - % HAVE * [191]
@@ -166,6 +170,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "041"), ("ARN", "ROH", "041")], Code("Arnor welcomed the resumption of ties with Gondor and Rohan.", date).Order());
 
         Assert.Equal([("ARNLEG", "ROH", "041"), ("GONLEG", "ROH", "041")], Code("Lawmakers in Arnor and Gondor welcomed the resumption of ties with Rohan.", date).Order());
+
+        // "+" marks where the target stands; Dyad reads the target from the parse, so it is no word to look for.
+        Assert.Equal([("ARN", "GON", "0611")], Code("Arnor exported cars to Gondor.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
