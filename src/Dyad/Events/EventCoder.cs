@@ -192,6 +192,13 @@ public sealed class EventCoder
         var lemma = view.Lemma(trigger);
         var particle = view.FirstChild(trigger, "compound:prt");
         var stems = Stems(view, trigger, lemma);
+
+        // A dictionary may give an inflected form its own entry (PETRARCH's "LEFT [032:033]" beside "LEAVE [012]"): the form as written comes first.
+        if (view.Keys[trigger] != lemma && _dictionary.For(view.Keys[trigger]).Any())
+        {
+            stems = [view.Keys[trigger], .. stems.Where(s => s != view.Keys[trigger])];
+        }
+
         var keys = particle >= 0 ? stems.Select(s => s + "_" + view.Lemma(particle)).Concat(stems).ToArray() : stems;
         var passive = !nominal && view.IsPassive(trigger);
 
@@ -353,13 +360,13 @@ public sealed class EventCoder
     }
 
     /// <summary>
-    /// The words a pattern wants before the verb, within its clause; for a verb under "try to", "want to", the clause
-    /// of the verb that governs it ("won't try to clash").
+    /// The words a pattern wants before the verb, within its clause; for a verb under "try to", "want to", or in a
+    /// complement clause, the clause of the verb that governs it ("won't try to clash", "indicated it would act").
     /// </summary>
     private static bool PrecededBy(SentenceView view, int trigger, IReadOnlyList<WordSlot> before)
     {
         var clause = trigger;
-        while (view.Relation(clause) == "xcomp" && view.Head(clause) >= 0)
+        while (view.Relation(clause) is "xcomp" or "ccomp" && view.Head(clause) >= 0)
         {
             clause = view.Head(clause);
         }

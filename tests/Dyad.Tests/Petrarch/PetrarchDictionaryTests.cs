@@ -128,6 +128,19 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- WELCOME [041] ---
             WELCOME
 
+            --- LEAVE [012] ---
+            LEAVE
+
+            --- LEFT [032:033] ---
+            LEFT
+
+            --- INDICATE [010] ---
+            INDICATE
+
+            --- ACTS [100] ---
+            ACT
+            - INDICATED SHOULD * [1011]
+
             --- EXPORT [061] ---
             EXPORT
             - * CARS (TO +) [0611]
@@ -173,6 +186,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
 
         // "+" marks where the target stands; Dyad reads the target from the parse, so it is no word to look for.
         Assert.Equal([("ARN", "GON", "0611")], Code("Arnor exported cars to Gondor.", date));
+
+        // An inflected form with its own entry wins over the lemma's; words before the verb may lie in the clause governing it.
+        Assert.Equal([("ARN", "GON", "032"), ("GON", "ARN", "033")], Code("Arnor left for Gondor on Monday.", date));
+        Assert.Contains(("ARN", "GON", "1011"), Code("Arnor indicated it should act against Gondor.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
