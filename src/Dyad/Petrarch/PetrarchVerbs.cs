@@ -173,7 +173,6 @@ public static partial class PetrarchDictionaries
             }
         }
 
-        WordConstraint? obj = null;
         string? preposition = null;
         WordConstraint? prepositionObject = null;
         var objectWords = new List<string>();
@@ -202,19 +201,34 @@ public static partial class PetrarchDictionaries
             objectWords.Clear();
         }
 
-        if (objectWords.Count > 0)
-        {
-            obj = NounConstraint(string.Join(' ', objectWords), synsets);
-        }
-
+        // A synset whose members are phrases ("&CURRENCY": "AUSTRIAN FLORIN", "GOLDEN_GOBLIN_GALLEONS") stands for each
+        // phrase whole, not for its last word: one pattern per member, the longer phrase the more specific.
+        List<WordConstraint?> objects = objectWords.Count == 0 ? [null] : [.. ObjectVariants(objectWords, synsets).Select(variant => NounConstraint(variant, synsets))];
         var rule = $"{file}:{lineNumber} - {Shorten(body.Trim())}";
         foreach (var verb in verbs)
         {
-            if (ToPattern(verb, obj, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
+            foreach (var variant in objects)
             {
-                yield return pattern with { Before = before, CompoundSubject = compoundSubject };
+                if (ToPattern(verb, variant, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
+                {
+                    yield return pattern with { Before = before, CompoundSubject = compoundSubject };
+                }
             }
         }
+    }
+
+    private static List<string> ObjectVariants(List<string> objectWords, Dictionary<string, Synset> synsets)
+    {
+        var text = string.Join(' ', objectWords);
+        var last = objectWords[^1].Trim('{', '}').Split('_', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? string.Empty;
+        if (!last.StartsWith('&') || !synsets.TryGetValue(last.TrimEnd('_'), out var synset)
+            || !synset.Phrases.Any(p => p.Contains(' ', StringComparison.Ordinal) || p.Contains('_', StringComparison.Ordinal)) || synset.Phrases.Count > 64)
+        {
+            return [text];
+        }
+
+        var at = text.LastIndexOf(last, StringComparison.Ordinal);
+        return [.. synset.Phrases.Select(member => text[..at] + member + text[(at + last.Length)..])];
     }
 
     private static EventPattern? ToPattern(Verb verb, WordConstraint? obj, string? preposition, WordConstraint? prepositionObject, string codeText, string rule, string file, int lineNumber)

@@ -141,6 +141,15 @@ public sealed class PetrarchDictionaryTests : IDisposable
             ACT
             - INDICATED SHOULD * [1011]
 
+            &MONEY
+            +EUROS
+            +AUSTRIAN FLORIN
+            +GOLDEN_GOBLIN_GALLEONS
+
+            --- CONTRIBUTE [070] ---
+            CONTRIBUTE
+            - * &MONEY [903]
+
             --- EXPORT [061] ---
             EXPORT
             - * CARS (TO +) [0611]
@@ -190,6 +199,11 @@ public sealed class PetrarchDictionaryTests : IDisposable
         // An inflected form with its own entry wins over the lemma's; words before the verb may lie in the clause governing it.
         Assert.Equal([("ARN", "GON", "032"), ("GON", "ARN", "033")], Code("Arnor left for Gondor on Monday.", date));
         Assert.Contains(("ARN", "GON", "1011"), Code("Arnor indicated it should act against Gondor.", date));
+
+        // A synset member that is a phrase must be there whole ("_" adjacent, a space allowing words between).
+        Assert.Equal([("ARN", "GON", "903")], Code("Arnor contributed a million golden goblin galleons to Gondor.", date));
+        Assert.Equal([("ARN", "GON", "070")], Code("Arnor contributed a million goblin galleons to Gondor.", date));
+        Assert.Equal([("ARN", "GON", "903")], Code("Arnor contributed a million Austrian gold florin to Gondor.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
