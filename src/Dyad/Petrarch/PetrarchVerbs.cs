@@ -148,10 +148,10 @@ public static partial class PetrarchDictionaries
         }
 
         // PETRARCH's markers for where the target ("+") and source ("$") stand, and "^" (skip a phrase), are not
-        // conditions on words: Dyad finds source and target from the parse, so they are dropped rather than
-        // left to demand a word "+" that never comes ("* (TO +)" is "* (TO)").
-        var text = Markers().Replace(body[..code.Index], " ");
-        var star = text.IndexOf('*', StringComparison.Ordinal);
+        // conditions on words: Dyad finds source and target from the parse. Before the verb they are dropped; after
+        // it, "WITH +" makes "with" the target's preposition and "AT ^" drops the phrase it skips.
+        var raw = body[..code.Index];
+        var star = raw.IndexOf('*', StringComparison.Ordinal);
         if (star < 0)
         {
             Bad(file, lineNumber, "a pattern needs '*' where the verb goes");
@@ -159,7 +159,7 @@ public static partial class PetrarchDictionaries
         }
 
         IReadOnlyList<WordSlot>? before = null;
-        var beforeText = text[..star].Trim();
+        var beforeText = Markers().Replace(raw[..star], " ").Trim();
 
         // "% HAVE * [191]": "%" asks for a compound subject ("Gondor and Osgiliath have delayed ...").
         var compoundSubject = beforeText.StartsWith('%');
@@ -176,11 +176,29 @@ public static partial class PetrarchDictionaries
         string? preposition = null;
         WordConstraint? prepositionObject = null;
         var objectWords = new List<string>();
-        foreach (var element in Elements(text[(star + 1)..]))
+        var elements = Elements(raw[(star + 1)..]).ToList();
+        for (var e = 0; e < elements.Count; e++)
         {
+            var element = elements[e];
+            if (element is "+" or "$" or "^")
+            {
+                continue;
+            }
+
+            if (!element.StartsWith('(') && e + 1 < elements.Count && elements[e + 1] is "+" or "$" or "^" && Prepositions(element, synsets) is { } marked)
+            {
+                if (elements[e + 1] == "+" && preposition is null)
+                {
+                    preposition = marked;
+                }
+
+                e++;
+                continue;
+            }
+
             if (element.StartsWith('('))
             {
-                var inner = element.Trim('(', ')').Trim();
+                var inner = Markers().Replace(element.Trim('(', ')'), " ").Trim();
                 var space = inner.IndexOfAny([' ', '\t']);
                 var prepositions = (space < 0 ? inner : inner[..space]).ToLowerInvariant().Split('/')[0].Trim('_');
                 preposition = Prepositions(prepositions, synsets) ?? ExpandWord(prepositions, synsets).FirstOrDefault() ?? prepositions;

@@ -150,6 +150,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
             CONTRIBUTE
             - * &MONEY [903]
 
+            --- CELEBRATE [181] ---
+            CELEBRATE
+            - * EID AT ^ WITH + [043]
+
             --- EXPORT [061] ---
             EXPORT
             - * CARS (TO +) [0611]
@@ -204,6 +208,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "903")], Code("Arnor contributed a million golden goblin galleons to Gondor.", date));
         Assert.Equal([("ARN", "GON", "070")], Code("Arnor contributed a million goblin galleons to Gondor.", date));
         Assert.Equal([("ARN", "GON", "903")], Code("Arnor contributed a million Austrian gold florin to Gondor.", date));
+
+        // "WITH +": the target is the one "with"; "AT ^" skips the place.
+        Assert.Equal([("ARN", "GON", "043")], Code("Arnor celebrated Eid at Rohan with Gondor.", date));
 
         // "%": a compound subject, each conjunct acting towards the other.
         Assert.Equal([("ARN", "GON", "191"), ("GON", "ARN", "191")], Code("Arnor and Gondor have delayed their meeting.", date).Order());
