@@ -224,9 +224,9 @@ public sealed class DocumentCoder
                 }
 
                 previous = match;
-                if (match.On(context.Date) is { IsAgent: false } entry && ActorCode.TryParse(entry.Code, out var code) && code.Country is { } country)
+                if (match.On(context.Date) is { IsAgent: false } entry && ActorCode.TryParse(entry.Code, out var code))
                 {
-                    context.CountCountry(country, code.Value);
+                    context.CountCountry(code);
                 }
             }
         }

@@ -32,13 +32,15 @@ public sealed class DocumentContext
     /// <summary>The countries the document mentions.</summary>
     public IReadOnlyCollection<string> Countries => _countryMentions.Keys;
 
-    /// <summary>Counts a mention of a country, named by <paramref name="code"/> (the first code it is named by is kept).</summary>
-    public void CountCountry(string country, string? code = null)
+    /// <summary>Counts a mention of an actor's country; the first code the country is named by is kept.</summary>
+    public void CountCountry(ActorCode code)
     {
-        if (code is not null)
+        if (code.Country is not { } country)
         {
-            _firstCode.TryAdd(country, code);
+            return;
         }
+
+        _firstCode.TryAdd(country, code.Value);
 
         if (_countryMentions.TryGetValue(country, out var count))
         {

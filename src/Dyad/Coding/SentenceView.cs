@@ -13,26 +13,20 @@ public sealed class SentenceView
 
     public SentenceView(ParsedSentence parse, ActorDictionary actors)
     {
-        parse = RepairSubjects(parse);
-        Parse = parse;
-        var count = parse.Words.Count;
-        _children = new List<int>[count];
+        _children = ChildrenOf(parse);
+        Parse = RepairSubjects(parse);
+        if (!ReferenceEquals(Parse, parse))
+        {
+            _children = ChildrenOf(Parse);
+        }
+
+        var count = Parse.Words.Count;
         Keys = new string[count];
         LemmaKeys = new string[count];
         for (var i = 0; i < count; i++)
         {
-            _children[i] = [];
-            Keys[i] = ActorDictionary.Key(parse.Words[i].Text);
-            LemmaKeys[i] = ActorDictionary.Key(parse.Words[i].Lemma);
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            var head = parse.Words[i].Head;
-            if (head >= 0)
-            {
-                _children[head].Add(i);
-            }
+            Keys[i] = ActorDictionary.Key(Parse.Words[i].Text);
+            LemmaKeys[i] = ActorDictionary.Key(Parse.Words[i].Lemma);
         }
 
         MatchAt = new ActorMatch?[count];
@@ -47,55 +41,64 @@ public sealed class SentenceView
 
     public ParsedSentence Parse { get; }
 
+    private static List<int>[] ChildrenOf(ParsedSentence parse)
+    {
+        var children = new List<int>[parse.Words.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = [];
+        }
+
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (parse.Words[i].Head is var head and >= 0)
+            {
+                children[head].Add(i);
+            }
+        }
+
+        return children;
+    }
+
     /// <summary>
     /// A verb has one subject. When the parser gives it two and the first ends right where the second's phrase begins
     /// ("Bree | Prime Minister Romendacil clashed", an unknown name read as a noun of its own), the first is a
     /// modifier of the second: reattach it as a compound, so the whole name is one actor phrase.
     /// </summary>
-    private static ParsedSentence RepairSubjects(ParsedSentence parse)
+    private ParsedSentence RepairSubjects(ParsedSentence parse)
     {
-        var words = parse.Words;
         List<ParsedWord>? repaired = null;
-        for (var head = 0; head < words.Count; head++)
+        for (var head = 0; head < _children.Length; head++)
         {
-            var subjects = new List<int>();
-            for (var i = 0; i < words.Count; i++)
+            var previous = -1;
+            foreach (var subject in _children[head])
             {
-                if (words[i].Head == head && words[i].Relation == "nsubj")
+                if (parse.Words[subject].Relation != "nsubj")
                 {
-                    subjects.Add(i);
+                    continue;
                 }
-            }
 
-            for (var k = 0; k + 1 < subjects.Count; k++)
-            {
-                var (first, second) = (subjects[k], subjects[k + 1]);
-                if (second < head && Span(words, first).Last + 1 == Span(words, second).First)
+                if (previous >= 0 && subject < head && SubtreeSpan(previous).Last + 1 == SubtreeSpan(subject).First)
                 {
-                    repaired ??= [.. words];
-                    repaired[first] = repaired[first] with { Head = second, Relation = "compound" };
+                    repaired ??= [.. parse.Words];
+                    repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
                 }
+
+                previous = subject;
             }
         }
 
         return repaired is null ? parse : parse with { Words = repaired };
     }
 
-    private static (int First, int Last) Span(IReadOnlyList<ParsedWord> words, int head)
+    /// <summary>The first and last word of the subtree under <paramref name="head"/>.</summary>
+    public (int First, int Last) SubtreeSpan(int head)
     {
-        int first = head, last = head;
-        for (var i = 0; i < words.Count; i++)
+        var (first, last) = (head, head);
+        foreach (var child in _children[head])
         {
-            // Walk up from each word; it is in the subtree when the walk meets the head.
-            for (var up = i; up >= 0; up = words[up].Head)
-            {
-                if (up == head)
-                {
-                    first = Math.Min(first, i);
-                    last = Math.Max(last, i);
-                    break;
-                }
-            }
+            var (childFirst, childLast) = SubtreeSpan(child);
+            (first, last) = (Math.Min(first, childFirst), Math.Max(last, childLast));
         }
 
         return (first, last);

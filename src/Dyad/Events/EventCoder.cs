@@ -113,23 +113,25 @@ public sealed class EventCoder
             confidence -= 0.15;
         }
 
-        List<(Actor Source, Actor? Target)>? mutual = null;
-        if (targets.Count == 0 && sources.Count >= 2 && pattern.CompoundSubject)
+        var mutual = false;
+        if (targets.Count == 0 && sources.Count >= 2)
         {
-            // A pattern written for a compound subject ("Gondor and Osgiliath have delayed their meeting"): each acts towards the others.
-            mutual = [.. from a in sources from b in sources where !ReferenceEquals(a, b) select (a, (Actor?)b)];
-            targets.Add(sources[1]);
-            notes.Add("compound subject: each conjunct towards the others");
-        }
-        else if (targets.Count == 0 && sources.Count >= 2)
-        {
-            // "Japan and North Korea reached an accord": the first conjunct acts towards the second.
-            targets.Add(sources[1]);
-            sources = [sources[0]];
-            notes.Add("coordinated subject as source and target");
+            if (pattern.CompoundSubject)
+            {
+                // A pattern written for a compound subject ("Gondor and Osgiliath have delayed their meeting"): each acts towards the others.
+                mutual = true;
+                notes.Add("compound subject: each conjunct towards the others");
+            }
+            else
+            {
+                // "Japan and North Korea reached an accord": the first conjunct acts towards the second.
+                targets.Add(sources[1]);
+                sources = [sources[0]];
+                notes.Add("coordinated subject as source and target");
+            }
         }
 
-        if (targets.Count == 0 && !pattern.Unary)
+        if (targets.Count == 0 && !mutual && !pattern.Unary)
         {
             if (InTurnTarget(view, trigger, events) is { } reciprocal)
             {
@@ -159,25 +161,25 @@ public sealed class EventCoder
         var triggerText = view.TextOf(triggerSpan);
         var rule = notes.Count > 0 ? $"{pattern.Rule}; {string.Join("; ", notes)}" : pattern.Rule;
 
-        var pairs = mutual ?? [.. from source in sources from target in targets.Count > 0 ? targets.Cast<Actor?>() : [null] select (source, target)];
+        var pairs = mutual
+            ? from source in sources from target in sources where !ReferenceEquals(source, target) select (source, (Actor?)target)
+            : from source in sources from target in targets.Count > 0 ? targets.Cast<Actor?>() : [null] select (source, target);
         foreach (var (source, target) in pairs)
         {
+            if (target is not null && IsSelf(source, target))
             {
-                if (target is not null && IsSelf(source, target))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
-                events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)) { ObjectWord = objectWord });
-                if (pattern.ReverseCode is { } reverse && t is not null)
-                {
-                    events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)) { ObjectWord = objectWord });
-                }
-                if (pattern.Code.Root == "04")
-                {
-                    context.LastConsultation = (s, t);
-                }
+            var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
+            events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)) { ObjectWord = objectWord });
+            if (pattern.ReverseCode is { } reverse && t is not null)
+            {
+                events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)) { ObjectWord = objectWord });
+            }
+            if (pattern.Code.Root == "04")
+            {
+                context.LastConsultation = (s, t);
             }
         }
     }
@@ -194,7 +196,7 @@ public sealed class EventCoder
         var stems = Stems(view, trigger, lemma);
 
         // A dictionary may give an inflected form its own entry (PETRARCH's "LEFT [032:033]" beside "LEAVE [012]"): the form as written comes first.
-        if (view.Keys[trigger] != lemma && _dictionary.For(view.Keys[trigger]).Any())
+        if (view.Keys[trigger] != lemma && _dictionary.For(view.Keys[trigger]).Count > 0)
         {
             stems = [view.Keys[trigger], .. stems.Where(s => s != view.Keys[trigger])];
         }
@@ -352,7 +354,7 @@ public sealed class EventCoder
 
         if (constraint.Sequence is { } sequence)
         {
-            return EndsBefore(view, sequence, sequence.Count - 1, word, Leftmost(view, word));
+            return EndsBefore(view, sequence, sequence.Count - 1, word, view.SubtreeSpan(word).First);
         }
 
         return constraint.Modifiers.Count == 0
@@ -371,14 +373,13 @@ public sealed class EventCoder
             clause = view.Head(clause);
         }
 
-        return EndsBefore(view, before, before.Count - 1, trigger, Leftmost(view, clause));
+        return EndsBefore(view, before, before.Count - 1, trigger, view.SubtreeSpan(clause).First);
     }
 
     /// <summary>The last of the words <paramref name="slots"/> names after the verb, in order, within the verb's clause; -1 if they are not all there.</summary>
     private static int FollowedBy(SentenceView view, int trigger, IReadOnlyList<WordSlot> slots)
     {
-        var last = Rightmost(view, trigger);
-        for (var end = last; end > trigger; end--)
+        for (var end = view.SubtreeSpan(trigger).Last; end > trigger; end--)
         {
             foreach (var words in slots[^1].Alternatives)
             {
@@ -391,17 +392,6 @@ public sealed class EventCoder
         }
 
         return -1;
-    }
-
-    private static int Rightmost(SentenceView view, int word)
-    {
-        var rightmost = word;
-        foreach (var child in view.Children(word))
-        {
-            rightmost = Math.Max(rightmost, Rightmost(view, child));
-        }
-
-        return rightmost;
     }
 
     /// <summary>
@@ -447,17 +437,6 @@ public sealed class EventCoder
         }
 
         return true;
-    }
-
-    private static int Leftmost(SentenceView view, int word)
-    {
-        var leftmost = word;
-        foreach (var child in view.Children(word))
-        {
-            leftmost = Math.Min(leftmost, Leftmost(view, child));
-        }
-
-        return leftmost;
     }
 
     /// <summary>Whether <paramref name="word"/> is <paramref name="alternatives"/> or one of its "|"-separated words.</summary>

@@ -305,15 +305,15 @@ public static partial class PetrarchDictionaries
     /// </summary>
     private static WordConstraint NounConstraint(string text, Dictionary<string, Synset> synsets)
     {
-        var words = text.Trim().Trim('{', '}').Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
+        var slots = Slots(text.Trim().Trim('{', '}'), synsets);
+        if (slots.Count == 0)
         {
             return new WordConstraint(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         }
 
-        var heads = ExpandWord(words[^1], synsets).ToHashSet(StringComparer.Ordinal);
-        var modifiers = words[..^1].SelectMany(w => ExpandWord(w, synsets)).ToHashSet(StringComparer.Ordinal);
-        var slots = Slots(text.Trim().Trim('{', '}'), synsets);
+        // The head and the modifiers by the last word of each alternative (the looser test, and what specificity counts).
+        var heads = slots[^1].Alternatives.Select(words => words[^1]).ToHashSet(StringComparer.Ordinal);
+        var modifiers = slots.Take(slots.Count - 1).SelectMany(slot => slot.Alternatives.Select(words => words[^1])).ToHashSet(StringComparer.Ordinal);
         return new WordConstraint(heads, modifiers)
         {
             Sequence = slots.Count > 1 ? slots.Take(slots.Count - 1).ToList() : null,
@@ -343,7 +343,7 @@ public static partial class PetrarchDictionaries
     {
         if (!word.StartsWith('&'))
         {
-            yield return [ActorDictionary.Key(word)];
+            yield return [ActorDictionary.Key(word.Trim('_'))];
             yield break;
         }
 
@@ -373,35 +373,8 @@ public static partial class PetrarchDictionaries
     }
 
     /// <summary>A word as lower-case lemma alternatives: a synset expands to its members' heads (and their plurals).</summary>
-    private static IEnumerable<string> ExpandWord(string word, Dictionary<string, Synset> synsets)
-    {
-        if (word.StartsWith('&'))
-        {
-            var name = word.TrimEnd('_');
-            if (!synsets.TryGetValue(name, out var synset))
-            {
-                yield break; // an undefined synset: PETRARCH ignores the pattern's word
-            }
-
-            foreach (var phrase in synset.Phrases)
-            {
-                var last = phrase.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-                if (last is null)
-                {
-                    continue;
-                }
-
-                foreach (var member in ExpandWord(last, synsets))
-                {
-                    yield return member;
-                }
-            }
-
-            yield break;
-        }
-
-        yield return ActorDictionary.Key(word.Trim('_'));
-    }
+    private static IEnumerable<string> ExpandWord(string word, Dictionary<string, Synset> synsets) =>
+        Phrases(word, synsets, 0).Select(words => words[^1]).Distinct(StringComparer.Ordinal);
 
     private static IEnumerable<string> Elements(string text)
     {
