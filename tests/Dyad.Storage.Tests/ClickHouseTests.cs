@@ -53,21 +53,10 @@ public sealed class ClickHouseTests : IDisposable
     private static void Node(string action, int node)
     {
         var folder = Environment.GetEnvironmentVariable("DYAD_CLICKHOUSE_DIR")!;
-        var script = Path.Combine(FindRepo(), ".ci", "clickhouse-cluster");
+        var script = Path.Combine(DyadProcess.RepoRoot, ".ci", "clickhouse-cluster");
         using var process = Process.Start(new ProcessStartInfo(script) { ArgumentList = { action, folder, node.ToString(CultureInfo.InvariantCulture) }, RedirectStandardOutput = true })!;
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
-    }
-
-    private static string FindRepo()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dyad.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 
     private static string Sorted(string output) => string.Join('\n', output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));

@@ -72,10 +72,13 @@ internal static class Stories
 
 internal static class DyadProcess
 {
+    /// <summary>The repository's root: the folder above the test binaries that holds Dyad.slnx.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     /// <summary>The dyad program as its own project builds it (with its native libraries), run with `dotnet`.</summary>
     public static string ProgramPath { get; } = FindProgram();
 
-    private static string FindProgram()
+    private static string FindRepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Dyad.slnx")))
@@ -83,8 +86,13 @@ internal static class DyadProcess
             directory = directory.Parent;
         }
 
+        return directory!.FullName;
+    }
+
+    private static string FindProgram()
+    {
         var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Debug{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        return System.IO.Path.Combine(directory!.FullName, "src", "Dyad.Cli", "bin", configuration, "net10.0", "linux-x64", "dyad.dll");
+        return System.IO.Path.Combine(RepoRoot, "src", "Dyad.Cli", "bin", configuration, "net10.0", "linux-x64", "dyad.dll");
     }
 
     public static Process Start(params string[] args)
