@@ -29,8 +29,8 @@ public sealed class ArcHybridParser
     }
 
     /// <summary>
-    /// Several parsers trained alike (different shuffles) that decide each move together by summing their scores:
-    /// a better parser than any one of them.
+    /// Several parsers trained alike (different shuffles) that decide each move together: a better parser than any
+    /// one of them. Their models are averaged into one (scores are linear), so the ensemble parses as fast as one.
     /// </summary>
     public static ArcHybridParser Ensemble(IReadOnlyList<ArcHybridParser> parsers)
     {
@@ -40,7 +40,7 @@ public sealed class ArcHybridParser
             throw new ArgumentException("parsers in an ensemble must share their label set", nameof(parsers));
         }
 
-        return new ArcHybridParser(labels, parsers.SelectMany(p => p._models).ToArray());
+        return new ArcHybridParser(labels, LinearModel.Mean(parsers.SelectMany(p => p._models).ToArray()));
     }
 
     public int ModelCount => _models.Length;
