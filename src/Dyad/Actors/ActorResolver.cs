@@ -31,7 +31,11 @@ public static class ActorResolver
             return split;
         }
 
-        foreach (var conjunct in Conjuncts(view, head))
+        // "Lawmakers and officials in Fornost and Gondor": a name after the last conjunct belongs to them all.
+        var conjuncts = Conjuncts(view, head, context).ToList();
+        var sharedNames = conjuncts.Count > 1 && view.Children(head).Any(c => c > conjuncts[^1]
+            && view.Relation(c).StartsWith("nmod", StringComparison.Ordinal) && view.MatchAt[c] is { IsAgent: false });
+        foreach (var conjunct in conjuncts)
         {
             if (BothSides(view, conjunct, context) is { } pair)
             {
@@ -41,6 +45,17 @@ public static class ActorResolver
 
             if (ResolveOne(view, conjunct, context) is { } actor)
             {
+                if (sharedNames && conjunct != head && actor.Code.Country is null && actor.Code.Value.Length > 3 && actors.Count > 0)
+                {
+                    var role = "~" + actor.Code.Value[3..];
+                    foreach (var country in actors.Select(a => a.Code.Country).OfType<string>().Distinct().ToList())
+                    {
+                        actors.Add(actor with { Code = Combine(ActorCode.Parse(country), role), Resolution = actor.Resolution + " + the name shared by the conjuncts" });
+                    }
+
+                    continue;
+                }
+
                 // "ties with Mordor, Rohan and Bree": the name found inside the phrase is coordinated; so are its conjuncts.
                 foreach (var inner in NamedInside(view, conjunct, actor, context))
                 {
@@ -135,7 +150,7 @@ public static class ActorResolver
         return null;
     }
 
-    private static IEnumerable<int> Conjuncts(SentenceView view, int head)
+    private static IEnumerable<int> Conjuncts(SentenceView view, int head, DocumentContext context)
     {
         yield return head;
         foreach (var conj in view.Children(head, "conj"))
@@ -145,7 +160,25 @@ public static class ActorResolver
                 yield return conj;
             }
         }
+
+        // "Mordor, the awful Fornost, and Gondor": one country is never another's apposition; the parser
+        // mistook a list for one.
+        var headCountry = CountryNamedAt(view, head, context) ?? (view.Children(head, "flat").Select(f => CountryNamedAt(view, f, context)).FirstOrDefault(c => c is not null));
+        if (headCountry is not null)
+        {
+            foreach (var appos in view.Children(head, "appos"))
+            {
+                if (CountryNamedAt(view, appos, context) is { } other && other != headCountry)
+                {
+                    yield return appos;
+                }
+            }
+        }
     }
+
+    private static string? CountryNamedAt(SentenceView view, int word, DocumentContext context) =>
+        view.MatchAt[word] is { IsAgent: false } match && match.On(context.Date)?.Code is { } code
+        && ActorCode.TryParse(code, out var parsed) && parsed.Value.Length == 3 ? parsed.Country : null;
 
     private static Actor? ResolveOne(SentenceView view, int head, DocumentContext context)
     {
@@ -178,6 +211,13 @@ public static class ActorResolver
             {
                 (named, namedDistance) = (match, distance);
             }
+        }
+
+        // "Ithilen's minister Calimehtar": whose minister the possessive says outranks whom the name says.
+        if (agent is not null && named is not null && view.FirstChild(agent.End - 1, "nmod:poss") is var employer and >= 0
+            && view.MatchAt[employer] is { IsAgent: false } employerMatch && employerMatch != named && employerMatch.Start >= phrase[0])
+        {
+            named = employerMatch;
         }
 
         var date = context.Date;

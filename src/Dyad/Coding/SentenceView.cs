@@ -13,20 +13,13 @@ public sealed class SentenceView
 
     public SentenceView(ParsedSentence parse, ActorDictionary actors)
     {
-        _children = ChildrenOf(parse);
-        Parse = RepairSubjects(parse);
-        if (!ReferenceEquals(Parse, parse))
-        {
-            _children = ChildrenOf(Parse);
-        }
-
-        var count = Parse.Words.Count;
+        var count = parse.Words.Count;
         Keys = new string[count];
         LemmaKeys = new string[count];
         for (var i = 0; i < count; i++)
         {
-            Keys[i] = ActorDictionary.Key(Parse.Words[i].Text);
-            LemmaKeys[i] = ActorDictionary.Key(Parse.Words[i].Lemma);
+            Keys[i] = ActorDictionary.Key(parse.Words[i].Text);
+            LemmaKeys[i] = ActorDictionary.Key(parse.Words[i].Lemma);
         }
 
         MatchAt = new ActorMatch?[count];
@@ -36,6 +29,14 @@ public sealed class SentenceView
             {
                 MatchAt[k] = match;
             }
+        }
+
+        // Repairs change heads and relations only, never words, so the actor phrases found above still hold.
+        _children = ChildrenOf(parse);
+        Parse = RepairSubjects(parse);
+        if (!ReferenceEquals(Parse, parse))
+        {
+            _children = ChildrenOf(Parse);
         }
     }
 
@@ -83,12 +84,57 @@ public sealed class SentenceView
                     repaired ??= [.. parse.Words];
                     repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
                 }
+                else if (previous >= 0 && subject < head && ListBetween(parse, SubtreeSpan(previous).Last + 1, SubtreeSpan(subject).First, head) is { } gap)
+                {
+                    // "Mordor, Fornost, and Gondor welcomed": the last of a list read as a second subject.
+                    repaired ??= [.. parse.Words];
+                    repaired[subject] = repaired[subject] with { Head = previous, Relation = "conj" };
+                    foreach (var word in gap)
+                    {
+                        repaired[word] = repaired[word] with { Head = subject, Relation = parse.Words[word].Upos == "CCONJ" ? "cc" : "punct" };
+                    }
+
+                    continue;
+                }
+
+                // "Arnor, Calenardhon and Gondor welcomed": an unknown first name of a list, read as a bare
+                // modifier of the verb, is one more subject.
+                var start = SubtreeSpan(subject).First;
+                var before = parse.Words[start].Text == "," ? start - 1 : start - 2;
+                if (before >= 0 && subject < head && parse.Words[before + 1].Text == "," && MatchAt[before] is { IsAgent: false } named
+                    && named.End - 1 == before && parse.Words[before].Head == head && parse.Words[before].Relation is "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep" or "vocative"
+                    && _children[before].Count == 0)
+                {
+                    repaired ??= [.. parse.Words];
+                    repaired[before] = repaired[before] with { Head = subject, Relation = "conj" };
+                    repaired[before + 1] = repaired[before + 1] with { Head = subject, Relation = "punct" };
+                }
 
                 previous = subject;
             }
         }
 
         return repaired is null ? parse : parse with { Words = repaired };
+    }
+
+    /// <summary>The words from <paramref name="from"/> up to <paramref name="to"/> when they are only commas and a conjunction on <paramref name="head"/>.</summary>
+    private static List<int>? ListBetween(ParsedSentence parse, int from, int to, int head)
+    {
+        var words = new List<int>();
+        var conjunction = false;
+        for (var k = from; k < to; k++)
+        {
+            var word = parse.Words[k];
+            if (word.Head != head || !(word.Upos == "CCONJ" || word.Text == ","))
+            {
+                return null;
+            }
+
+            conjunction |= word.Upos == "CCONJ";
+            words.Add(k);
+        }
+
+        return conjunction ? words : null;
     }
 
     /// <summary>The first and last word of the subtree under <paramref name="head"/>.</summary>

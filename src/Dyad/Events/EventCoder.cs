@@ -25,6 +25,9 @@ public sealed class EventCoder
         "with", "against", "on", "to", "toward", "towards", "into", "at", "upon", "between",
     };
 
+    // On the verb alone: "warned of the Prince", "complained about Japan" (not "the leader of Japan").
+    private static readonly HashSet<string> VerbTargetPrepositions = new(StringComparer.Ordinal) { "of", "about" };
+
     private readonly EventDictionary _dictionary;
 
     public EventCoder(EventDictionary dictionary)
@@ -673,7 +676,8 @@ public sealed class EventCoder
             {
                 var rel = view.Relation(child);
                 if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
-                    && view.CaseOf(child) is { } preposition && TargetPrepositions.Contains(preposition)
+                    && view.CaseOf(child) is { } preposition
+                    && (TargetPrepositions.Contains(preposition) || (owner == trigger && !nominal && rel.StartsWith("obl", StringComparison.Ordinal) && VerbTargetPrepositions.Contains(preposition)))
                     && !(nominal && preposition == "between"))
                 {
                     yield return child;

@@ -92,8 +92,11 @@ public sealed class PetrarchDictionaryTests : IDisposable
             ARNOR_  [ARN]
             GONDOR [GON]
             ROHAN [ROH]
+            FORNOST [FOR]
+            CALENARDHON [CAL]
+            +CALIMEHTAR
             """);
-        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\n");
+        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\n");
         Write("Test.verbs.txt", """
             &KINDS
             +ECONOMIC
@@ -127,6 +130,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
 
             --- WELCOME [041] ---
             WELCOME
+
+            --- WARN [160] ---
+            WARN
 
             --- LEAVE [012] ---
             LEAVE
@@ -196,6 +202,19 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "041"), ("ARN", "ROH", "041")], Code("Arnor welcomed the resumption of ties with Gondor and Rohan.", date).Order());
 
         Assert.Equal([("ARNLEG", "ROH", "041"), ("GONLEG", "ROH", "041")], Code("Lawmakers in Arnor and Gondor welcomed the resumption of ties with Rohan.", date).Order());
+
+        // A place after the last of coordinated roles belongs to them all.
+        Assert.Equal(
+            [("ARNGOV", "ROH", "041"), ("ARNLEG", "ROH", "041"), ("GONGOV", "ROH", "041"), ("GONLEG", "ROH", "041")],
+            Code("Lawmakers and officials in Arnor and Gondor welcomed a resumption of ties with Rohan.", date).Order());
+
+        // A list the parser misreads: one country as another's apposition, the first name as a bare modifier.
+        Assert.Equal(
+            [("ARN", "ROH", "041"), ("FOR", "ROH", "041"), ("GON", "ROH", "041")],
+            Code("Evil Arnor, the awful Fornost, and good Gondor welcomed a resumption of ties with Rohan.", date).Order());
+
+        // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
+        Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
 
         // "+" marks where the target stands; Dyad reads the target from the parse, so it is no word to look for.
         Assert.Equal([("ARN", "GON", "0611")], Code("Arnor exported cars to Gondor.", date));
