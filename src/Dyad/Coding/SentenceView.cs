@@ -79,12 +79,7 @@ public sealed class SentenceView
                     continue;
                 }
 
-                if (previous >= 0 && subject < head && SubtreeSpan(previous).Last + 1 == SubtreeSpan(subject).First)
-                {
-                    repaired ??= [.. parse.Words];
-                    repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
-                }
-                else if (previous >= 0 && subject < head && ListBetween(parse, SubtreeSpan(previous).Last + 1, SubtreeSpan(subject).First, head) is { } gap)
+                if (previous >= 0 && subject < head && ListBetween(parse, SubtreeSpan(previous).Last + 1, SubtreeSpan(subject).First, head, _children[subject].Any(c => c < subject && parse.Words[c].Relation == "cc")) is { } gap)
                 {
                     // "Mordor, Fornost, and Gondor welcomed": the last of a list read as a second subject.
                     repaired ??= [.. parse.Words];
@@ -95,6 +90,12 @@ public sealed class SentenceView
                     }
 
                     continue;
+                }
+
+                if (previous >= 0 && subject < head && SubtreeSpan(previous).Last + 1 == SubtreeSpan(subject).First)
+                {
+                    repaired ??= [.. parse.Words];
+                    repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
                 }
 
                 // "Arnor, Calenardhon and Gondor welcomed": an unknown first name of a list, read as a bare
@@ -117,11 +118,13 @@ public sealed class SentenceView
         return repaired is null ? parse : parse with { Words = repaired };
     }
 
-    /// <summary>The words from <paramref name="from"/> up to <paramref name="to"/> when they are only commas and a conjunction on <paramref name="head"/>.</summary>
-    private static List<int>? ListBetween(ParsedSentence parse, int from, int to, int head)
+    /// <summary>
+    /// The words from <paramref name="from"/> up to <paramref name="to"/> when they are only commas and conjunctions on
+    /// <paramref name="head"/>, and a conjunction is among them or already opens the second phrase.
+    /// </summary>
+    private static List<int>? ListBetween(ParsedSentence parse, int from, int to, int head, bool conjunction)
     {
         var words = new List<int>();
-        var conjunction = false;
         for (var k = from; k < to; k++)
         {
             var word = parse.Words[k];

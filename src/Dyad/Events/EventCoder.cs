@@ -725,6 +725,12 @@ public sealed class EventCoder
                 }
             }
         }
+        else if (view.FirstChild(trigger, "ccomp") is var clause and > 0 && clause > trigger && view.FirstChild(clause, "nsubj") is var clauseSubject && clauseSubject > trigger
+            && !view.IsPronoun(clauseSubject))
+        {
+            // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
+            yield return clauseSubject;
+        }
     }
 
     /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>

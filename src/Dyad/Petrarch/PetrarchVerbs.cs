@@ -180,14 +180,15 @@ public static partial class PetrarchDictionaries
         for (var e = 0; e < elements.Count; e++)
         {
             var element = elements[e];
-            if (element is "+" or "$" or "^")
+            if (element is "+" or "$" or "^" or "%")
             {
                 continue;
             }
 
-            if (!element.StartsWith('(') && e + 1 < elements.Count && elements[e + 1] is "+" or "$" or "^" && Prepositions(element, synsets) is { } marked)
+            // "WITH %": the target stands after "with" (a compound one, which Dyad codes conjunct by conjunct).
+            if (!element.StartsWith('(') && e + 1 < elements.Count && elements[e + 1] is "+" or "$" or "^" or "%" && Prepositions(element, synsets) is { } marked)
             {
-                if (elements[e + 1] == "+" && preposition is null)
+                if (elements[e + 1] is "+" or "%" && preposition is null)
                 {
                     preposition = marked;
                 }

@@ -134,6 +134,14 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- WARN [160] ---
             WARN
 
+            --- BELIEVE [023] ---
+            BELIEVE
+
+            --- AGREE [081] ---
+            AGREE
+            - * WITH % [031]
+            - % * [030:030]
+
             --- LEAVE [012] ---
             LEAVE
 
@@ -212,6 +220,12 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal(
             [("ARN", "ROH", "041"), ("FOR", "ROH", "041"), ("GON", "ROH", "041")],
             Code("Evil Arnor, the awful Fornost, and good Gondor welcomed a resumption of ties with Rohan.", date).Order());
+
+        // The subject of the clause a verb governs is its target; "WITH %" names the target's preposition;
+        // "% *" wants a compound subject, here one the parser split in two.
+        Assert.Equal([("ARN", "FOR", "023"), ("ARN", "GON", "023")], Code("Arnor believes Fornost and Gondor can cope with the drought.", date).Order());
+        Assert.Equal([("ARN", "FOR", "031"), ("ARN", "GON", "031")], Code("Arnor agrees with Gondor and Fornost that disputes should be settled.", date).Order());
+        Assert.Equal([("ARN", "GON", "030"), ("GON", "ARN", "030")], Code("The Arnor and the Gondor agree that disputes should be settled.", date).Order());
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
