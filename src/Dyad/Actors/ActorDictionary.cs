@@ -13,6 +13,9 @@ public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateO
     /// <summary>The last word matches as a stem: TABARI's "ARGENTIN" finds "Argentina" and "Argentine".</summary>
     public bool StemLast { get; init; }
 
+    /// <summary>Matches only the forms listed, not other inflections of them (PETRARCH's "POLICE {}": no plural).</summary>
+    public bool FormsOnly { get; init; }
+
     public bool IsAgent => Code.StartsWith('~') || Code.EndsWith('~');
 
     public bool IsDated => From is not null || To is not null;
@@ -137,15 +140,19 @@ public sealed class ActorDictionary
     {
         var bestEnd = -1;
         List<ActorEntry>? best = null;
-        Walk(_root, start);
+        Walk(_root, start, byLemmaSoFar: false);
         return (bestEnd, best);
 
-        void Walk(Node node, int position)
+        void Walk(Node node, int position, bool byLemmaSoFar)
         {
             if (node.Entries is not null && position > start && position > bestEnd)
             {
-                bestEnd = position;
-                best = node.Entries;
+                var entries = byLemmaSoFar && node.Entries.Any(e => e.FormsOnly) ? node.Entries.Where(e => !e.FormsOnly).ToList() : node.Entries;
+                if (entries.Count > 0)
+                {
+                    bestEnd = position;
+                    best = entries;
+                }
             }
 
             if (position >= keys.Count)
@@ -174,12 +181,12 @@ public sealed class ActorDictionary
 
             if (node.Children.TryGetValue(keys[position], out var next))
             {
-                Walk(next, position + 1);
+                Walk(next, position + 1, byLemmaSoFar);
             }
 
             if (lemmaKeys[position] != keys[position] && node.Children.TryGetValue(lemmaKeys[position], out var byLemma))
             {
-                Walk(byLemma, position + 1);
+                Walk(byLemma, position + 1, byLemmaSoFar: true);
             }
         }
     }

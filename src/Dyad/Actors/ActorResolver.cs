@@ -192,6 +192,7 @@ public static class ActorResolver
         var namedDistance = int.MaxValue;
         ActorMatch? agent = null;
         var agentDistance = int.MaxValue;
+        var agents = new List<ActorMatch>();
         foreach (var word in phrase)
         {
             if (view.MatchAt[word] is not { } match || match.Start < phrase[0] || match.End - 1 > phrase[^1])
@@ -202,6 +203,11 @@ public static class ActorResolver
             var distance = match.Start <= head && head < match.End ? 0 : Math.Min(Math.Abs(match.Start - head), Math.Abs(match.End - 1 - head));
             if (match.IsAgent)
             {
+                if (match.Start == word)
+                {
+                    agents.Add(match);
+                }
+
                 if (distance < agentDistance || (distance == agentDistance && match.End - match.Start > agent!.End - agent.Start))
                 {
                     (agent, agentDistance) = (match, distance);
@@ -240,6 +246,13 @@ public static class ActorResolver
             {
                 code = Combine(namedCode, agentEntry.Code);
                 rule += $" + agent {agentEntry.Source}";
+
+                // "An MSF Arnor diplomat": an organisation's prefix ("NGO~") stacks with the role ("~GOV").
+                if (!agentEntry.Code.EndsWith('~') && agents.Select(a => a.On(date)).FirstOrDefault(e => e is not null && e.Code.EndsWith('~')) is { } prefix)
+                {
+                    code = Combine(code, prefix.Code);
+                    rule += $" + agent {prefix.Source}";
+                }
             }
 
             var actor = new Actor(code, text, span, rule) { Seniority = seniority };
@@ -302,7 +315,8 @@ public static class ActorResolver
 
     private static IEnumerable<Actor> Alternatives(Actor actor)
     {
-        var list = actor.Resolution[(actor.Resolution.IndexOf(" +alternatives ", StringComparison.Ordinal) + 14)..];
+        const string marker = " +alternatives ";
+        var list = actor.Resolution[(actor.Resolution.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
         foreach (var code in list.Split('/'))
         {
             if (ActorCode.TryParse(code, out var parsed))

@@ -386,7 +386,7 @@ public static partial class PetrarchDictionaries
                     var keys = ActorDictionary.PhraseKeys(form.Trim('_'));
                     if (keys.Count > 0)
                     {
-                        dictionary.Add(new ActorEntry(keys, code, null, null, $"{file}:{n + 1}"));
+                        dictionary.Add(new ActorEntry(keys, code, null, null, $"{file}:{n + 1}") { FormsOnly = plurals is not null });
                     }
                 }
             }

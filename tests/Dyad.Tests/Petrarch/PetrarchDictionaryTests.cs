@@ -93,10 +93,11 @@ public sealed class PetrarchDictionaryTests : IDisposable
             GONDOR [GON]
             ROHAN [ROH]
             FORNOST [FOR]
+            THE_SHIRE [FRO/BIL/SAM]
             CALENARDHON [CAL]
             +CALIMEHTAR
             """);
-        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\n");
+        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n");
         Write("Test.verbs.txt", """
             &KINDS
             +ECONOMIC
@@ -226,6 +227,13 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "FOR", "023"), ("ARN", "GON", "023")], Code("Arnor believes Fornost and Gondor can cope with the drought.", date).Order());
         Assert.Equal([("ARN", "FOR", "031"), ("ARN", "GON", "031")], Code("Arnor agrees with Gondor and Fornost that disputes should be settled.", date).Order());
         Assert.Equal([("ARN", "GON", "030"), ("GON", "ARN", "030")], Code("The Arnor and the Gondor agree that disputes should be settled.", date).Order());
+
+        // Every one of a phrase's alternative codes acts; "{}" means no plural ("polices" is not the police);
+        // an organisation's prefix stacks with a role.
+        Assert.Equal([("BIL", "GON", "041"), ("FRO", "GON", "041"), ("SAM", "GON", "041")], Code("The Shire welcomed a resumption of ties with Gondor.", date).Order());
+        Assert.Equal([("ARN", "GON", "041")], Code("Arnor welcomed a resumption of ties with Gondor's polices.", date));
+        Assert.Equal([("ARN", "GONCOP", "041")], Code("Arnor welcomed a resumption of ties with Gondor's police.", date));
+        Assert.Equal([("NGOARNGOV", "GON", "041")], Code("An MSF Arnor diplomat welcomed a resumption of ties with Gondor.", date));
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
