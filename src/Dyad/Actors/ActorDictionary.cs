@@ -188,6 +188,34 @@ public sealed class ActorDictionary
             {
                 Walk(byLemma, position + 1, byLemmaSoFar: true);
             }
+
+            // "Dol_Amroth" written as one token still spells the phrase "DOL AMROTH".
+            if (keys[position].Contains('_', StringComparison.Ordinal))
+            {
+                var parts = keys[position].Split('_', StringSplitOptions.RemoveEmptyEntries);
+                Node? joined = node;
+                for (var p = 0; p < parts.Length - 1; p++)
+                {
+                    joined = joined?.Children?.GetValueOrDefault(parts[p]);
+                }
+
+                if (joined is not null && parts.Length > 1)
+                {
+                    if (joined.Children?.GetValueOrDefault(parts[^1]) is { } whole)
+                    {
+                        Walk(whole, position + 1, byLemmaSoFar);
+                    }
+
+                    foreach (var (stem, entries) in joined.Stems ?? [])
+                    {
+                        if (stem.Length >= 3 && parts[^1].StartsWith(stem, StringComparison.Ordinal) && position + 1 > bestEnd)
+                        {
+                            bestEnd = position + 1;
+                            best = entries;
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -74,6 +74,15 @@ public sealed class SentenceView
             var previous = -1;
             foreach (var subject in _children[head])
             {
+                // "it should have acted": a passive subject without a passive auxiliary is a plain subject.
+                if (parse.Words[subject].Relation == "nsubj:pass" && !_children[head].Any(c => parse.Words[c].Relation == "aux:pass")
+                    && _children[head].Any(c => parse.Words[c].Relation == "aux" && parse.Words[c].Lemma == "have"))
+                {
+                    repaired ??= [.. parse.Words];
+                    repaired[subject] = repaired[subject] with { Relation = "nsubj" };
+                    continue;
+                }
+
                 if (parse.Words[subject].Relation != "nsubj")
                 {
                     continue;

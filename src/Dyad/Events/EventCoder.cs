@@ -449,7 +449,9 @@ public sealed class EventCoder
     /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
-        foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
+        // The object word may be a modifier ("their" in "warned their populations about ..."): its phrase's head counts too.
+        var objectHead = objectWord >= 0 && view.Relation(objectWord) is "nmod:poss" or "amod" or "compound" or "det" ? view.Head(objectWord) : -1;
+        foreach (var owner in objectWord >= 0 ? objectHead >= 0 && objectHead != trigger ? new[] { trigger, objectWord, objectHead } : new[] { trigger, objectWord } : [trigger])
         {
             foreach (var child in view.Children(owner))
             {
@@ -706,6 +708,15 @@ public sealed class EventCoder
                 if (view.Relation(child) == "nmod" && view.CaseOf(child) == "of" && !view.IsPronoun(child))
                 {
                     yield return child;
+                }
+            }
+
+            // "boycotted the parade supporting Gondor": whom the object's own clause is about.
+            foreach (var clause in view.Children(objectPhrase, "acl"))
+            {
+                if (view.FirstChild(clause, "obj") is var clauseObject and >= 0 && !view.IsPronoun(clauseObject))
+                {
+                    yield return clauseObject;
                 }
             }
         }

@@ -332,7 +332,8 @@ public static partial class PetrarchDictionaries
             var parts = element.Split('_', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < parts.Length; i++)
             {
-                slots.Add(new WordSlot(Phrases(parts[i], synsets, 0).ToList(), Adjacent: i < parts.Length - 1));
+                // "RECENTLY_*": a trailing "_" joins the last word to the verb.
+                slots.Add(new WordSlot(Phrases(parts[i], synsets, 0).ToList(), Adjacent: i < parts.Length - 1 || element.EndsWith('_')));
             }
         }
 

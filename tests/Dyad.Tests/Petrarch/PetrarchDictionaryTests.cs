@@ -96,8 +96,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
             THE_SHIRE [FRO/BIL/SAM]
             CALENARDHON [CAL]
             +CALIMEHTAR
+            PRINCE OF DOL AMROTH [DOL]
             """);
-        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\n");
+        Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\nGOVERNMENT [~GOV]\n");
         Write("Test.verbs.txt", """
             &KINDS
             +ECONOMIC
@@ -128,12 +129,17 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- ALLOW [080] ---
             ALLOW
             - * REALLY_PLEASANT [024]
+            - RECENTLY_* [025]
 
             --- WELCOME [041] ---
             WELCOME
 
             --- WARN [160] ---
             WARN
+            - * THEIR ^ ABOUT + [162]
+
+            --- BOYCOTT [081] ---
+            BOYCOTT
 
             --- BELIEVE [023] ---
             BELIEVE
@@ -234,6 +240,15 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "041")], Code("Arnor welcomed a resumption of ties with Gondor's polices.", date));
         Assert.Equal([("ARN", "GONCOP", "041")], Code("Arnor welcomed a resumption of ties with Gondor's police.", date));
         Assert.Equal([("NGOARNGOV", "GON", "041")], Code("An MSF Arnor diplomat welcomed a resumption of ties with Gondor.", date));
+
+        // "RECENTLY_*": adjacent to the verb; a passive subject without a passive auxiliary is a subject; a token
+        // joined by "_" spells a phrase; a preposition may hang on the head of the pattern's word; the object's
+        // own clause may name the target.
+        Assert.Equal([("ARN", "GON", "025")], Code("Arnor recently allowed that Gondor is a fine place.", date));
+        Assert.Equal([("ARN", "GON", "080")], Code("Arnor recently did allow that Gondor is a fine place.", date));
+        Assert.Equal([("ARN", "DOL", "160")], Code("Arnor warned of the Prince of Dol_Amroth.", date));
+        Assert.Equal([("ARN", "DOL", "162"), ("GONGOV", "DOL", "162")], Code("Arnor and the government of Gondor warned their populations about the Prince of Dol_Amroth.", date).Order());
+        Assert.Equal([("ARN", "GON", "081"), ("FOR", "GON", "081")], Code("Neither Arnor nor Fornost boycotted the parade supporting Gondor on Saturday.", date).Order());
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
