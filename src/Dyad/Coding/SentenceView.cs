@@ -120,6 +120,17 @@ public sealed class SentenceView
                     repaired[before + 1] = repaired[before + 1] with { Head = subject, Relation = "punct" };
                 }
 
+                // "Fornost President Umbardacil has appealed": an unknown name before the subject, read as a
+                // modifier of the verb, belongs to the subject's phrase.
+                var modifier = start - 1;
+                if (modifier >= 0 && subject < head && parse.Words[start].Text != "," && MatchAt[modifier] is { IsAgent: false } name && name.End - 1 == modifier
+                    && parse.Words[modifier].Head == head && parse.Words[modifier].Relation is "advmod" or "amod" or "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep"
+                    && _children[modifier].Count == 0)
+                {
+                    repaired ??= [.. parse.Words];
+                    repaired[modifier] = repaired[modifier] with { Head = subject, Relation = "compound" };
+                }
+
                 previous = subject;
             }
         }

@@ -742,6 +742,26 @@ public sealed class EventCoder
             // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
             yield return clauseSubject;
         }
+
+        if (pattern.FirstActorAfterVerb && !nominal)
+        {
+            // "appealed for peace in Ithilen": PETRARCH's last resort, the first actor named after the verb in its phrases.
+            foreach (var child in view.Children(trigger))
+            {
+                if (child > trigger && view.Relation(child).StartsWith("obl", StringComparison.Ordinal) && view.Relation(child) != "obl:agent")
+                {
+                    var (first, last) = view.SubtreeSpan(child);
+                    for (var w = first; w <= last; w++)
+                    {
+                        if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
+                        {
+                            yield return match.End - 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>

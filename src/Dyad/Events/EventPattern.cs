@@ -64,6 +64,12 @@ public sealed record EventPattern(
     /// </summary>
     public bool CompoundSubject { get; init; }
 
+    /// <summary>
+    /// Read from a PETRARCH verb dictionary: with nothing else naming a target, the first actor named in a
+    /// phrase after the verb is one, as PETRARCH takes the first actor of the verb phrase.
+    /// </summary>
+    public bool FirstActorAfterVerb { get; init; }
+
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))

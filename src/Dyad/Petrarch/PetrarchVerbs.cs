@@ -297,6 +297,7 @@ public static partial class PetrarchDictionaries
             ReverseCode = reverseCode,
             Suppresses = suppress,
             Particle = verb.Particle,
+            FirstActorAfterVerb = true,
         };
     }
 

@@ -141,6 +141,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- BOYCOTT [081] ---
             BOYCOTT
 
+            --- APPEAL [095] ---
+            APPEAL
+
             --- BELIEVE [023] ---
             BELIEVE
 
@@ -249,6 +252,10 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "DOL", "160")], Code("Arnor warned of the Prince of Dol_Amroth.", date));
         Assert.Equal([("ARN", "DOL", "162"), ("GONGOV", "DOL", "162")], Code("Arnor and the government of Gondor warned their populations about the Prince of Dol_Amroth.", date).Order());
         Assert.Equal([("ARN", "GON", "081"), ("FOR", "GON", "081")], Code("Neither Arnor nor Fornost boycotted the parade supporting Gondor on Saturday.", date).Order());
+
+        // With nothing else naming a target, the first actor after the verb is one, as in PETRARCH; an unknown
+        // name before the subject, misread as the verb's modifier, is part of the subject.
+        Assert.Equal([("FORGOV", "ROH", "095")], Code("Fornost minister Umbardacil has again appealed for peace in Rohan in a message to the elders.", date));
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
