@@ -551,6 +551,10 @@ public sealed class EventCoder
             case "conj":
                 notes.Add("coordinated verb shares its subject");
                 return SubjectWord(view, head, view.IsPassive(head), notes);
+            case "xcomp" when view.IsPassive(head) && view.FirstChild(head, "nsubj:pass") is var raised and >= 0:
+                // "Gollum was seen to break into the parade": the one seen is the one breaking in.
+                notes.Add("subject of the passive verb governing it");
+                return raised;
             case "xcomp":
             case "advcl" when view[trigger].Xpos is "VBG" or "VBN":
                 notes.Add("subject taken from the governing verb");
@@ -755,7 +759,14 @@ public sealed class EventCoder
                     {
                         if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
                         {
-                            yield return match.End - 1;
+                            // The phrase the name heads or modifies ("Ithilen state-run television").
+                            var word = match.End - 1;
+                            while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and > 0 && up <= last)
+                            {
+                                word = up;
+                            }
+
+                            yield return word;
                             break;
                         }
                     }

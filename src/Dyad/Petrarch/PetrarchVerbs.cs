@@ -161,6 +161,10 @@ public static partial class PetrarchDictionaries
         IReadOnlyList<WordSlot>? before = null;
         var beforeText = Markers().Replace(raw[..star], " ").Trim();
 
+        // "+ * IN $ [075]": the subject is the target and the phrase "$" marks the source, so the event runs
+        // backwards from the parse's point of view.
+        var subjectIsTarget = Markers().Matches(raw[..star]).Any(m => m.Value == "+") && Markers().Matches(raw[(star + 1)..]).Any(m => m.Value == "$");
+
         // "% HAVE * [191]": "%" asks for a compound subject ("Gondor and Osgiliath have delayed ...").
         var compoundSubject = beforeText.StartsWith('%');
         beforeText = beforeText.TrimStart('%').Trim();
@@ -188,7 +192,7 @@ public static partial class PetrarchDictionaries
             // "WITH %": the target stands after "with" (a compound one, which Dyad codes conjunct by conjunct).
             if (!element.StartsWith('(') && e + 1 < elements.Count && elements[e + 1] is "+" or "$" or "^" or "%" && Prepositions(element, synsets) is { } marked)
             {
-                if (elements[e + 1] is "+" or "%" && preposition is null)
+                if ((elements[e + 1] is "+" or "%" || (subjectIsTarget && elements[e + 1] == "$")) && preposition is null)
                 {
                     preposition = marked;
                 }
@@ -212,11 +216,13 @@ public static partial class PetrarchDictionaries
             }
         }
 
-        // "* OVER EFFORTS" (no parentheses): a bare leading preposition still introduces a prepositional argument.
+        // "* OVER EFFORTS" (no parentheses): a bare leading preposition still introduces a prepositional argument,
+        // whose synset of phrases stands for each phrase whole ("FOR &ECONSANCT": "total boycott", not "boycott").
+        List<WordConstraint?> prepositionObjects = [prepositionObject];
         if (preposition is null && objectWords.Count > 1 && Prepositions(objectWords[0], synsets) is { } bare)
         {
             preposition = bare;
-            prepositionObject = NounConstraint(string.Join(' ', objectWords.Skip(1)), synsets);
+            prepositionObjects = [.. ObjectVariants(objectWords.Skip(1).ToList(), synsets).Select(variant => NounConstraint(variant, synsets))];
             objectWords.Clear();
         }
 
@@ -226,11 +232,11 @@ public static partial class PetrarchDictionaries
         var rule = $"{file}:{lineNumber} - {Shorten(body.Trim())}";
         foreach (var verb in verbs)
         {
-            foreach (var variant in objects)
+            foreach (var (variant, argument) in from o in objects from a in prepositionObjects select (o, a))
             {
-                if (ToPattern(verb, variant, preposition, prepositionObject, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
+                if (ToPattern(verb, variant, preposition, argument, code.Groups[1].Value.Trim(), rule, file, lineNumber) is { } pattern)
                 {
-                    yield return pattern with { Before = before, CompoundSubject = compoundSubject };
+                    yield return pattern with { Before = before, CompoundSubject = compoundSubject, Reversed = pattern.Reversed != subjectIsTarget };
                 }
             }
         }

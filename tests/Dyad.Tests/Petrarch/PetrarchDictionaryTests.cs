@@ -144,6 +144,19 @@ public sealed class PetrarchDictionaryTests : IDisposable
             --- APPEAL [095] ---
             APPEAL
 
+            &SANCTIONS
+            +TOTAL BOYCOTT
+            +EMBARGO
+
+            --- CALL [010] ---
+            CALL
+            - * FOR &SANCTIONS [172]
+            - * FOR [096]
+
+            --- BREAK [1717] ---
+            BREAK
+            - + * IN $ [075]
+
             --- BELIEVE [023] ---
             BELIEVE
 
@@ -256,6 +269,13 @@ public sealed class PetrarchDictionaryTests : IDisposable
         // With nothing else naming a target, the first actor after the verb is one, as in PETRARCH; an unknown
         // name before the subject, misread as the verb's modifier, is part of the subject.
         Assert.Equal([("FORGOV", "ROH", "095")], Code("Fornost minister Umbardacil has again appealed for peace in Rohan in a message to the elders.", date));
+
+        // A synset member that is a phrase stands whole after a bare preposition; the subject of a passive verb
+        // is the subject of the verb it governs ("was seen to break into"); "+ * IN $": the "in" phrase is the source.
+        Assert.Equal([("ARN", "GON", "096")], Code("Arnor called for a boycott against Gondor.", date));
+        Assert.Equal([("ARN", "GON", "172")], Code("Arnor called for a total boycott against Gondor.", date));
+        Assert.Equal([("ARN", "GON", "1717")], Code("Arnor was seen to break into a Gondor parade on Saturday.", date));
+        Assert.Equal([("GON", "ARN", "075")], Code("Arnor was seen to break in a Gondor parade on Saturday.", date));
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
