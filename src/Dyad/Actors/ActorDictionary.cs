@@ -13,6 +13,9 @@ public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateO
     /// <summary>The last word matches as a stem: TABARI's "ARGENTIN" finds "Argentina" and "Argentine".</summary>
     public bool StemLast { get; init; }
 
+    /// <summary>Other words may stand between the phrase's words (PETRARCH's space, as against "_": "ITHILEN TELEVISION" finds "Ithilen state-run television").</summary>
+    public bool Gapped { get; init; }
+
     /// <summary>Matches only the forms listed, not other inflections of them (PETRARCH's "POLICE {}": no plural).</summary>
     public bool FormsOnly { get; init; }
 
@@ -63,7 +66,9 @@ public sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> En
 /// </summary>
 public sealed class ActorDictionary
 {
+    private const int MaxGap = 3;
     private readonly Node _root = new();
+    private readonly Dictionary<string, List<ActorEntry>> _gapped = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
@@ -72,6 +77,16 @@ public sealed class ActorDictionary
         if (entry.Phrase.Count == 0)
         {
             return;
+        }
+
+        if (entry.Gapped && entry.Phrase.Count > 1)
+        {
+            if (!_gapped.TryGetValue(entry.Phrase[0], out var list))
+            {
+                _gapped[entry.Phrase[0]] = list = [];
+            }
+
+            list.Add(entry);
         }
 
         var node = _root;
@@ -122,6 +137,11 @@ public sealed class ActorDictionary
         while (i < keys.Count)
         {
             var (end, entries) = Longest(keys, lemmaKeys, i);
+            if (_gapped.Count > 0 && LongestGapped(keys, lemmaKeys, i) is { } gapped && gapped.End > end)
+            {
+                (end, entries) = gapped;
+            }
+
             if (entries is not null)
             {
                 matches.Add(new ActorMatch(i, end, entries));
@@ -134,6 +154,47 @@ public sealed class ActorDictionary
         }
 
         return matches;
+    }
+
+    /// <summary>The longest phrase starting at <paramref name="start"/> whose words may have others between them.</summary>
+    private (int End, List<ActorEntry> Entries)? LongestGapped(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys, int start)
+    {
+        (int End, List<ActorEntry> Entries)? best = null;
+        foreach (var first in new[] { keys[start], lemmaKeys[start] }.Distinct())
+        {
+            if (!_gapped.TryGetValue(first, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var at = start;
+                var matched = true;
+                for (var k = 1; k < entry.Phrase.Count && matched; k++)
+                {
+                    matched = false;
+                    var last = k == entry.Phrase.Count - 1;
+                    for (var next = at + 1; next < keys.Count && next <= at + 1 + MaxGap; next++)
+                    {
+                        var word = entry.Phrase[k];
+                        if (keys[next] == word || lemmaKeys[next] == word || (last && entry.StemLast && word.Length >= 3 && keys[next].StartsWith(word, StringComparison.Ordinal)))
+                        {
+                            at = next;
+                            matched = true;
+                            break;
+                        }
+                    }
+                }
+
+                if (matched && (best is null || at + 1 > best.Value.End))
+                {
+                    best = (at + 1, [entry]);
+                }
+            }
+        }
+
+        return best;
     }
 
     private (int End, List<ActorEntry>? Entries) Longest(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys, int start)

@@ -179,14 +179,16 @@ public static partial class PetrarchDictionaries
                     continue;
                 }
 
+                // Words joined by spaces only ("ITHILEN TELEVISION") may have others between them; "_" joins them.
+                var gapped = keys.Count > 1 && !phrase.Trim().Trim('_').Contains('_', StringComparison.Ordinal);
                 foreach (var (code, from, to, _) in restrictions)
                 {
-                    dictionary.Add(new ActorEntry(keys, code, from, to, $"{file}:{line}") { StemLast = stem });
+                    dictionary.Add(new ActorEntry(keys, code, from, to, $"{file}:{line}") { StemLast = stem, Gapped = gapped });
                 }
 
                 if (groupCode is not null)
                 {
-                    dictionary.Add(new ActorEntry(keys, groupCode, null, null, $"{file}:{line}") { StemLast = stem });
+                    dictionary.Add(new ActorEntry(keys, groupCode, null, null, $"{file}:{line}") { StemLast = stem, Gapped = gapped });
                 }
             }
 

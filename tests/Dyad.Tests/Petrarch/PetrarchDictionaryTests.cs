@@ -97,6 +97,7 @@ public sealed class PetrarchDictionaryTests : IDisposable
             CALENARDHON [CAL]
             +CALIMEHTAR
             PRINCE OF DOL AMROTH [DOL]
+            ROHAN TELEVISION [ROHTV]
             """);
         Write("Test.agents.txt", "SOLDIER [~MIL]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\nMINISTER [~GOV]\nDIPLOMAT [~GOV]\nPOLICE {} [~COP]\nMSF {} [NGO~]\nGOVERNMENT [~GOV]\n");
         Write("Test.verbs.txt", """
@@ -276,6 +277,9 @@ public sealed class PetrarchDictionaryTests : IDisposable
         Assert.Equal([("ARN", "GON", "172")], Code("Arnor called for a total boycott against Gondor.", date));
         Assert.Equal([("ARN", "GON", "1717")], Code("Arnor was seen to break into a Gondor parade on Saturday.", date));
         Assert.Equal([("GON", "ARN", "075")], Code("Arnor was seen to break in a Gondor parade on Saturday.", date));
+
+        // Words of a phrase joined by a space may have others between them.
+        Assert.Equal([("ARN", "ROHTV", "041")], Code("Arnor welcomed a resumption of ties with Rohan state-run television.", date));
 
         // Whose minister the possessive says outranks whom the name says; "warned of" names the target.
         Assert.Equal([("GONGOV", "ROH", "160")], Code("Gondor's awful and evil minister Calimehtar warned of the Prince of Rohan.", date));
