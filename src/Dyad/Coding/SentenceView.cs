@@ -62,9 +62,13 @@ public sealed class SentenceView
     }
 
     /// <summary>
-    /// A verb has one subject. When the parser gives it two and the first ends right where the second's phrase begins
-    /// ("Bree | Prime Minister Romendacil clashed", an unknown name read as a noun of its own), the first is a
-    /// modifier of the second: reattach it as a compound, so the whole name is one actor phrase.
+    /// Repairs the parser's usual mistakes around a verb's subject, which decide who acts. A verb has one subject:
+    /// when the parser gives it two, either the first ends right where the second's phrase begins ("Bree | Prime
+    /// Minister Romendacil clashed", an unknown name read as a noun of its own: a compound of the second), or only
+    /// commas and a conjunction lie between them (a list: the second is a conjunct of the first). An unknown name
+    /// the parser hung on the verb just before the subject is part of it ("Fornost President Umbardacil"), or,
+    /// before a comma, the first of a list ("Arnor, Calenardhon and Gondor"). A passive subject without a passive
+    /// auxiliary ("it should have acted") is a plain subject.
     /// </summary>
     private ParsedSentence RepairSubjects(ParsedSentence parse)
     {
@@ -111,9 +115,7 @@ public sealed class SentenceView
                 // modifier of the verb, is one more subject.
                 var start = SubtreeSpan(subject).First;
                 var before = parse.Words[start].Text == "," ? start - 1 : start - 2;
-                if (before >= 0 && subject < head && parse.Words[before + 1].Text == "," && MatchAt[before] is { IsAgent: false } named
-                    && named.End - 1 == before && parse.Words[before].Head == head && parse.Words[before].Relation is "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep" or "vocative"
-                    && _children[before].Count == 0)
+                if (before >= 0 && subject < head && parse.Words[before + 1].Text == "," && IsStrayName(parse, before, head))
                 {
                     repaired ??= [.. parse.Words];
                     repaired[before] = repaired[before] with { Head = subject, Relation = "conj" };
@@ -123,9 +125,7 @@ public sealed class SentenceView
                 // "Fornost President Umbardacil has appealed": an unknown name before the subject, read as a
                 // modifier of the verb, belongs to the subject's phrase.
                 var modifier = start - 1;
-                if (modifier >= 0 && subject < head && parse.Words[start].Text != "," && MatchAt[modifier] is { IsAgent: false } name && name.End - 1 == modifier
-                    && parse.Words[modifier].Head == head && parse.Words[modifier].Relation is "advmod" or "amod" or "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep"
-                    && _children[modifier].Count == 0)
+                if (modifier >= 0 && subject < head && parse.Words[start].Text != "," && IsStrayName(parse, modifier, head))
                 {
                     repaired ??= [.. parse.Words];
                     repaired[modifier] = repaired[modifier] with { Head = subject, Relation = "compound" };
@@ -137,6 +137,11 @@ public sealed class SentenceView
 
         return repaired is null ? parse : parse with { Words = repaired };
     }
+
+    /// <summary>The last word of a dictionary name that the parser hung alone on <paramref name="head"/> as a modifier.</summary>
+    private bool IsStrayName(ParsedSentence parse, int word, int head) =>
+        MatchAt[word] is { IsAgent: false } name && name.End - 1 == word && parse.Words[word].Head == head && _children[word].Count == 0
+        && parse.Words[word].Relation is "advmod" or "amod" or "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep" or "vocative";
 
     /// <summary>
     /// The words from <paramref name="from"/> up to <paramref name="to"/> when they are only commas and conjunctions on

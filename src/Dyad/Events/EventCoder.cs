@@ -449,9 +449,19 @@ public sealed class EventCoder
     /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
-        // The object word may be a modifier ("their" in "warned their populations about ..."): its phrase's head counts too.
-        var objectHead = objectWord >= 0 && view.Relation(objectWord) is "nmod:poss" or "amod" or "compound" or "det" ? view.Head(objectWord) : -1;
-        foreach (var owner in objectWord >= 0 ? objectHead >= 0 && objectHead != trigger ? new[] { trigger, objectWord, objectHead } : new[] { trigger, objectWord } : [trigger])
+        var owners = new List<int> { trigger };
+        if (objectWord >= 0)
+        {
+            owners.Add(objectWord);
+
+            // The object word may be a modifier ("their" in "warned their populations about ..."): its phrase's head counts too.
+            if (view.Relation(objectWord) is "nmod:poss" or "amod" or "compound" or "det" && view.Head(objectWord) is var phraseHead and >= 0 && phraseHead != trigger)
+            {
+                owners.Add(phraseHead);
+            }
+        }
+
+        foreach (var owner in owners)
         {
             foreach (var child in view.Children(owner))
             {
@@ -683,7 +693,7 @@ public sealed class EventCoder
                 var rel = view.Relation(child);
                 if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
                     && view.CaseOf(child) is { } preposition
-                    && (TargetPrepositions.Contains(preposition) || (owner == trigger && !nominal && rel.StartsWith("obl", StringComparison.Ordinal) && VerbTargetPrepositions.Contains(preposition)))
+                    && IntroducesTarget(preposition, onVerb: owner == trigger && !nominal && rel.StartsWith("obl", StringComparison.Ordinal))
                     && !(nominal && preposition == "between"))
                 {
                     yield return child;
@@ -761,7 +771,7 @@ public sealed class EventCoder
                         {
                             // The phrase the name heads or modifies ("Ithilen state-run television").
                             var word = match.End - 1;
-                            while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and > 0 && up <= last)
+                            while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and >= 0 && up <= last)
                             {
                                 word = up;
                             }
@@ -774,6 +784,9 @@ public sealed class EventCoder
             }
         }
     }
+
+    private static bool IntroducesTarget(string preposition, bool onVerb) =>
+        TargetPrepositions.Contains(preposition) || (onVerb && VerbTargetPrepositions.Contains(preposition));
 
     /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>
     private static Actor? InTurnTarget(SentenceView view, int trigger, List<SentenceEvent> events)
