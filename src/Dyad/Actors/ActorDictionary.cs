@@ -178,7 +178,7 @@ public sealed class ActorDictionary
                     for (var next = at + 1; next < keys.Count && next <= at + 1 + MaxGap; next++)
                     {
                         var word = entry.Phrase[k];
-                        if (keys[next] == word || lemmaKeys[next] == word || (last && entry.StemLast && word.Length >= 3 && keys[next].StartsWith(word, StringComparison.Ordinal)))
+                        if (keys[next] == word || lemmaKeys[next] == word || (last && entry.StemLast && StemMatches(word, keys[next])))
                         {
                             at = next;
                             matched = true;
@@ -221,31 +221,8 @@ public sealed class ActorDictionary
                 return;
             }
 
-            if (node.Stems is not null)
-            {
-                foreach (var (stem, entries) in node.Stems)
-                {
-                    // A stem of one or two letters ("THE_KU") would swallow any word it begins ("the Kuwait government"): it matches only itself.
-                    var matches = stem.Length >= 3 ? keys[position].StartsWith(stem, StringComparison.Ordinal) : keys[position] == stem;
-                    if (matches && position + 1 > bestEnd)
-                    {
-                        bestEnd = position + 1;
-                        best = entries;
-                    }
-                }
-            }
-
-            if (node.Children is null)
-            {
-                return;
-            }
-
-            if (node.Children.TryGetValue(keys[position], out var next))
-            {
-                Walk(next, position + 1, byLemmaSoFar);
-            }
-
-            if (lemmaKeys[position] != keys[position] && node.Children.TryGetValue(lemmaKeys[position], out var byLemma))
+            Follow(node, keys[position], position, byLemmaSoFar);
+            if (lemmaKeys[position] != keys[position] && node.Children?.GetValueOrDefault(lemmaKeys[position]) is { } byLemma)
             {
                 Walk(byLemma, position + 1, byLemmaSoFar: true);
             }
@@ -262,23 +239,36 @@ public sealed class ActorDictionary
 
                 if (joined is not null && parts.Length > 1)
                 {
-                    if (joined.Children?.GetValueOrDefault(parts[^1]) is { } whole)
-                    {
-                        Walk(whole, position + 1, byLemmaSoFar);
-                    }
-
-                    foreach (var (stem, entries) in joined.Stems ?? [])
-                    {
-                        if (stem.Length >= 3 && parts[^1].StartsWith(stem, StringComparison.Ordinal) && position + 1 > bestEnd)
-                        {
-                            bestEnd = position + 1;
-                            best = entries;
-                        }
-                    }
+                    Follow(joined, parts[^1], position, byLemmaSoFar);
                 }
             }
         }
+
+        // The word at <position> as the next of a phrase: a stem ending one, or the way on to longer ones.
+        void Follow(Node node, string word, int position, bool byLemmaSoFar)
+        {
+            foreach (var (stem, entries) in node.Stems ?? [])
+            {
+                if (StemMatches(stem, word) && position + 1 > bestEnd)
+                {
+                    bestEnd = position + 1;
+                    best = entries;
+                }
+            }
+
+            if (node.Children?.GetValueOrDefault(word) is { } next)
+            {
+                Walk(next, position + 1, byLemmaSoFar);
+            }
+        }
     }
+
+    /// <summary>
+    /// Whether a word begins with a stem. A stem of one or two letters ("THE_KU") would swallow any word it begins
+    /// ("the Kuwait government"): it matches only itself.
+    /// </summary>
+    private static bool StemMatches(string stem, string word) =>
+        stem.Length >= 3 ? word.StartsWith(stem, StringComparison.Ordinal) : word == stem;
 
     /// <summary>
     /// Reads Dyad's own format: PHRASE&lt;TAB&gt;CODE[&lt;TAB&gt;FROM..TO][&lt;TAB&gt;# note]; "#" starts a comment line.

@@ -163,15 +163,13 @@ public static class ActorResolver
 
         // "Mordor, the awful Fornost, and Gondor": one country is never another's apposition; the parser
         // mistook a list for one.
-        var headCountry = CountryNamedAt(view, head, context) ?? (view.Children(head, "flat").Select(f => CountryNamedAt(view, f, context)).FirstOrDefault(c => c is not null));
-        if (headCountry is not null)
+        string? headCountry = null;
+        foreach (var appos in view.Children(head, "appos"))
         {
-            foreach (var appos in view.Children(head, "appos"))
+            headCountry ??= CountryNamedAt(view, head, context) ?? view.Children(head, "flat").Select(f => CountryNamedAt(view, f, context)).FirstOrDefault(c => c is not null);
+            if (headCountry is not null && CountryNamedAt(view, appos, context) is { } other && other != headCountry)
             {
-                if (CountryNamedAt(view, appos, context) is { } other && other != headCountry)
-                {
-                    yield return appos;
-                }
+                yield return appos;
             }
         }
     }
@@ -192,7 +190,7 @@ public static class ActorResolver
         var namedDistance = int.MaxValue;
         ActorMatch? agent = null;
         var agentDistance = int.MaxValue;
-        var agents = new List<ActorMatch>();
+        ActorEntry? prefix = null;
         foreach (var word in phrase)
         {
             if (view.MatchAt[word] is not { } match || match.Start < phrase[0] || match.End - 1 > phrase[^1])
@@ -203,9 +201,10 @@ public static class ActorResolver
             var distance = match.Start <= head && head < match.End ? 0 : Math.Min(Math.Abs(match.Start - head), Math.Abs(match.End - 1 - head));
             if (match.IsAgent)
             {
-                if (match.Start == word)
+                // "An MSF Arnor diplomat": an organisation's prefix ("NGO~") may stack with the role ("~GOV").
+                if (match.Start == word && prefix is null && match.On(context.Date) is { } entry && entry.Code.EndsWith('~'))
                 {
-                    agents.Add(match);
+                    prefix = entry;
                 }
 
                 if (distance < agentDistance || (distance == agentDistance && match.End - match.Start > agent!.End - agent.Start))
@@ -247,8 +246,7 @@ public static class ActorResolver
                 code = Combine(namedCode, agentEntry.Code);
                 rule += $" + agent {agentEntry.Source}";
 
-                // "An MSF Arnor diplomat": an organisation's prefix ("NGO~") stacks with the role ("~GOV").
-                if (!agentEntry.Code.EndsWith('~') && agents.Select(a => a.On(date)).FirstOrDefault(e => e is not null && e.Code.EndsWith('~')) is { } prefix)
+                if (!agentEntry.Code.EndsWith('~') && prefix is not null)
                 {
                     code = Combine(code, prefix.Code);
                     rule += $" + agent {prefix.Source}";

@@ -87,12 +87,15 @@ public sealed class SentenceView
                     continue;
                 }
 
-                if (parse.Words[subject].Relation != "nsubj")
+                // Children come in word order: past the verb, no subject is misread this way.
+                if (parse.Words[subject].Relation != "nsubj" || subject > head)
                 {
                     continue;
                 }
 
-                if (previous >= 0 && subject < head && ListBetween(parse, SubtreeSpan(previous).Last + 1, SubtreeSpan(subject).First, head, _children[subject].Any(c => c < subject && parse.Words[c].Relation == "cc")) is { } gap)
+                var start = SubtreeSpan(subject).First;
+                var previousEnd = previous >= 0 ? SubtreeSpan(previous).Last + 1 : -1;
+                if (previous >= 0 && ListBetween(parse, previousEnd, start, head, _children[subject].Any(c => c < subject && parse.Words[c].Relation == "cc")) is { } gap)
                 {
                     // "Mordor, Fornost, and Gondor welcomed": the last of a list read as a second subject.
                     repaired ??= [.. parse.Words];
@@ -105,7 +108,7 @@ public sealed class SentenceView
                     continue;
                 }
 
-                if (previous >= 0 && subject < head && SubtreeSpan(previous).Last + 1 == SubtreeSpan(subject).First)
+                if (previous >= 0 && previousEnd == start)
                 {
                     repaired ??= [.. parse.Words];
                     repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
@@ -113,9 +116,8 @@ public sealed class SentenceView
 
                 // "Arnor, Calenardhon and Gondor welcomed": an unknown first name of a list, read as a bare
                 // modifier of the verb, is one more subject.
-                var start = SubtreeSpan(subject).First;
                 var before = parse.Words[start].Text == "," ? start - 1 : start - 2;
-                if (before >= 0 && subject < head && parse.Words[before + 1].Text == "," && IsStrayName(parse, before, head))
+                if (before >= 0 && parse.Words[before + 1].Text == "," && IsStrayName(parse, before, head))
                 {
                     repaired ??= [.. parse.Words];
                     repaired[before] = repaired[before] with { Head = subject, Relation = "conj" };
@@ -125,7 +127,7 @@ public sealed class SentenceView
                 // "Fornost President Umbardacil has appealed": an unknown name before the subject, read as a
                 // modifier of the verb, belongs to the subject's phrase.
                 var modifier = start - 1;
-                if (modifier >= 0 && subject < head && parse.Words[start].Text != "," && IsStrayName(parse, modifier, head))
+                if (modifier >= 0 && parse.Words[start].Text != "," && IsStrayName(parse, modifier, head))
                 {
                     repaired ??= [.. parse.Words];
                     repaired[modifier] = repaired[modifier] with { Head = subject, Relation = "compound" };

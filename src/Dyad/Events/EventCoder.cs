@@ -340,19 +340,12 @@ public sealed class EventCoder
     {
         var lemmaMatched = constraint.AnyLemma || constraint.Lemmas.Contains(view.Lemma(word)) || constraint.Lemmas.Contains(view.Keys[word])
             || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]));
-        if (!lemmaMatched && !constraint.InPhrase)
+
+        // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
+        if (!lemmaMatched && !(constraint.InPhrase && view.Children(word).Any(c => view.Relation(c) is "compound" or "amod"
+            && (constraint.Lemmas.Contains(view.Lemma(c)) || constraint.Lemmas.Contains(view.Keys[c])))))
         {
             return false;
-        }
-
-        if (!lemmaMatched)
-        {
-            // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
-            var modifier = view.Children(word).FirstOrDefault(c => view.Relation(c) is "compound" or "amod" && (constraint.Lemmas.Contains(view.Lemma(c)) || constraint.Lemmas.Contains(view.Keys[c])), -1);
-            if (modifier < 0)
-            {
-                return false;
-            }
         }
 
         if (constraint.Sequence is { } sequence)
@@ -443,8 +436,18 @@ public sealed class EventCoder
     }
 
     /// <summary>Whether <paramref name="word"/> is <paramref name="alternatives"/> or one of its "|"-separated words.</summary>
-    private static bool IsOneOf(string word, string alternatives) =>
-        word == alternatives || (alternatives.Contains('|', StringComparison.Ordinal) && alternatives.Split('|').Contains(word, StringComparer.Ordinal));
+    private static bool IsOneOf(string word, string alternatives)
+    {
+        foreach (var range in alternatives.AsSpan().Split('|'))
+        {
+            if (alternatives.AsSpan(range).SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
@@ -750,8 +753,8 @@ public sealed class EventCoder
                 }
             }
         }
-        else if (view.FirstChild(trigger, "ccomp") is var clause and > 0 && clause > trigger && view.FirstChild(clause, "nsubj") is var clauseSubject && clauseSubject > trigger
-            && !view.IsPronoun(clauseSubject))
+        else if (view.FirstChild(trigger, "ccomp") is var clause && clause > trigger
+            && view.FirstChild(clause, "nsubj") is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject))
         {
             // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
             yield return clauseSubject;
@@ -762,27 +765,37 @@ public sealed class EventCoder
             // "appealed for peace in Ithilen": PETRARCH's last resort, the first actor named after the verb in its phrases.
             foreach (var child in view.Children(trigger))
             {
-                if (child > trigger && view.Relation(child).StartsWith("obl", StringComparison.Ordinal) && view.Relation(child) != "obl:agent")
+                if (child > trigger && view.Relation(child).StartsWith("obl", StringComparison.Ordinal) && view.Relation(child) != "obl:agent"
+                    && FirstNameIn(view, child) is var name and >= 0)
                 {
-                    var (first, last) = view.SubtreeSpan(child);
-                    for (var w = first; w <= last; w++)
-                    {
-                        if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
-                        {
-                            // The phrase the name heads or modifies ("Ithilen state-run television").
-                            var word = match.End - 1;
-                            while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and >= 0 && up <= last)
-                            {
-                                word = up;
-                            }
-
-                            yield return word;
-                            break;
-                        }
-                    }
+                    yield return name;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The first name of an actor in the phrase under <paramref name="phrase"/>, as the head of the phrase it heads or
+    /// modifies ("Ithilen state-run television"); -1 when there is none.
+    /// </summary>
+    private static int FirstNameIn(SentenceView view, int phrase)
+    {
+        var (first, last) = view.SubtreeSpan(phrase);
+        for (var w = first; w <= last; w++)
+        {
+            if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
+            {
+                var word = match.End - 1;
+                while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and >= 0 && up <= last)
+                {
+                    word = up;
+                }
+
+                return word;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IntroducesTarget(string preposition, bool onVerb) =>

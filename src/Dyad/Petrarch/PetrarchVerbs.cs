@@ -184,13 +184,13 @@ public static partial class PetrarchDictionaries
         for (var e = 0; e < elements.Count; e++)
         {
             var element = elements[e];
-            if (element is "+" or "$" or "^" or "%")
+            if (IsMarker(element))
             {
                 continue;
             }
 
             // "WITH %": the target stands after "with" (a compound one, which Dyad codes conjunct by conjunct).
-            if (!element.StartsWith('(') && e + 1 < elements.Count && elements[e + 1] is "+" or "$" or "^" or "%" && Prepositions(element, synsets) is { } marked)
+            if (!element.StartsWith('(') && e + 1 < elements.Count && IsMarker(elements[e + 1]) && Prepositions(element, synsets) is { } marked)
             {
                 if ((elements[e + 1] is "+" or "%" || (subjectIsTarget && elements[e + 1] == "$")) && preposition is null)
                 {
@@ -241,6 +241,9 @@ public static partial class PetrarchDictionaries
             }
         }
     }
+
+    /// <summary>A stand-in for a phrase, not a word: target "+", source "$", compound target "%", skipped phrase "^".</summary>
+    private static bool IsMarker(string element) => element is "+" or "$" or "^" or "%";
 
     private static List<string> ObjectVariants(List<string> objectWords, Dictionary<string, Synset> synsets)
     {

@@ -20,6 +20,7 @@ internal sealed class LinearModel
     // 16-bit fixed-point number in the low), so a row is one run of memory: scoring is bound by cache misses,
     // and this halves them. The scoring tables live in huge pages (see HugePageArray): parser alone 85,000-95,000
     // -> 100,000-111,000 tokens/s on Reuters.
+    private readonly HugePageArray<int> _scoringStart;
     private readonly HugePageArray<int> _packed;
     private readonly float _scale;
 
@@ -89,8 +90,6 @@ internal sealed class LinearModel
         _scoringStart = new HugePageArray<int>(scoringStart);
         _dense = new HugePageArray<short>(dense);
     }
-
-    private readonly HugePageArray<int> _scoringStart;
 
     private short Quantise(float weight) => (short)Math.Round(weight / _scale);
 
@@ -232,7 +231,6 @@ internal sealed class LinearModel
         var classes = new List<ushort>();
         var weights = new List<float>();
         var row = new float[first.ClassCount];
-        var touched = new bool[first.ClassCount];
         for (var b = 0; b < buckets; b++)
         {
             rowStart[b] = classes.Count;
@@ -241,20 +239,18 @@ internal sealed class LinearModel
                 for (var j = model._rowStart[b]; j < model._rowStart[b + 1]; j++)
                 {
                     row[model._classes[j]] += model._weights[j];
-                    touched[model._classes[j]] = true;
                 }
             }
 
             for (var k = 0; k < row.Length; k++)
             {
-                if (touched[k] && row[k] != 0)
+                if (row[k] != 0)
                 {
                     classes.Add((ushort)k);
                     weights.Add(row[k] / models.Count);
                 }
 
                 row[k] = 0;
-                touched[k] = false;
             }
         }
 
@@ -289,14 +285,7 @@ internal sealed class LinearModel
     {
         writer.Write(BucketBits);
         writer.Write(ClassCount);
-        var max = 0f;
-        foreach (var w in _weights)
-        {
-            max = Math.Max(max, Math.Abs(w));
-        }
-
-        var scale = max > 0 ? max / short.MaxValue : 1f;
-        writer.Write(scale);
+        writer.Write(_scale);
 
         // Only non-empty buckets: the gap since the previous one and the row's length, as varints.
         var buckets = _rowStart.Length - 1;
@@ -325,7 +314,7 @@ internal sealed class LinearModel
             for (var j = _rowStart[b]; j < _rowStart[b + 1]; j++)
             {
                 writer.Write7BitEncodedInt(_classes[j]);
-                writer.Write((short)Math.Round(_weights[j] / scale));
+                writer.Write(Quantise(_weights[j]));
             }
         }
     }
