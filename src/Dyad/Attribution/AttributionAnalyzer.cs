@@ -44,6 +44,20 @@ public static class AttributionAnalyzer
         "plan", "intend", "expect", "schedule", "aim", "prepare", "propose", "hope", "want", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Whether a sentence has a word that can open a frame ("according", a reporting or denying verb); without one, it has none.</summary>
+    public static bool MayHaveFrames(SentenceView view)
+    {
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view.Keys[i] == "according" || (view[i].Upos == "VERB" && (ReportingVerbs.Contains(view.Lemma(i)) || DenyingVerbs.Contains(view.Lemma(i)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The reporting and denying frames of a sentence.</summary>
     public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
     {

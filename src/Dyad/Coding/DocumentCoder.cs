@@ -11,8 +11,8 @@ using Dyad.Time;
 
 namespace Dyad.Coding;
 
-/// <summary>A document with its layout, parses and coded events.</summary>
-public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<ParsedSentence> Parses, IReadOnlyList<CodedEvent> Events)
+/// <summary>A document with its layout and coded events, and how many of its sentences coding had to parse.</summary>
+public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<CodedEvent> Events, int SentencesParsed)
 {
     public Document Document => Segmented.Document;
 }
@@ -32,7 +32,7 @@ public sealed class DocumentCoder
     private readonly DocumentCleaner _cleaner;
 
     private readonly DiscardList? _discards;
-    private readonly PlaceResolver _places = new(Gazetteer.Default);
+    private readonly PlaceResolver _places;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -43,6 +43,20 @@ public sealed class DocumentCoder
         _events = new EventCoder(events);
         _codebook = codebook;
         _cleaner = cleaner;
+        _places = new PlaceResolver(Gazetteer.Default);
+    }
+
+    /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
+    public DocumentCoder(DocumentCoder other)
+    {
+        _discards = other._discards;
+        _segmenter = other._segmenter;
+        _syntax = other._syntax;
+        _actors = other._actors;
+        _events = other._events;
+        _codebook = other._codebook;
+        _cleaner = other._cleaner;
+        _places = other._places;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -65,16 +79,25 @@ public sealed class DocumentCoder
         return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards);
     }
 
+    /// <summary>
+    /// Parse every sentence, even those that cannot yield an event. Coding gives the same events either way (a
+    /// test holds it to that); this is for that test and for inspecting parses.
+    /// </summary>
+    public bool ParseEverySentence { get; init; }
+
     public CodedDocument Code(Document document)
     {
         var segmented = _segmenter.Segment(document);
-        var parses = new List<ParsedSentence>(segmented.Sentences.Count);
         var views = new List<SentenceView>(segmented.Sentences.Count);
         foreach (var sentence in segmented.Sentences)
         {
-            var parse = _syntax.Parse(sentence);
-            parses.Add(parse);
-            views.Add(new SentenceView(parse, _actors));
+            var view = new SentenceView(_syntax.Tag(sentence), _actors, _syntax.Parse);
+            if (ParseEverySentence)
+            {
+                _ = view.Parse;
+            }
+
+            views.Add(view);
         }
 
         var layout = segmented.Layout;
@@ -96,63 +119,177 @@ public sealed class DocumentCoder
 
         EventDate? lastTime = null;
         var lastTimeParagraph = -1;
-        AttributionSource? lastReport = null;
+        var lastReport = ReportCarried.None;
         foreach (var view in views)
         {
             var paragraph = ParagraphOf(layout, view.Sentence);
             var times = EventDater.Find(view, document.Date, lastTime);
-            var places = _places.Find(view, context.Countries);
-            var frames = AttributionAnalyzer.Frames(view, context).ToList();
-            var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
-            if (frames.Count == 0 && lastReport is not null && ContinuesNarrative(view, times))
+            if (!MayYieldEvents(view, context))
             {
-                // "The talks continued ... that month": still the sources' account.
-                frames.Add(new AttributionFrame(EventAttribution.Reported, lastReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
+                // Parsing is most of coding's time, and most sentences name no actor. Such a sentence still passes
+                // on its time (found above, parsing only if a time needs its tense) and whether its sources'
+                // account goes on into the next sentence, worked out only if a later sentence asks.
+                lastReport = lastReport.After(view, times, context);
             }
-
-            // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
-            var carried = times.Count == 0 && lastTime is { } previous && paragraph == lastTimeParagraph && document.Date is { } published
-                && previous.End < published.AddDays(-7) && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past
-                ? previous
-                : null;
-
-            if (!storyDiscarded && !discarded[view.Sentence.Index])
+            else
             {
-                var index = 0;
-                foreach (var found in _events.Code(view, context))
+                var frames = AttributionAnalyzer.Frames(view, context).ToList();
+                var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
+                var previousReport = lastReport.Source;
+                if (frames.Count == 0 && previousReport is not null && ContinuesNarrative(view, times))
                 {
-                    var (date, dateNote) = EventDater.DateFor(view, found.Trigger, found.ObjectWord, times, document.Date, carried);
-                    var attribution = AttributionAnalyzer.For(view, found.Trigger, frames, document.Date, date);
-                    var secret = SecrecyDetector.Marker(view, found.Trigger, found.ObjectWord);
-                    var (place, placeNote) = EventPlacer.PlaceFor(view, found.Trigger, found.ObjectWord, places);
-                    var record = ToRecord(document, view, found, index++) with
-                    {
-                        Date = date,
-                        Place = place,
-                        Attribution = attribution,
-                        Secret = secret is not null,
-                        Evidence = new Evidence(found.TriggerText, found.TriggerSpan, $"{found.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
-                    };
-                    record = ThirdCountryMeeting(record);
-                    events.Add(record);
+                    // "The talks continued ... that month": still the sources' account.
+                    frames.Add(new AttributionFrame(EventAttribution.Reported, previousReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
                 }
+
+                if (!storyDiscarded && !discarded[view.Sentence.Index])
+                {
+                    // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
+                    var carried = times.Count == 0 && lastTime is { } previous && paragraph == lastTimeParagraph && document.Date is { } published
+                        && previous.End < published.AddDays(-7) && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past
+                        ? previous
+                        : null;
+                    CodeSentence(document, view, context, times, frames, carried, events);
+                }
+
+                lastReport = ReportCarried.Known(ownReport ?? (frames.Count > 0 && frames[0].Verb < 0 ? previousReport : null));
             }
 
-            var explicitTime = EventDater.Governing(view, times);
-            if (explicitTime is not null)
+            if (EventDater.Governing(view, times) is { } explicitTime)
             {
                 lastTime = explicitTime.Value;
                 lastTimeParagraph = paragraph;
             }
-            else if (carried is not null)
-            {
-                lastTimeParagraph = paragraph;
-            }
-
-            lastReport = ownReport ?? (frames.Count > 0 && frames[0].Verb < 0 ? lastReport : null);
         }
 
-        return new CodedDocument(segmented, parses, DisputeLinker.Link(events));
+        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsParsed));
+    }
+
+    /// <summary>
+    /// Whether a sentence can yield an event: an event needs a source, and a sentence names one only with a
+    /// dictionary phrase, a pronoun for the last subject, "both sides" of a story about two countries, or as the
+    /// next step of a consultation already coded.
+    /// </summary>
+    private static bool MayYieldEvents(SentenceView view, DocumentContext context)
+    {
+        if (view.HasActorPhrase || context.LastConsultation is not null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            if ((context.LastSubject is not null && view.IsPronoun(i)) || (view.Lemma(i) is "both" or "two" && context.TwoParties is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, IReadOnlyList<TimeExpression> times, List<AttributionFrame> frames, EventDate? carried, List<CodedEvent> events)
+    {
+        var found = _events.Code(view, context);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var places = _places.Find(view, context.Countries);
+        var index = 0;
+        foreach (var e in found)
+        {
+            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, times, document.Date, carried);
+            var attribution = AttributionAnalyzer.For(view, e.Trigger, frames, document.Date, date);
+            var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
+            var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
+            var record = ToRecord(document, view, e, index++) with
+            {
+                Date = date,
+                Place = place,
+                Attribution = attribution,
+                Secret = secret is not null,
+                Evidence = new Evidence(e.TriggerText, e.TriggerSpan, $"{e.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
+            };
+            events.Add(ThirdCountryMeeting(record));
+        }
+    }
+
+    /// <summary>
+    /// Who reported the story told so far, for a next sentence with no reporting frame of its own: known after a
+    /// sentence that was coded, and worked out on demand after one that was not (which needs its parse).
+    /// </summary>
+    private sealed class ReportCarried
+    {
+        // Working out a pending report may ask the one before it, and so on back: past this many pending in a
+        // row, the chain is worked out at once, so a long story never recurses deeply.
+        private const int MaxPending = 64;
+
+        private readonly int _depth;
+        private Func<AttributionSource?>? _pending;
+        private AttributionSource? _source;
+
+        private ReportCarried(AttributionSource? source, Func<AttributionSource?>? pending, int depth = 0)
+        {
+            _source = source;
+            _pending = pending;
+            _depth = depth;
+        }
+
+        public static ReportCarried None { get; } = new(null, null);
+
+        public AttributionSource? Source
+        {
+            get
+            {
+                if (_pending is { } pending)
+                {
+                    _pending = null;
+                    _source = pending();
+                }
+
+                return _source;
+            }
+        }
+
+        public static ReportCarried Known(AttributionSource? source) => source is null ? None : new(source, null);
+
+        /// <summary>
+        /// After a sentence that names no actor: its own report, else the account before it when it continues the
+        /// narrative or reports with "according to". Its frames depend only on the sentence and on what the
+        /// document's context held before the first sentence (no actor of its own to remember), so working them
+        /// out later gives what working them out now would.
+        /// </summary>
+        public ReportCarried After(SentenceView view, IReadOnlyList<TimeExpression> times, DocumentContext context)
+        {
+            if (!AttributionAnalyzer.MayHaveFrames(view) && ReferenceEquals(this, None))
+            {
+                return None;
+            }
+
+            var before = this;
+            if (_depth >= MaxPending)
+            {
+                before = Known(Source);
+            }
+
+            return new(null, () =>
+            {
+                var frames = AttributionAnalyzer.MayHaveFrames(view) ? AttributionAnalyzer.Frames(view, context) : [];
+                if (frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source is { } own)
+                {
+                    return own;
+                }
+
+                if (frames.Count > 0)
+                {
+                    return frames[0].Verb < 0 ? before.Source : null;
+                }
+
+                return before.Source is not null && ContinuesNarrative(view, times) ? before.Source : null;
+            }, before._depth + 1);
+        }
     }
 
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>
@@ -197,6 +334,8 @@ public sealed class DocumentCoder
         return 0;
     }
 
+    private static readonly HashSet<string> NarrativeSubjects = new(StringComparer.Ordinal) { "talk", "meeting", "contact", "negotiation", "visit", "summit", "discussion" };
+
     /// <summary>A sentence that refers back to the story told before: "that month", or "the talks/meeting ..." as its subject.</summary>
     private static bool ContinuesNarrative(SentenceView view, IReadOnlyList<TimeExpression> times)
     {
@@ -205,9 +344,14 @@ public sealed class DocumentCoder
             return true;
         }
 
+        if (!Enumerable.Range(0, view.Count).Any(i => NarrativeSubjects.Contains(view.Lemma(i))))
+        {
+            return false;
+        }
+
         var root = RootOf(view);
         var subject = view.FirstChild(root, "nsubj");
-        return subject >= 0 && view.Lemma(subject) is "talk" or "meeting" or "contact" or "negotiation" or "visit" or "summit" or "discussion"
+        return subject >= 0 && NarrativeSubjects.Contains(view.Lemma(subject))
             && view.Children(subject, "det").Any(d => view.Lemma(d) is "the" or "these" or "those");
     }
 

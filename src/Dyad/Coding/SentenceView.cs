@@ -9,38 +9,99 @@ public sealed class SentenceView
 {
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "n't", "never", "no" };
 
-    private readonly List<int>[] _children;
+    private readonly IReadOnlyList<ParsedWord> _words;
+    private Func<ParsedSentence>? _parser;
+    private ParsedSentence? _parse;
+    private List<int>[] _children = [];
 
+    /// <summary>A parsed sentence.</summary>
     public SentenceView(ParsedSentence parse, ActorDictionary actors)
+        : this(parse.Sentence, parse.Words, actors)
     {
-        var count = parse.Words.Count;
+        BuildTree(parse);
+    }
+
+    /// <summary>
+    /// A tagged sentence whose parse is made on first use of its tree: words, lemmas and actor phrases need no
+    /// parse, and coding skips the parse of a sentence that cannot yield an event (see <see cref="DocumentCoder"/>).
+    /// </summary>
+    public SentenceView(TaggedSentence tagged, ActorDictionary actors, Func<TaggedSentence, ParsedSentence> parse)
+        : this(tagged.Sentence, tagged.Words, actors)
+    {
+        _parser = () => parse(tagged);
+    }
+
+    private SentenceView(Sentence sentence, IReadOnlyList<ParsedWord> words, ActorDictionary actors)
+    {
+        Sentence = sentence;
+        _words = words;
+        var count = words.Count;
         Keys = new string[count];
         LemmaKeys = new string[count];
         for (var i = 0; i < count; i++)
         {
-            Keys[i] = ActorDictionary.Key(parse.Words[i].Text);
-            LemmaKeys[i] = ActorDictionary.Key(parse.Words[i].Lemma);
+            Keys[i] = ActorDictionary.Key(words[i].Text);
+            LemmaKeys[i] = ActorDictionary.Key(words[i].Lemma);
         }
 
         MatchAt = new ActorMatch?[count];
         foreach (var match in actors.FindAll(Keys, LemmaKeys))
         {
+            HasActorPhrase = true;
             for (var k = match.Start; k < match.End; k++)
             {
                 MatchAt[k] = match;
             }
         }
+    }
 
-        // Repairs change heads and relations only, never words, so the actor phrases found above still hold.
-        _children = ChildrenOf(parse);
-        Parse = RepairSubjects(parse);
-        if (!ReferenceEquals(Parse, parse))
+    /// <summary>The dependency tree (made now if it was not yet), with the subject repairs applied.</summary>
+    public ParsedSentence Parse
+    {
+        get
         {
-            _children = ChildrenOf(Parse);
+            EnsureParsed();
+            return _parse!;
         }
     }
 
-    public ParsedSentence Parse { get; }
+    /// <summary>Whether the sentence has been parsed (coding leaves some unparsed).</summary>
+    public bool IsParsed => _parse is not null;
+
+    /// <summary>Whether any word lies in a dictionary actor phrase (a name or a role).</summary>
+    public bool HasActorPhrase { get; }
+
+    private List<int>[] Tree
+    {
+        get
+        {
+            EnsureParsed();
+            return _children;
+        }
+    }
+
+    private void EnsureParsed()
+    {
+        if (_parser is { } parser)
+        {
+            BuildTree(parser());
+        }
+    }
+
+    private void BuildTree(ParsedSentence parse)
+    {
+        _parser = null;
+
+        // Repairs change heads and relations only, never words, so the actor phrases found above still hold.
+        _children = ChildrenOf(parse);
+        var repaired = RepairSubjects(parse);
+        if (!ReferenceEquals(repaired, parse))
+        {
+            _children = ChildrenOf(repaired);
+        }
+
+        _parse = repaired;
+    }
 
     private static List<int>[] ChildrenOf(ParsedSentence parse)
     {
@@ -171,7 +232,7 @@ public sealed class SentenceView
     public (int First, int Last) SubtreeSpan(int head)
     {
         var (first, last) = (head, head);
-        foreach (var child in _children[head])
+        foreach (var child in Tree[head])
         {
             var (childFirst, childLast) = SubtreeSpan(child);
             (first, last) = (Math.Min(first, childFirst), Math.Max(last, childLast));
@@ -180,9 +241,9 @@ public sealed class SentenceView
         return (first, last);
     }
 
-    public Sentence Sentence => Parse.Sentence;
+    public Sentence Sentence { get; }
 
-    public int Count => Parse.Words.Count;
+    public int Count => _words.Count;
 
     public string[] Keys { get; }
 
@@ -191,7 +252,8 @@ public sealed class SentenceView
     /// <summary>For each word, the dictionary phrase that covers it, if any.</summary>
     public ActorMatch?[] MatchAt { get; }
 
-    public ParsedWord this[int index] => Parse.Words[index];
+    /// <summary>A word with its tags and lemma; its place in the tree is read through <see cref="Head"/> and <see cref="Relation"/>.</summary>
+    public ParsedWord this[int index] => _words[index];
 
     public string Lemma(int index) => LemmaKeys[index];
 
@@ -199,12 +261,12 @@ public sealed class SentenceView
 
     public int Head(int index) => Parse.Words[index].Head;
 
-    public IReadOnlyList<int> Children(int head) => _children[head];
+    public IReadOnlyList<int> Children(int head) => Tree[head];
 
     /// <summary>Children whose relation is <paramref name="relation"/> or one of its subtypes ("obl" matches "obl:tmod").</summary>
     public IEnumerable<int> Children(int head, string relation)
     {
-        foreach (var child in _children[head])
+        foreach (var child in Tree[head])
         {
             var rel = Relation(child);
             if (rel == relation || (rel.StartsWith(relation, StringComparison.Ordinal) && rel.Length > relation.Length && rel[relation.Length] == ':'))
@@ -227,7 +289,7 @@ public sealed class SentenceView
     /// <summary>The preposition that introduces a nominal argument ("with" of "with Japan"), lower case, or null.</summary>
     public string? CaseOf(int word)
     {
-        foreach (var child in _children[word])
+        foreach (var child in Tree[word])
         {
             if (Relation(child) == "case")
             {
@@ -236,9 +298,9 @@ public sealed class SentenceView
         }
 
         // A clause introduced by a preposition-like marker ("with North Korea's ruling party" parsed as a clause).
-        foreach (var child in _children[word])
+        foreach (var child in Tree[word])
         {
-            if (Relation(child) == "mark" && Parse.Words[child].Upos == "ADP")
+            if (Relation(child) == "mark" && _words[child].Upos == "ADP")
             {
                 return Lemma(child);
             }
@@ -252,13 +314,13 @@ public sealed class SentenceView
 
     /// <summary>"did not meet", "never met": a negation on the verb itself.</summary>
     public bool IsNegated(int verb) =>
-        _children[verb].Any(c => Relation(c) is "advmod" or "neg" && NegationWords.Contains(Lemma(c)));
+        Tree[verb].Any(c => Relation(c) is "advmod" or "neg" && NegationWords.Contains(Lemma(c)));
 
-    public bool IsPronoun(int word) => Parse.Words[word].Upos == "PRON";
+    public bool IsPronoun(int word) => _words[word].Upos == "PRON";
 
     public bool IsRelativePronoun(int word) => Lemma(word) is "which" or "who" or "that" or "whom";
 
-    public bool HasPrecedingCoordinator(int word) => _children[word].Any(c => Relation(c) == "cc");
+    public bool HasPrecedingCoordinator(int word) => Tree[word].Any(c => Relation(c) == "cc");
 
     /// <summary>All words under <paramref name="head"/> (itself included) reached through the given relations.</summary>
     public List<int> Subtree(int head, Func<string, bool> follow)
@@ -268,7 +330,7 @@ public sealed class SentenceView
         stack.Push(head);
         while (stack.Count > 0)
         {
-            foreach (var child in _children[stack.Pop()])
+            foreach (var child in Tree[stack.Pop()])
             {
                 if (follow(Relation(child)))
                 {
@@ -282,7 +344,7 @@ public sealed class SentenceView
         return result;
     }
 
-    public TextSpan SpanOf(int first, int last) => new(Parse.Words[first].Token.Start, Parse.Words[last].Token.End);
+    public TextSpan SpanOf(int first, int last) => new(_words[first].Token.Start, _words[last].Token.End);
 
     /// <summary>The sentence's text at a document span inside it.</summary>
     public string TextOf(TextSpan span) => Sentence.Text.Substring(span.Start - Sentence.Span.Start, span.Length);

@@ -35,6 +35,23 @@ public sealed class EventCoder
         _dictionary = dictionary;
     }
 
+    /// <summary>
+    /// Whether some word of the sentence is looked up in the dictionary as a trigger (by its lemma, its form or a
+    /// stem, alone or with a particle). Without one, <see cref="Code"/> finds nothing; this needs no parse.
+    /// </summary>
+    public bool MayCode(SentenceView view)
+    {
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos is "VERB" or "NOUN" && (_dictionary.MayTrigger(view.Keys[i]) || Stems(view, i, view.Lemma(i)).Any(_dictionary.MayTrigger)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public IReadOnlyList<SentenceEvent> Code(SentenceView view, DocumentContext context)
     {
         var events = new List<SentenceEvent>();

@@ -10,6 +10,9 @@ public sealed class EventDictionary
 {
     private readonly Dictionary<string, List<EventPattern>> _byTrigger = new(StringComparer.Ordinal);
 
+    // The verbs of particle triggers ("carry" of "carry_out"), which a word's stem is looked up by with its particle.
+    private readonly HashSet<string> _particleVerbs = new(StringComparer.Ordinal);
+
     public int Count { get; private set; }
 
     public void Add(EventPattern pattern)
@@ -20,6 +23,11 @@ public sealed class EventDictionary
         }
 
         list.Add(pattern);
+        if (pattern.Trigger.IndexOf('_', StringComparison.Ordinal) is var underscore and > 0)
+        {
+            _particleVerbs.Add(pattern.Trigger[..underscore]);
+        }
+
         Count++;
     }
 
@@ -27,6 +35,9 @@ public sealed class EventDictionary
         _byTrigger.TryGetValue(trigger, out var list) ? list : [];
 
     public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
+
+    /// <summary>Whether some pattern is looked up by this word, alone or with a particle ("carry" for "carry_out").</summary>
+    public bool MayTrigger(string word) => _byTrigger.ContainsKey(word) || _particleVerbs.Contains(word);
 
     /// <summary>
     /// Reads Dyad's format, one pattern per line: PATTERN&lt;TAB&gt;CODE[&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note].

@@ -10,6 +10,14 @@ public sealed record ParsedWord(int Index, Token Token, string Upos, string Xpos
     public bool IsRoot => Head < 0;
 }
 
+/// <summary>A sentence tagged and lemmatised, before parsing: its words' heads are -1 and relations "_".</summary>
+public sealed record TaggedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
+{
+    internal WordFeatures[] Features { get; init; } = [];
+
+    internal int[] Tags { get; init; } = [];
+}
+
 /// <summary>A sentence with its words tagged, lemmatised and attached in a dependency tree.</summary>
 public sealed record ParsedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
 {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Dyad.Syntax;
 
 /// <summary>A sentence of words with their gold tags, as the tagger trains on it.</summary>
-internal sealed record TaggedSentence(string[] Words, string[] Upos, string[] Xpos);
+internal sealed record TaggingExample(string[] Words, string[] Upos, string[] Xpos);
 
 /// <summary>
 /// Predicts each word's universal (UPOS) and Penn Treebank (XPOS) tag together, left to right, with an averaged
@@ -180,7 +180,7 @@ public sealed class PerceptronTagger
     }
 
     /// <summary>Trains both passes; with <paramref name="singlePass"/>, only the first (quicker, for jackknifing the parser's training tags).</summary>
-    internal static PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, ulong seed, Action<string>? log = null, bool singlePass = false)
+    internal static PerceptronTagger Train(IReadOnlyList<TaggingExample> sentences, int epochs, ulong seed, Action<string>? log = null, bool singlePass = false)
     {
         // Tag set: UPOS and XPOS predicted together, as the pairs the data has.
         var pairIds = new Dictionary<(string, string), int>();

@@ -23,26 +23,50 @@ public sealed class SyntaxPipeline
 
     public ArcHybridParser Parser { get; }
 
-    public ParsedSentence Parse(Sentence sentence)
+    public ParsedSentence Parse(Sentence sentence) => Parse(Tag(sentence));
+
+    /// <summary>Tags and lemmatises a sentence without parsing it (its words have no head yet: -1, relation "_").</summary>
+    public TaggedSentence Tag(Sentence sentence)
     {
         var tokens = sentence.Tokens;
-        var words = new WordFeatures[tokens.Count];
+        var features = new WordFeatures[tokens.Count];
+        for (var i = 0; i < features.Length; i++)
+        {
+            features[i] = WordFeatures.Of(tokens[i].Text);
+        }
+
+        var tags = new int[features.Length];
+        Tagger.Tag(features, tags);
+        var words = new ParsedWord[features.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = WordFeatures.Of(tokens[i].Text);
+            var xpos = Tagger.Xpos(tags[i]);
+            words[i] = new ParsedWord(i, tokens[i], Tagger.Upos(tags[i]), xpos, Lemmatizer.Lemmatize(tokens[i].Text, xpos), -1, "_");
         }
 
-        var tags = new int[words.Length];
-        Tagger.Tag(words, tags);
-        var (heads, relations) = Parser.Parse(new DependencyInput(words, tags.Select(Tagger.XposHash).ToArray(), tags.Select(Tagger.UposHash).ToArray()));
-        var parsed = new ParsedWord[words.Length];
+        return new TaggedSentence(sentence, words) { Features = features, Tags = tags };
+    }
+
+    /// <summary>Parses a tagged sentence: the same words with their heads and relations.</summary>
+    public ParsedSentence Parse(TaggedSentence tagged)
+    {
+        var tags = tagged.Tags;
+        var xpos = new ulong[tags.Length];
+        var upos = new ulong[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            xpos[i] = Tagger.XposHash(tags[i]);
+            upos[i] = Tagger.UposHash(tags[i]);
+        }
+
+        var (heads, relations) = Parser.Parse(new DependencyInput(tagged.Features, xpos, upos));
+        var parsed = new ParsedWord[tags.Length];
         for (var i = 0; i < parsed.Length; i++)
         {
-            var xpos = Tagger.Xpos(tags[i]);
-            parsed[i] = new ParsedWord(i, tokens[i], Tagger.Upos(tags[i]), xpos, Lemmatizer.Lemmatize(tokens[i].Text, xpos), heads[i + 1] - 1, relations[i + 1]);
+            parsed[i] = tagged.Words[i] with { Head = heads[i + 1] - 1, Relation = relations[i + 1] };
         }
 
-        return new ParsedSentence(sentence, parsed);
+        return new ParsedSentence(tagged.Sentence, parsed);
     }
 
     /// <summary>Tags and parses words given as strings (gold tokenisation); heads are 1-based with 0 the root.</summary>

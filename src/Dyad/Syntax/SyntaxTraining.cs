@@ -75,7 +75,7 @@ public static class SyntaxTraining
         return (tagger, lemmatizer);
     }
 
-    private static PerceptronTagger TrainBestTagger(List<TaggedSentence> tagged, IReadOnlyList<ConlluSentence>? dev, int epochs, ulong seed, Action<string>? log)
+    private static PerceptronTagger TrainBestTagger(List<TaggingExample> tagged, IReadOnlyList<ConlluSentence>? dev, int epochs, ulong seed, Action<string>? log)
     {
         var tagger = PerceptronTagger.Train(tagged, epochs, seed, log);
         if (dev is not null)
@@ -147,7 +147,7 @@ public static class SyntaxTraining
         }
     }
 
-    private static TaggedSentence ToTagged(ConlluSentence sentence) => new(
+    private static TaggingExample ToTagged(ConlluSentence sentence) => new(
         sentence.Words.Select(w => w.Form).ToArray(),
         sentence.Words.Select(w => w.Upos ?? "X").ToArray(),
         sentence.Words.Select(w => w.Xpos ?? "XX").ToArray());

@@ -81,7 +81,7 @@ public static class EventDater
     /// inside event nouns: "held a meeting ... in early September") the first; or null.
     /// </summary>
     public static TimeExpression? Governing(SentenceView view, IReadOnlyList<TimeExpression> times) =>
-        times.Where(t => Attachment(view, t) >= 0)
+        times.Count == 0 ? null : times.Count == 1 ? times[0] : times.Where(t => Attachment(view, t) >= 0)
             .OrderBy(t => ClauseStructure.Ancestors(view, Attachment(view, t)).Count())
             .FirstOrDefault()
         ?? (times.Count > 0 ? times[0] : null);

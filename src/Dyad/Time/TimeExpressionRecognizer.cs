@@ -75,7 +75,7 @@ public static class TimeExpressionRecognizer
     private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
     {
         string At(int k) => k < w.Length ? w[k] : string.Empty;
-        var tense = tenseAt(i);
+        var tense = new TenseOnDemand(tenseAt, i);
 
         // Ranges: "between September and November", "from May to July 2015".
         if (At(i) is "between" or "from")
@@ -187,7 +187,7 @@ public static class TimeExpressionRecognizer
     }
 
     /// <summary>One point or period of time starting at token <paramref name="i"/>.</summary>
-    private static Found? Point(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Tense tense, EventDate? reference)
+    private static Found? Point(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, TenseOnDemand tense, EventDate? reference)
     {
         string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
 
@@ -471,10 +471,10 @@ public static class TimeExpressionRecognizer
     }
 
     /// <summary>The year of a month (and day) given without one: the last such month for the past, the next for the future.</summary>
-    private static int YearFor(int month, int? day, DateOnly anchor, Tense tense)
+    private static int YearFor(int month, int? day, DateOnly anchor, TenseOnDemand tense)
     {
         var candidate = new DateOnly(anchor.Year, month, Math.Min(day ?? 1, DateTime.DaysInMonth(anchor.Year, month)));
-        if (tense == Tense.Future)
+        if (tense.Value == Tense.Future)
         {
             return candidate < new DateOnly(anchor.Year, anchor.Month, 1) || (day is not null && candidate < anchor) ? anchor.Year + 1 : anchor.Year;
         }
@@ -482,8 +482,8 @@ public static class TimeExpressionRecognizer
         return month > anchor.Month || (day is not null && month == anchor.Month && day > anchor.Day + 1) ? anchor.Year - 1 : anchor.Year;
     }
 
-    private static DateOnly NearestWeekday(DateOnly anchor, DayOfWeek day, Tense tense) =>
-        tense == Tense.Future ? NextWeekday(anchor, day) : PreviousWeekday(anchor, day, strict: false);
+    private static DateOnly NearestWeekday(DateOnly anchor, DayOfWeek day, TenseOnDemand tense) =>
+        tense.Value == Tense.Future ? NextWeekday(anchor, day) : PreviousWeekday(anchor, day, strict: false);
 
     private static DateOnly PreviousWeekday(DateOnly anchor, DayOfWeek day, bool strict)
     {
@@ -533,4 +533,15 @@ public static class TimeExpressionRecognizer
         new(new DateOnly(year, month, 1), new DateOnly(year, month, DateTime.DaysInMonth(year, month)), null, "month");
 
     private static EventDate Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null, "year");
+
+    /// <summary>
+    /// The tense at a token, asked for only when an expression needs it ("Monday", "in March"): finding it needs
+    /// the sentence's parse, which coding skips for sentences that cannot yield an event.
+    /// </summary>
+    private sealed class TenseOnDemand(Func<int, Tense> tenseAt, int token)
+    {
+        private Tense? _value;
+
+        public Tense Value => _value ??= tenseAt(token);
+    }
 }
