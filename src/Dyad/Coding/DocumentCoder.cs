@@ -117,22 +117,70 @@ public sealed class DocumentCoder
             }
         }
 
-        EventDate? lastTime = null;
+        CarriedTime? lastTime = null;
         var lastTimeParagraph = -1;
         var lastReport = ReportCarried.None;
-        foreach (var view in views)
+
+        // Sentences not coded whose reporting frames may name an actor ("Japan's ministry said"): their frames are
+        // worked out only when a later sentence looks up an actor they may have named, or asks who reported.
+        var uncoded = new List<SentenceFrames>();
+        context.BeforeLookup = head =>
         {
-            var paragraph = ParagraphOf(layout, view.Sentence);
-            var times = EventDater.Find(view, document.Date, lastTime);
-            if (!MayYieldEvents(view, context))
+            foreach (var earlier in uncoded)
             {
-                // Parsing is most of coding's time, and most sentences name no actor. Such a sentence still passes
-                // on its time (found above, parsing only if a time needs its tense) and whether its sources'
-                // account goes on into the next sentence, worked out only if a later sentence asks.
-                lastReport = lastReport.After(view, times, context);
+                if (earlier.Sentence < context.Sentence && earlier.MayRemember(head))
+                {
+                    _ = earlier.Frames;
+                }
+            }
+        };
+
+        for (var i = 0; i < views.Count; i++)
+        {
+            var view = views[i];
+            context.Sentence = i;
+            var paragraph = ParagraphOf(layout, view.Sentence);
+            IReadOnlyList<TimeExpression> times;
+            if (storyDiscarded || discarded[i] || !MayYieldEvents(view, context) || !_events.MayCode(view))
+            {
+                // Parsing is most of coding's time, and most sentences name no actor or no event. Such a sentence
+                // still passes on its time, the actors its reporting frames name, and whether its sources'
+                // account goes on: each worked out (parsing the sentence if it needs to) only if a later one asks.
+                var tenseAsked = false;
+                times = FindTimes(view, document.Date, lastTime, _ =>
+                {
+                    tenseAsked = true;
+                    return Tense.Past;
+                });
+
+                // Which expressions there are does not depend on the tense; their values may ("in March").
+                if (tenseAsked && document.Date is not { Year: > 1502 })
+                {
+                    times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
+                    tenseAsked = false;
+                }
+
+                if (times.Count > 0)
+                {
+                    lastTimeParagraph = paragraph;
+                    var reference = lastTime;
+                    var found = times;
+                    lastTime = times.Count == 1 && !tenseAsked
+                        ? CarriedTime.Known(times[0].Value)
+                        : CarriedTime.Later(() => EventDater.Governing(view, tenseAsked ? FindTimes(view, document.Date, reference, t => ClauseStructure.TenseAt(view, t)) : found)!.Value);
+                }
+
+                var frames = new SentenceFrames(i, view, context);
+                if (frames.MayRemember())
+                {
+                    uncoded.Add(frames);
+                }
+
+                lastReport = lastReport.After(frames, times);
             }
             else
             {
+                times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
                 var frames = AttributionAnalyzer.Frames(view, context).ToList();
                 var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
                 var previousReport = lastReport.Source;
@@ -142,27 +190,71 @@ public sealed class DocumentCoder
                     frames.Add(new AttributionFrame(EventAttribution.Reported, previousReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
                 }
 
-                if (!storyDiscarded && !discarded[view.Sentence.Index])
-                {
-                    // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
-                    var carried = times.Count == 0 && lastTime is { } previous && paragraph == lastTimeParagraph && document.Date is { } published
-                        && previous.End < published.AddDays(-7) && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past
-                        ? previous
-                        : null;
-                    CodeSentence(document, view, context, times, frames, carried, events);
-                }
-
+                // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
+                var carried = times.Count == 0 && lastTime is not null && paragraph == lastTimeParagraph && document.Date is { } published
+                    && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past && lastTime.Value.End < published.AddDays(-7)
+                    ? lastTime.Value
+                    : null;
+                CodeSentence(document, view, context, times, frames, carried, events);
                 lastReport = ReportCarried.Known(ownReport ?? (frames.Count > 0 && frames[0].Verb < 0 ? previousReport : null));
-            }
-
-            if (EventDater.Governing(view, times) is { } explicitTime)
-            {
-                lastTime = explicitTime.Value;
-                lastTimeParagraph = paragraph;
+                if (EventDater.Governing(view, times) is { } explicitTime)
+                {
+                    lastTime = CarriedTime.Known(explicitTime.Value);
+                    lastTimeParagraph = paragraph;
+                }
             }
         }
 
         return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsParsed));
+    }
+
+    // Stands for a reference time not worked out yet: which expressions a sentence has depends only on whether
+    // there is a reference, and an expression whose value depends on it ("that month") is marked anaphoric.
+    private static readonly EventDate Placeholder = new(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, "day");
+
+    /// <summary>The sentence's time expressions; the last time mentioned is worked out only if one of them refers back to it.</summary>
+    private static IReadOnlyList<TimeExpression> FindTimes(SentenceView view, DateOnly? publication, CarriedTime? last, Func<int, Tense> tenseAt)
+    {
+        if (last is null || last.IsKnown)
+        {
+            return EventDater.Find(view, publication, last?.Value, tenseAt);
+        }
+
+        var times = EventDater.Find(view, publication, Placeholder, tenseAt);
+        return times.Any(t => t.Anaphoric) ? EventDater.Find(view, publication, last.Value, tenseAt) : times;
+    }
+
+    /// <summary>The last time a story mentioned: known, or worked out when first asked (it may need a parse).</summary>
+    private sealed class CarriedTime
+    {
+        private Func<EventDate>? _pending;
+        private EventDate? _value;
+
+        private CarriedTime(EventDate? value, Func<EventDate>? pending)
+        {
+            _value = value;
+            _pending = pending;
+        }
+
+        public bool IsKnown => _pending is null;
+
+        public EventDate Value
+        {
+            get
+            {
+                if (_pending is { } pending)
+                {
+                    _pending = null;
+                    _value = pending();
+                }
+
+                return _value!;
+            }
+        }
+
+        public static CarriedTime Known(EventDate value) => new(value, null);
+
+        public static CarriedTime Later(Func<EventDate> value) => new(null, value);
     }
 
     /// <summary>
@@ -255,15 +347,10 @@ public sealed class DocumentCoder
 
         public static ReportCarried Known(AttributionSource? source) => source is null ? None : new(source, null);
 
-        /// <summary>
-        /// After a sentence that names no actor: its own report, else the account before it when it continues the
-        /// narrative or reports with "according to". Its frames depend only on the sentence and on what the
-        /// document's context held before the first sentence (no actor of its own to remember), so working them
-        /// out later gives what working them out now would.
-        /// </summary>
-        public ReportCarried After(SentenceView view, IReadOnlyList<TimeExpression> times, DocumentContext context)
+        /// <summary>After a sentence not coded: its own report, else the account before it when it continues the narrative or reports with "according to".</summary>
+        public ReportCarried After(SentenceFrames sentence, IReadOnlyList<TimeExpression> times)
         {
-            if (!AttributionAnalyzer.MayHaveFrames(view) && ReferenceEquals(this, None))
+            if (!sentence.MayHaveFrames && ReferenceEquals(this, None))
             {
                 return None;
             }
@@ -276,7 +363,7 @@ public sealed class DocumentCoder
 
             return new(null, () =>
             {
-                var frames = AttributionAnalyzer.MayHaveFrames(view) ? AttributionAnalyzer.Frames(view, context) : [];
+                var frames = sentence.Frames;
                 if (frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source is { } own)
                 {
                     return own;
@@ -287,9 +374,46 @@ public sealed class DocumentCoder
                     return frames[0].Verb < 0 ? before.Source : null;
                 }
 
-                return before.Source is not null && ContinuesNarrative(view, times) ? before.Source : null;
+                return before.Source is not null && ContinuesNarrative(sentence.View, times) ? before.Source : null;
             }, before._depth + 1);
         }
+    }
+
+    /// <summary>
+    /// The reporting frames of a sentence not coded, worked out once, when first asked, as of the sentence's own
+    /// place in the story: the actors they find and remember are those they would have found and remembered then.
+    /// </summary>
+    private sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context)
+    {
+        private IReadOnlyList<AttributionFrame>? _frames;
+
+        public int Sentence => sentence;
+
+        public SentenceView View => view;
+
+        public bool MayHaveFrames { get; } = AttributionAnalyzer.MayHaveFrames(view);
+
+        public IReadOnlyList<AttributionFrame> Frames
+        {
+            get
+            {
+                if (_frames is null)
+                {
+                    var current = context.Sentence;
+                    context.Sentence = sentence;
+                    _frames = MayHaveFrames ? AttributionAnalyzer.Frames(view, context) : [];
+                    context.Sentence = current;
+                }
+
+                return _frames;
+            }
+        }
+
+        /// <summary>Whether its frames may remember an actor (they need a dictionary phrase to name one), and still have not.</summary>
+        public bool MayRemember() => _frames is null && MayHaveFrames && view.HasActorPhrase;
+
+        /// <summary>Whether its frames may remember an actor by this head word.</summary>
+        public bool MayRemember(string head) => MayRemember() && view.LemmaKeys.Contains(head);
     }
 
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>

@@ -11,7 +11,9 @@ public sealed class DocumentContext
 {
     private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
     private readonly List<string> _countryOrder = [];
-    private readonly Dictionary<string, Actor> _byHeadLemma = new(StringComparer.Ordinal);
+    // Each head's actors in sentence order: a sentence whose reporting frames are worked out late (see
+    // DocumentCoder) still remembers, and finds, as of its own place in the story.
+    private readonly Dictionary<string, List<(int Sentence, Actor Actor)>> _byHeadLemma = new(StringComparer.Ordinal);
 
     public DocumentContext(DateOnly? date, string? homeCountry)
     {
@@ -84,15 +86,47 @@ public sealed class DocumentContext
         return parties.First == country ? parties.Second : parties.Second == country ? parties.First : null;
     }
 
+    /// <summary>The sentence being coded (its index in the document): actors are remembered and found as of it.</summary>
+    public int Sentence { get; set; }
+
+    /// <summary>Called before an actor is looked up by its head, to work out earlier sentences that may name it.</summary>
+    public Action<string>? BeforeLookup { get; set; }
+
     public void Remember(string headLemma, Actor actor, bool isSubject)
     {
-        _byHeadLemma[headLemma] = actor;
+        if (!_byHeadLemma.TryGetValue(headLemma, out var actors))
+        {
+            _byHeadLemma[headLemma] = actors = [];
+        }
+
+        var at = actors.Count;
+        while (at > 0 && actors[at - 1].Sentence > Sentence)
+        {
+            at--;
+        }
+
+        actors.Insert(at, (Sentence, actor));
         if (isSubject)
         {
             LastSubject = actor;
         }
     }
 
-    /// <summary>The last actor named by a phrase with this head word ("party" for "the party").</summary>
-    public Actor? LastWithHead(string headLemma) => _byHeadLemma.GetValueOrDefault(headLemma);
+    /// <summary>The last actor named (up to the current sentence) by a phrase with this head word ("party" for "the party").</summary>
+    public Actor? LastWithHead(string headLemma)
+    {
+        BeforeLookup?.Invoke(headLemma);
+        if (_byHeadLemma.TryGetValue(headLemma, out var actors))
+        {
+            for (var k = actors.Count - 1; k >= 0; k--)
+            {
+                if (actors[k].Sentence <= Sentence)
+                {
+                    return actors[k].Actor;
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -10,12 +10,20 @@ namespace Dyad.Time;
 public static class EventDater
 {
     /// <summary>The time expressions of a sentence, resolved against the document's anchor and the last time mentioned.</summary>
-    public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference)
+    public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference) =>
+        Find(view, publication, reference, t => ClauseStructure.TenseAt(view, t));
+
+    /// <summary>
+    /// The same, with the tense at a token given by <paramref name="tenseAt"/> (asked only for expressions whose
+    /// value depends on it: "Monday", "in March"). Which expressions are found does not depend on it, nor on the
+    /// reference's value: only on whether there is one.
+    /// </summary>
+    public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference, Func<int, Tense> tenseAt)
     {
         // Without a publication date, only expressions that carry their own year resolve; relative ones are
         // computed against a far-past anchor and dropped.
         var anchor = publication ?? new DateOnly(1000, 6, 15);
-        var found = TimeExpressionRecognizer.Find(view.Sentence.Tokens, anchor, t => ClauseStructure.TenseAt(view, t), reference);
+        var found = TimeExpressionRecognizer.Find(view.Sentence.Tokens, anchor, tenseAt, reference);
         var result = new List<TimeExpression>(found.Count);
         foreach (var expression in found)
         {
