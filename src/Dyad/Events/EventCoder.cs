@@ -36,20 +36,73 @@ public sealed class EventCoder
     }
 
     /// <summary>
-    /// Whether some word of the sentence is looked up in the dictionary as a trigger (by its lemma, its form or a
-    /// stem, alone or with a particle). Without one, <see cref="Code"/> finds nothing; this needs no parse.
+    /// Whether some pattern could fire in the sentence, judged from its words alone (no parse): a word is looked up
+    /// by its lemma, form or stem (alone or with a particle) as a verb or noun, and the pattern's words (object,
+    /// preposition, particle) are in the sentence. Without one, <see cref="Code"/> finds nothing.
     /// </summary>
     public bool MayCode(SentenceView view)
     {
+        HashSet<string>? words = null;
         for (var i = 0; i < view.Count; i++)
         {
-            if (view[i].Upos is "VERB" or "NOUN" && (_dictionary.MayTrigger(view.Keys[i]) || Stems(view, i, view.Lemma(i)).Any(_dictionary.MayTrigger)))
+            // As Code tries them: verbs (and nouns tagged as verbs) for verb patterns, nouns for noun patterns.
+            var word = view[i];
+            var asVerb = word.Upos == "VERB" || (word.Upos == "NOUN" && word.Xpos.StartsWith("VB", StringComparison.Ordinal));
+            var asNoun = word.Upos == "NOUN";
+            if (!asVerb && !asNoun)
             {
-                return true;
+                continue;
+            }
+
+            foreach (var key in Stems(view, i, view.Lemma(i)).Append(view.Keys[i]))
+            {
+                foreach (var pattern in _dictionary.For(key))
+                {
+                    if ((pattern.Nominal ? asNoun : asVerb) && MayHold(pattern, words ??= WordsOf(view)))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var (particle, pattern) in _dictionary.WithParticle(key))
+                {
+                    if ((pattern.Nominal ? asNoun : asVerb) && (words ??= WordsOf(view)).Contains(particle) && MayHold(pattern, words))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>What the pattern's conditions can match a word by: every word's lemma and form, and the form without a plural "s".</summary>
+    private static HashSet<string> WordsOf(SentenceView view)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < view.Count; i++)
+        {
+            words.Add(view.Lemma(i));
+            words.Add(view.Keys[i]);
+            if (view.Keys[i].EndsWith('s'))
+            {
+                words.Add(view.Keys[i][..^1]);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Whether the words a pattern's conditions need are all among the sentence's (see <see cref="Satisfies"/>, <see cref="HasParticle"/>).</summary>
+    private static bool MayHold(EventPattern pattern, HashSet<string> words)
+    {
+        static bool Present(WordConstraint? constraint, HashSet<string> words) =>
+            constraint is null || constraint.AnyLemma || constraint.Loose is not null || constraint.Lemmas.Overlaps(words);
+
+        return Present(pattern.Object, words) && Present(pattern.PrepositionObject, words)
+            && (pattern.Particle is null || words.Contains(pattern.Particle))
+            && (pattern.Preposition is null || pattern.Preposition.Split('|').Any(words.Contains));
     }
 
     public IReadOnlyList<SentenceEvent> Code(SentenceView view, DocumentContext context)

@@ -10,8 +10,8 @@ public sealed class EventDictionary
 {
     private readonly Dictionary<string, List<EventPattern>> _byTrigger = new(StringComparer.Ordinal);
 
-    // The verbs of particle triggers ("carry" of "carry_out"), which a word's stem is looked up by with its particle.
-    private readonly HashSet<string> _particleVerbs = new(StringComparer.Ordinal);
+    // Particle triggers ("carry_out") by their verb ("carry"), which a word's stem is looked up by with its particle.
+    private readonly Dictionary<string, List<(string Particle, EventPattern Pattern)>> _byParticleVerb = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
@@ -25,7 +25,13 @@ public sealed class EventDictionary
         list.Add(pattern);
         if (pattern.Trigger.IndexOf('_', StringComparison.Ordinal) is var underscore and > 0)
         {
-            _particleVerbs.Add(pattern.Trigger[..underscore]);
+            var verb = pattern.Trigger[..underscore];
+            if (!_byParticleVerb.TryGetValue(verb, out var withParticle))
+            {
+                _byParticleVerb[verb] = withParticle = [];
+            }
+
+            withParticle.Add((pattern.Trigger[(underscore + 1)..], pattern));
         }
 
         Count++;
@@ -36,8 +42,9 @@ public sealed class EventDictionary
 
     public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
 
-    /// <summary>Whether some pattern is looked up by this word, alone or with a particle ("carry" for "carry_out").</summary>
-    public bool MayTrigger(string word) => _byTrigger.ContainsKey(word) || _particleVerbs.Contains(word);
+    /// <summary>The patterns looked up by a word with a particle ("carry" for "carry_out"), with the particle each needs.</summary>
+    public IReadOnlyList<(string Particle, EventPattern Pattern)> WithParticle(string verb) =>
+        _byParticleVerb.TryGetValue(verb, out var list) ? list : [];
 
     /// <summary>
     /// Reads Dyad's format, one pattern per line: PATTERN&lt;TAB&gt;CODE[&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note].
