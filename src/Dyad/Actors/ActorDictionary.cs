@@ -264,6 +264,47 @@ public sealed class ActorDictionary
     }
 
     /// <summary>
+    /// Whether <see cref="FindAll"/> may find a phrase in a sentence whose words may each be read as any of the
+    /// given keys (its form, and every lemma its tags could give it). False means it finds none, whatever the tags.
+    /// </summary>
+    public bool MayFindAny(IReadOnlyList<string[]> readings)
+    {
+        for (var i = 0; i < readings.Count; i++)
+        {
+            foreach (var word in readings[i])
+            {
+                if (_gapped.ContainsKey(word) || word.Contains('_', StringComparison.Ordinal) || MayContinue(_root, word, readings, i))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a phrase through <paramref name="node"/> may end at or after the word at <paramref name="position"/>, read as <paramref name="word"/>.</summary>
+    private static bool MayContinue(Node node, string word, IReadOnlyList<string[]> readings, int position)
+    {
+        if (node.Stems?.Exists(s => StemMatches(s.Stem, word)) == true)
+        {
+            return true;
+        }
+
+        if (node.Children?.GetValueOrDefault(word) is not { } next)
+        {
+            return false;
+        }
+
+        if (next.Entries is not null)
+        {
+            return true;
+        }
+
+        return position + 1 < readings.Count && readings[position + 1].Any(w => MayContinue(next, w, readings, position + 1));
+    }
+
+    /// <summary>
     /// Whether a word begins with a stem. A stem of one or two letters ("THE_KU") would swallow any word it begins
     /// ("the Kuwait government"): it matches only itself.
     /// </summary>

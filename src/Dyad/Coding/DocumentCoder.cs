@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dyad.Actors;
 using Dyad.Attribution;
@@ -11,8 +12,8 @@ using Dyad.Time;
 
 namespace Dyad.Coding;
 
-/// <summary>A document with its layout and coded events, and how many of its sentences coding had to parse.</summary>
-public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<CodedEvent> Events, int SentencesParsed)
+/// <summary>A document with its layout and coded events, and how many of its sentences coding had to tag and to parse.</summary>
+public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<CodedEvent> Events, int SentencesTagged, int SentencesParsed)
 {
     public Document Document => Segmented.Document;
 }
@@ -33,6 +34,7 @@ public sealed class DocumentCoder
 
     private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
+    private readonly ActorWordFilter _actorWords;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -44,6 +46,7 @@ public sealed class DocumentCoder
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
+        _actorWords = new ActorWordFilter(actors, syntax);
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -57,6 +60,7 @@ public sealed class DocumentCoder
         _codebook = other._codebook;
         _cleaner = other._cleaner;
         _places = other._places;
+        _actorWords = other._actorWords;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -91,7 +95,7 @@ public sealed class DocumentCoder
         var views = new List<SentenceView>(segmented.Sentences.Count);
         foreach (var sentence in segmented.Sentences)
         {
-            var view = new SentenceView(_syntax.Tag(sentence), _actors, _syntax.Parse);
+            var view = new SentenceView(sentence, _actors, _syntax, ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence));
             if (ParseEverySentence)
             {
                 _ = view.Parse;
@@ -205,7 +209,7 @@ public sealed class DocumentCoder
             }
         }
 
-        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsParsed));
+        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed));
     }
 
     // Stands for a reference time not worked out yet: which expressions a sentence has depends only on whether
@@ -222,6 +226,49 @@ public sealed class DocumentCoder
 
         var times = EventDater.Find(view, publication, Placeholder, tenseAt);
         return times.Any(t => t.Anaphoric) ? EventDater.Find(view, publication, last.Value, tenseAt) : times;
+    }
+
+    /// <summary>
+    /// Whether a sentence may have an actor phrase, from its words as written: each word is read as its own form and
+    /// as every lemma a tag could give it. Most sentences have none, and are then neither tagged nor parsed.
+    /// </summary>
+    private sealed class ActorWordFilter(ActorDictionary actors, SyntaxPipeline syntax)
+    {
+        private const int MaxRemembered = 1_000_000;
+        private readonly string[] _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+
+        // Each word's readings, remembered: lemmatising a word under every tag costs more than tagging it once.
+        private readonly ConcurrentDictionary<string, string[]> _readings = new(StringComparer.Ordinal);
+
+        public bool MayHaveActorPhrase(Sentence sentence)
+        {
+            var readings = new string[sentence.Tokens.Count][];
+            for (var i = 0; i < readings.Length; i++)
+            {
+                readings[i] = ReadingsOf(sentence.Tokens[i].Text);
+            }
+
+            return actors.MayFindAny(readings);
+        }
+
+        private string[] ReadingsOf(string word)
+        {
+            if (_readings.TryGetValue(word, out var readings))
+            {
+                return readings;
+            }
+
+            // A frequent word the tagger always tags one way has that tag's lemma alone.
+            var tags = syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags;
+            readings = tags.Select(tag => ActorDictionary.Key(syntax.Lemmatizer.Lemmatize(word, tag))).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
+            if (_readings.Count >= MaxRemembered)
+            {
+                _readings.Clear();
+            }
+
+            _readings[word] = readings;
+            return readings;
+        }
     }
 
     /// <summary>The last time a story mentioned: known, or worked out when first asked (it may need a parse).</summary>
@@ -269,9 +316,12 @@ public sealed class DocumentCoder
             return true;
         }
 
-        for (var i = 0; i < view.Count; i++)
+        // Asked only of stories with a last subject or two main countries, since it needs the sentence's tags.
+        var pronouns = context.LastSubject is not null;
+        var pairs = context.TwoParties is not null;
+        for (var i = 0; i < view.Count && (pronouns || pairs); i++)
         {
-            if ((context.LastSubject is not null && view.IsPronoun(i)) || (view.Lemma(i) is "both" or "two" && context.TwoParties is not null))
+            if ((pronouns && view.IsPronoun(i)) || (pairs && view.Lemma(i) is "both" or "two"))
             {
                 return true;
             }
@@ -350,7 +400,8 @@ public sealed class DocumentCoder
         /// <summary>After a sentence not coded: its own report, else the account before it when it continues the narrative or reports with "according to".</summary>
         public ReportCarried After(SentenceFrames sentence, IReadOnlyList<TimeExpression> times)
         {
-            if (!sentence.MayHaveFrames && ReferenceEquals(this, None))
+            // An untagged sentence is left untagged until asked.
+            if (ReferenceEquals(this, None) && sentence.View.IsTagged && !sentence.MayHaveFrames)
             {
                 return None;
             }
@@ -391,7 +442,10 @@ public sealed class DocumentCoder
 
         public SentenceView View => view;
 
-        public bool MayHaveFrames { get; } = AttributionAnalyzer.MayHaveFrames(view);
+        private bool? _mayHaveFrames;
+
+        /// <summary>Whether it has a word that may open a frame (which needs its tags).</summary>
+        public bool MayHaveFrames => _mayHaveFrames ??= AttributionAnalyzer.MayHaveFrames(view);
 
         public IReadOnlyList<AttributionFrame> Frames
         {
@@ -410,7 +464,7 @@ public sealed class DocumentCoder
         }
 
         /// <summary>Whether its frames may remember an actor (they need a dictionary phrase to name one), and still have not.</summary>
-        public bool MayRemember() => _frames is null && MayHaveFrames && view.HasActorPhrase;
+        public bool MayRemember() => _frames is null && view.HasActorPhrase && MayHaveFrames;
 
         /// <summary>Whether its frames may remember an actor by this head word.</summary>
         public bool MayRemember(string head) => MayRemember() && view.LemmaKeys.Contains(head);

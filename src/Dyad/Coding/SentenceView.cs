@@ -9,42 +9,80 @@ public sealed class SentenceView
 {
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "n't", "never", "no" };
 
-    private readonly IReadOnlyList<ParsedWord> _words;
+    private Func<TaggedSentence>? _tagger;
+    private IReadOnlyList<ParsedWord> _words = [];
+    private string[] _lemmaKeys = [];
     private Func<ParsedSentence>? _parser;
     private ParsedSentence? _parse;
     private List<int>[] _children = [];
 
     /// <summary>A parsed sentence.</summary>
     public SentenceView(ParsedSentence parse, ActorDictionary actors)
-        : this(parse.Sentence, parse.Words, actors)
+        : this(parse.Sentence)
     {
+        SetWords(parse.Words);
+        FindActorPhrases(actors);
         BuildTree(parse);
     }
 
     /// <summary>
-    /// A tagged sentence whose parse is made on first use of its tree: words, lemmas and actor phrases need no
-    /// parse, and coding skips the parse of a sentence that cannot yield an event (see <see cref="DocumentCoder"/>).
+    /// A sentence tagged when first asked for its words' tags or lemmas, and parsed when first asked for its tree,
+    /// so that coding need not tag or parse a sentence that cannot yield an event (see <see cref="DocumentCoder"/>).
+    /// Its actor phrases are found at once, tagging it only when <paramref name="mayHaveActorPhrase"/> (the caller's
+    /// judgement from the words as written) allows that it has one.
     /// </summary>
-    public SentenceView(TaggedSentence tagged, ActorDictionary actors, Func<TaggedSentence, ParsedSentence> parse)
-        : this(tagged.Sentence, tagged.Words, actors)
+    public SentenceView(Sentence sentence, ActorDictionary actors, SyntaxPipeline syntax, bool mayHaveActorPhrase)
+        : this(sentence)
     {
-        _parser = () => parse(tagged);
+        _tagger = () => syntax.Tag(sentence);
+        _parser = () => syntax.Parse(Tagged);
+        if (mayHaveActorPhrase)
+        {
+            FindActorPhrases(actors);
+        }
+        else
+        {
+            MatchAt = new ActorMatch?[Count];
+        }
     }
 
-    private SentenceView(Sentence sentence, IReadOnlyList<ParsedWord> words, ActorDictionary actors)
+    private SentenceView(Sentence sentence)
     {
         Sentence = sentence;
-        _words = words;
-        var count = words.Count;
-        Keys = new string[count];
-        LemmaKeys = new string[count];
-        for (var i = 0; i < count; i++)
+        Keys = new string[sentence.Tokens.Count];
+        for (var i = 0; i < Keys.Length; i++)
         {
-            Keys[i] = ActorDictionary.Key(words[i].Text);
-            LemmaKeys[i] = ActorDictionary.Key(words[i].Lemma);
+            Keys[i] = ActorDictionary.Key(sentence.Tokens[i].Text);
         }
 
-        MatchAt = new ActorMatch?[count];
+        MatchAt = [];
+    }
+
+    private TaggedSentence Tagged { get; set; } = null!;
+
+    private void SetWords(IReadOnlyList<ParsedWord> words)
+    {
+        _words = words;
+        _lemmaKeys = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            _lemmaKeys[i] = ActorDictionary.Key(words[i].Lemma);
+        }
+    }
+
+    private void EnsureTagged()
+    {
+        if (_tagger is { } tagger)
+        {
+            _tagger = null;
+            Tagged = tagger();
+            SetWords(Tagged.Words);
+        }
+    }
+
+    private void FindActorPhrases(ActorDictionary actors)
+    {
+        MatchAt = new ActorMatch?[Count];
         foreach (var match in actors.FindAll(Keys, LemmaKeys))
         {
             HasActorPhrase = true;
@@ -68,8 +106,11 @@ public sealed class SentenceView
     /// <summary>Whether the sentence has been parsed (coding leaves some unparsed).</summary>
     public bool IsParsed => _parse is not null;
 
+    /// <summary>Whether the sentence has been tagged (coding leaves some untagged).</summary>
+    public bool IsTagged => _tagger is null;
+
     /// <summary>Whether any word lies in a dictionary actor phrase (a name or a role).</summary>
-    public bool HasActorPhrase { get; }
+    public bool HasActorPhrase { get; private set; }
 
     private List<int>[] Tree
     {
@@ -82,6 +123,7 @@ public sealed class SentenceView
 
     private void EnsureParsed()
     {
+        EnsureTagged();
         if (_parser is { } parser)
         {
             BuildTree(parser());
@@ -243,17 +285,32 @@ public sealed class SentenceView
 
     public Sentence Sentence { get; }
 
-    public int Count => _words.Count;
+    public int Count => Keys.Length;
 
     public string[] Keys { get; }
 
-    public string[] LemmaKeys { get; }
+    /// <summary>Each word's lemma, lower case (tagging the sentence if it was not yet).</summary>
+    public string[] LemmaKeys
+    {
+        get
+        {
+            EnsureTagged();
+            return _lemmaKeys;
+        }
+    }
 
     /// <summary>For each word, the dictionary phrase that covers it, if any.</summary>
-    public ActorMatch?[] MatchAt { get; }
+    public ActorMatch?[] MatchAt { get; private set; }
 
     /// <summary>A word with its tags and lemma; its place in the tree is read through <see cref="Head"/> and <see cref="Relation"/>.</summary>
-    public ParsedWord this[int index] => _words[index];
+    public ParsedWord this[int index]
+    {
+        get
+        {
+            EnsureTagged();
+            return _words[index];
+        }
+    }
 
     public string Lemma(int index) => LemmaKeys[index];
 
@@ -300,7 +357,7 @@ public sealed class SentenceView
         // A clause introduced by a preposition-like marker ("with North Korea's ruling party" parsed as a clause).
         foreach (var child in Tree[word])
         {
-            if (Relation(child) == "mark" && _words[child].Upos == "ADP")
+            if (Relation(child) == "mark" && this[child].Upos == "ADP")
             {
                 return Lemma(child);
             }
@@ -316,7 +373,7 @@ public sealed class SentenceView
     public bool IsNegated(int verb) =>
         Tree[verb].Any(c => Relation(c) is "advmod" or "neg" && NegationWords.Contains(Lemma(c)));
 
-    public bool IsPronoun(int word) => _words[word].Upos == "PRON";
+    public bool IsPronoun(int word) => this[word].Upos == "PRON";
 
     public bool IsRelativePronoun(int word) => Lemma(word) is "which" or "who" or "that" or "whom";
 
@@ -344,7 +401,7 @@ public sealed class SentenceView
         return result;
     }
 
-    public TextSpan SpanOf(int first, int last) => new(_words[first].Token.Start, _words[last].Token.End);
+    public TextSpan SpanOf(int first, int last) => new(Sentence.Tokens[first].Start, Sentence.Tokens[last].End);
 
     /// <summary>The sentence's text at a document span inside it.</summary>
     public string TextOf(TextSpan span) => Sentence.Text.Substring(span.Start - Sentence.Span.Start, span.Length);

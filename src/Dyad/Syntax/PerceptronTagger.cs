@@ -49,6 +49,9 @@ public sealed class PerceptronTagger
 
     internal ulong UposHash(int tag) => _uposHashes[tag];
 
+    /// <summary>The tag a word always takes, whatever its context (a frequent word the training data tags one way), if it has one.</summary>
+    public int? FixedTag(string word) => _fixed.TryGetValue(WordFeatures.Of(word).Form, out var tag) ? tag : null;
+
     /// <summary>Tags the words of one sentence; returns one tag id per word.</summary>
     public int[] Tag(IReadOnlyList<string> words)
     {
