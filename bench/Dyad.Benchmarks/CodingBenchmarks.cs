@@ -18,6 +18,10 @@ public class CodingBenchmarks
 
     public long Events { get; private set; }
 
+    public long SentencesTagged { get; private set; }
+
+    public long SentencesParsed { get; private set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -30,12 +34,19 @@ public class CodingBenchmarks
     {
         long sentences = 0;
         long events = 0;
+        long tagged = 0;
+        long parsed = 0;
         foreach (var document in _documents)
         {
             var coded = _coder.Code(document);
             sentences += coded.Segmented.Sentences.Count;
             events += coded.Events.Count;
+            tagged += coded.SentencesTagged;
+            parsed += coded.SentencesParsed;
         }
+
+        SentencesTagged = tagged;
+        SentencesParsed = parsed;
 
         Sentences = sentences;
         Events = events;

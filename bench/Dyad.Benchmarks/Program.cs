@@ -106,7 +106,7 @@ if (args.Length > 0 && args[0] == "throughput")
     coding.CodeDocuments();
     var codingSeconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"code (whole pipeline), 1 thread: {coding.Sentences / codingSeconds:N0} sentences/s, {coding.Events / codingSeconds:N0} events/s ({coding.Sentences:N0} sentences, {coding.Events:N0} events of {coding.Documents:N0} stories in {codingSeconds:F2} s)"));
+        $"code (whole pipeline), 1 thread: {coding.Sentences / codingSeconds:N0} sentences/s, {coding.Events / codingSeconds:N0} events/s ({coding.Sentences:N0} sentences, {coding.Events:N0} events of {coding.Documents:N0} stories in {codingSeconds:F2} s; {coding.SentencesTagged:N0} tagged, {coding.SentencesParsed:N0} parsed)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
     return 0;
