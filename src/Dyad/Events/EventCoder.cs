@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Text;
@@ -54,27 +55,38 @@ public sealed class EventCoder
                 continue;
             }
 
-            foreach (var key in Stems(view, i, view.Lemma(i)).Append(view.Keys[i]))
+            foreach (var (particle, pattern) in PatternsLookedUpBy(view.Keys[i], view.Lemma(i)))
             {
-                foreach (var pattern in _dictionary.For(key))
+                if ((pattern.Nominal ? asNoun : asVerb) && (particle is null || (words ??= WordsOf(view)).Contains(particle)) && MayHold(pattern, words ??= WordsOf(view)))
                 {
-                    if ((pattern.Nominal ? asNoun : asVerb) && MayHold(pattern, words ??= WordsOf(view)))
-                    {
-                        return true;
-                    }
-                }
-
-                foreach (var (particle, pattern) in _dictionary.WithParticle(key))
-                {
-                    if ((pattern.Nominal ? asNoun : asVerb) && (words ??= WordsOf(view)).Contains(particle) && MayHold(pattern, words))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
 
         return false;
+    }
+
+    // The patterns each word is looked up by, remembered: most words are looked up by none.
+    private readonly ConcurrentDictionary<(string Form, string Lemma), (string? Particle, EventPattern Pattern)[]> _lookedUp = new();
+
+    /// <summary>The patterns a word is looked up by, through its lemma, form or stems, alone or with a particle (then named).</summary>
+    private (string? Particle, EventPattern Pattern)[] PatternsLookedUpBy(string form, string lemma)
+    {
+        if (_lookedUp.TryGetValue((form, lemma), out var found))
+        {
+            return found;
+        }
+
+        found = [.. StemsOf(form, lemma).Append(form).Distinct()
+            .SelectMany(key => _dictionary.For(key).Select(p => ((string?)null, p)).Concat(_dictionary.WithParticle(key).Select(w => ((string?)w.Particle, w.Pattern))))];
+        if (_lookedUp.Count >= 1_000_000)
+        {
+            _lookedUp.Clear();
+        }
+
+        _lookedUp[(form, lemma)] = found;
+        return found;
     }
 
     /// <summary>What the pattern's conditions can match a word by: every word's lemma and form, and the form without a plural "s".</summary>
@@ -348,9 +360,10 @@ public sealed class EventCoder
     /// The lemma, then simple stems of the surface form, so a lemmatiser slip ("bombed" → "bombe") does not hide a
     /// known trigger.
     /// </summary>
-    private static string[] Stems(SentenceView view, int word, string lemma)
+    private static string[] Stems(SentenceView view, int word, string lemma) => StemsOf(view.Keys[word], lemma);
+
+    private static string[] StemsOf(string surface, string lemma)
     {
-        var surface = view.Keys[word];
         var stems = new List<string>(4) { lemma };
         void Try(string candidate)
         {
