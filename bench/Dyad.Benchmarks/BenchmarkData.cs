@@ -25,16 +25,16 @@ internal static class BenchmarkData
     public static string? ReutersPath => FindShared("data", "reuters21578", "reuters21578.jsonl");
 
     /// <summary>The corpus's JSON Lines, as bytes would come off disk.</summary>
-    public static IReadOnlyList<string> ReutersLines(int limit = int.MaxValue)
+    public static IReadOnlyList<string> ReutersLines(int limit = int.MaxValue, int skip = 0)
     {
         var path = ReutersPath ?? throw new InvalidOperationException("../shared/data/reuters21578/reuters21578.jsonl is not available");
-        return File.ReadLines(path).Take(limit).ToList();
+        return File.ReadLines(path).Skip(skip).Take(limit).ToList();
     }
 
-    public static IReadOnlyList<Document> ReutersDocuments(int limit = int.MaxValue)
+    public static IReadOnlyList<Document> ReutersDocuments(int limit = int.MaxValue, int skip = 0)
     {
         var reader = new DocumentReader();
-        return reader.ReadJsonLines(new StringReader(string.Join('\n', ReutersLines(limit))), "reuters")
+        return reader.ReadJsonLines(new StringReader(string.Join('\n', ReutersLines(limit, skip))), "reuters")
             .Where(i => i.Document is not null)
             .Select(i => i.Document!)
             .ToList();

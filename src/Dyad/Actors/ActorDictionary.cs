@@ -283,6 +283,11 @@ public sealed class ActorDictionary
         return false;
     }
 
+    /// <summary>Whether a phrase may begin with this word (as <see cref="MayFindAny"/> reads the first word of one).</summary>
+    public bool MayBegin(string word) =>
+        _gapped.ContainsKey(word) || word.Contains('_', StringComparison.Ordinal) || _root.Children?.ContainsKey(word) == true
+        || (_root.Stems?.Exists(s => StemMatches(s.Stem, word)) ?? false);
+
     /// <summary>Whether a phrase through <paramref name="node"/> may end at or after the word at <paramref name="position"/>, read as <paramref name="word"/>.</summary>
     private static bool MayContinue(Node node, string word, IReadOnlyList<string[]> readings, int position)
     {

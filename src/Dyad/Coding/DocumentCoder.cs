@@ -237,37 +237,49 @@ public sealed class DocumentCoder
         private const int MaxRemembered = 1_000_000;
         private readonly string[] _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
 
-        // Each word's readings, remembered: lemmatising a word under every tag costs more than tagging it once.
-        private readonly ConcurrentDictionary<string, string[]> _readings = new(StringComparer.Ordinal);
+        // Each word's readings, and whether a phrase may begin with one of them, remembered: lemmatising a word
+        // under every tag costs more than tagging it once.
+        private readonly ConcurrentDictionary<string, (string[] Readings, bool MayBegin)> _words = new(StringComparer.Ordinal);
 
         public bool MayHaveActorPhrase(Sentence sentence)
         {
-            var readings = new string[sentence.Tokens.Count][];
+            var tokens = sentence.Tokens;
+            var any = false;
+            for (var i = 0; i < tokens.Count && !any; i++)
+            {
+                any = ReadingsOf(tokens[i].Text).MayBegin;
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            var readings = new string[tokens.Count][];
             for (var i = 0; i < readings.Length; i++)
             {
-                readings[i] = ReadingsOf(sentence.Tokens[i].Text);
+                readings[i] = ReadingsOf(tokens[i].Text).Readings;
             }
 
             return actors.MayFindAny(readings);
         }
 
-        private string[] ReadingsOf(string word)
+        private (string[] Readings, bool MayBegin) ReadingsOf(string word)
         {
-            if (_readings.TryGetValue(word, out var readings))
+            if (_words.TryGetValue(word, out var known))
             {
-                return readings;
+                return known;
             }
 
             // A frequent word the tagger always tags one way has that tag's lemma alone.
             var tags = syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags;
-            readings = tags.Select(tag => ActorDictionary.Key(syntax.Lemmatizer.Lemmatize(word, tag))).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
-            if (_readings.Count >= MaxRemembered)
+            var readings = tags.Select(tag => ActorDictionary.Key(syntax.Lemmatizer.Lemmatize(word, tag))).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
+            if (_words.Count >= MaxRemembered)
             {
-                _readings.Clear();
+                _words.Clear();
             }
 
-            _readings[word] = readings;
-            return readings;
+            return _words[word] = (readings, readings.Any(actors.MayBegin));
         }
     }
 
