@@ -273,7 +273,7 @@ public sealed class DocumentCoder
 
             // A frequent word the tagger always tags one way has that tag's lemma alone.
             var tags = syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags;
-            var readings = tags.Select(tag => ActorDictionary.Key(syntax.Lemmatizer.Lemmatize(word, tag))).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
+            var readings = syntax.Lemmatizer.LemmasUnderEach(word, tags).Select(ActorDictionary.Key).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
             if (_words.Count >= MaxRemembered)
             {
                 _words.Clear();

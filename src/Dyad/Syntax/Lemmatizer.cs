@@ -21,6 +21,7 @@ public sealed class Lemmatizer
         _rules = rules;
         _exceptions = exceptions;
         _known = known;
+        _byTag = new(IndexByTag);
     }
 
     public int RuleCount => _rules.Count;
@@ -42,6 +43,102 @@ public sealed class Lemmatizer
         }
 
         return ApplyRules(normalised, lower, xpos);
+    }
+
+    /// <summary>
+    /// The lemmas <see cref="Lemmatize"/> gives the form under each of <paramref name="tags"/>, distinct, worked out
+    /// together: the rules and exceptions are looked up once per suffix rather than once per tag and suffix.
+    /// </summary>
+    public IReadOnlyCollection<string> LemmasUnderEach(string form, IReadOnlyList<string> tags)
+    {
+        var index = _byTag.Value;
+        var normalised = WordFeatures.NormaliseQuotes(form);
+        var lower = normalised.ToLowerInvariant();
+        var exceptions = index.Exceptions.GetValueOrDefault(normalised);
+        var lowerExceptions = !ReferenceEquals(lower, normalised) && lower != normalised ? index.Exceptions.GetValueOrDefault(lower) : null;
+        var longest = Math.Min(MaxSuffix, lower.Length);
+        var bySuffix = new LemmaRule?[]?[longest + 1];
+        for (var length = longest; length >= 0; length--)
+        {
+            bySuffix[length] = index.Rules.GetValueOrDefault(lower[^length..]);
+        }
+
+        var lemmas = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            if (!index.Tags.TryGetValue(tag, out var t))
+            {
+                lemmas.Add(normalised); // no rule or exception names this tag: the form itself
+                continue;
+            }
+
+            if ((exceptions?[t] ?? lowerExceptions?[t]) is { } exception)
+            {
+                lemmas.Add(exception);
+                continue;
+            }
+
+            string? first = null;
+            string? chosen = null;
+            for (var length = longest; length >= 0 && chosen is null; length--)
+            {
+                if (bySuffix[length]?[t] is { } rule && rule.Strip <= normalised.Length)
+                {
+                    var source = rule.Lowercase ? lower : normalised;
+                    var lemma = string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
+                    if (_known.Count == 0 || _known.Contains(lemma.ToLowerInvariant()))
+                    {
+                        chosen = lemma;
+                    }
+
+                    first ??= lemma;
+                }
+            }
+
+            lemmas.Add(chosen ?? first ?? normalised);
+        }
+
+        return lemmas;
+    }
+
+    // The rules and exceptions by suffix or form, each with one slot per tag: built on first use.
+    private readonly Lazy<(Dictionary<string, int> Tags, Dictionary<string, LemmaRule?[]> Rules, Dictionary<string, string?[]> Exceptions)> _byTag;
+
+    private (Dictionary<string, int> Tags, Dictionary<string, LemmaRule?[]> Rules, Dictionary<string, string?[]> Exceptions) IndexByTag()
+    {
+        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in _rules.Keys.Concat(_exceptions.Keys))
+        {
+            tags.TryAdd(key[..key.IndexOf('\t', StringComparison.Ordinal)], tags.Count);
+        }
+
+        var rules = new Dictionary<string, LemmaRule?[]>(StringComparer.Ordinal);
+        foreach (var (key, rule) in _rules)
+        {
+            var tab = key.IndexOf('\t', StringComparison.Ordinal);
+            var suffix = key[(tab + 1)..];
+            if (!rules.TryGetValue(suffix, out var slots))
+            {
+                rules[suffix] = slots = new LemmaRule?[tags.Count];
+            }
+
+            slots[tags[key[..tab]]] = rule;
+        }
+
+        var exceptions = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in _exceptions)
+        {
+            var tab = key.IndexOf('\t', StringComparison.Ordinal);
+            var word = key[(tab + 1)..];
+            if (!exceptions.TryGetValue(word, out var slots))
+            {
+                exceptions[word] = slots = new string?[tags.Count];
+            }
+
+            slots[tags[key[..tab]]] = lemma;
+        }
+
+        return (tags, rules, exceptions);
     }
 
     /// <summary>
