@@ -283,6 +283,33 @@ public sealed class ActorDictionary
         return false;
     }
 
+    /// <summary>
+    /// The words a phrase is looked up by (every word of every phrase, and the first words of gapped ones), or null
+    /// when some phrase ends in a stem, which any number of words may match.
+    /// </summary>
+    public IReadOnlySet<string>? LookupWords()
+    {
+        var words = new HashSet<string>(_gapped.Keys, StringComparer.Ordinal);
+        var pending = new Stack<Node>();
+        pending.Push(_root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (node.Stems is { Count: > 0 })
+            {
+                return null;
+            }
+
+            foreach (var (word, next) in node.Children ?? [])
+            {
+                words.Add(word);
+                pending.Push(next);
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>Whether a phrase may begin with this word (as <see cref="MayFindAny"/> reads the first word of one).</summary>
     public bool MayBegin(string word) =>
         _gapped.ContainsKey(word) || word.Contains('_', StringComparison.Ordinal) || _root.Children?.ContainsKey(word) == true

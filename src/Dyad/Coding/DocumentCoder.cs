@@ -240,6 +240,14 @@ public sealed class DocumentCoder
         // Each word's readings, and whether a phrase may begin with one of them, remembered: lemmatising a word
         // under every tag costs more than tagging it once.
         private readonly ConcurrentDictionary<string, (string[] Readings, bool MayBegin)> _words = new(StringComparer.Ordinal);
+        private int _remembered;
+
+        // Without stems in the dictionary, its words are a finite set, and a cheap test tells the words that cannot
+        // be lemmatised into one of them.
+        private readonly Func<string, bool>? _mayHaveDictionaryLemma =
+            actors.LookupWords() is { } lookupWords && !lookupWords.Any(w => w.Contains('_', StringComparison.Ordinal))
+                ? syntax.Lemmatizer.MayHaveLemmaAmong(lookupWords)
+                : null;
 
         public bool MayHaveActorPhrase(Sentence sentence)
         {
@@ -271,12 +279,17 @@ public sealed class DocumentCoder
                 return known;
             }
 
-            // A frequent word the tagger always tags one way has that tag's lemma alone.
-            var tags = syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags;
-            var readings = syntax.Lemmatizer.LemmasUnderEach(word, tags).Select(ActorDictionary.Key).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
-            if (_words.Count >= MaxRemembered)
+            // A word none of whose lemmas can be a dictionary word is read only as written; else, a frequent word
+            // the tagger always tags one way has that tag's lemma alone.
+            var key = ActorDictionary.Key(word);
+            var readings = _mayHaveDictionaryLemma?.Invoke(word) == false ? [key]
+                : syntax.Lemmatizer.LemmasUnderEach(word, syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags)
+                    .Select(ActorDictionary.Key).Prepend(key).Distinct().ToArray();
+            // (Counted here: ConcurrentDictionary.Count takes every lock.)
+            if (Interlocked.Increment(ref _remembered) >= MaxRemembered)
             {
                 _words.Clear();
+                Interlocked.Exchange(ref _remembered, 0);
             }
 
             return _words[word] = (readings, readings.Any(actors.MayBegin));

@@ -69,6 +69,7 @@ public sealed class EventCoder
 
     // The patterns each word is looked up by, remembered: most words are looked up by none.
     private readonly ConcurrentDictionary<(string Form, string Lemma), (string? Particle, EventPattern Pattern)[]> _lookedUp = new();
+    private int _lookedUpCount;
 
     /// <summary>The patterns a word is looked up by, through its lemma, form or stems, alone or with a particle (then named).</summary>
     private (string? Particle, EventPattern Pattern)[] PatternsLookedUpBy(string form, string lemma)
@@ -80,9 +81,11 @@ public sealed class EventCoder
 
         found = [.. StemsOf(form, lemma).Append(form).Distinct()
             .SelectMany(key => _dictionary.For(key).Select(p => ((string?)null, p)).Concat(_dictionary.WithParticle(key).Select(w => ((string?)w.Particle, w.Pattern))))];
-        if (_lookedUp.Count >= 1_000_000)
+        // (Counted here: ConcurrentDictionary.Count takes every lock.)
+        if (Interlocked.Increment(ref _lookedUpCount) >= 1_000_000)
         {
             _lookedUp.Clear();
+            Interlocked.Exchange(ref _lookedUpCount, 0);
         }
 
         _lookedUp[(form, lemma)] = found;

@@ -63,6 +63,8 @@ public sealed class Lemmatizer
             bySuffix[length] = index.Rules.GetValueOrDefault(lower[^length..]);
         }
 
+        // Many tags share a rule for a suffix ("strip nothing"): each rule's lemma is made once.
+        var made = new Dictionary<(int Length, LemmaRule Rule), (string Lemma, bool Known)>();
         var lemmas = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in tags)
         {
@@ -84,14 +86,19 @@ public sealed class Lemmatizer
             {
                 if (bySuffix[length]?[t] is { } rule && rule.Strip <= normalised.Length)
                 {
-                    var source = rule.Lowercase ? lower : normalised;
-                    var lemma = string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
-                    if (_known.Count == 0 || _known.Contains(lemma.ToLowerInvariant()))
+                    if (!made.TryGetValue((length, rule), out var result))
                     {
-                        chosen = lemma;
+                        var source = rule.Lowercase ? lower : normalised;
+                        var lemma = string.Concat(source.AsSpan(0, source.Length - rule.Strip), rule.Append);
+                        made[(length, rule)] = result = (lemma, _known.Count == 0 || _known.Contains(lemma.ToLowerInvariant()));
                     }
 
-                    first ??= lemma;
+                    if (result.Known)
+                    {
+                        chosen = result.Lemma;
+                    }
+
+                    first ??= result.Lemma;
                 }
             }
 
@@ -99,6 +106,96 @@ public sealed class Lemmatizer
         }
 
         return lemmas;
+    }
+
+    /// <summary>
+    /// A test, much cheaper than lemmatising under every tag, of whether a word may have a lemma (lower case, straight
+    /// quotes) among <paramref name="words"/>, or with "_", under some tag. False means it has none; true, that it may. A rule makes a
+    /// lemma by cutting letters off the word and adding others, so a lemma among the words can only come from a word
+    /// that begins with one of them, cut short by what a rule adds and lengthened by what it cuts.
+    /// </summary>
+    public Func<string, bool> MayHaveLemmaAmong(IReadOnlySet<string> words)
+    {
+        static string KeyOf(string text) => WordFeatures.NormaliseQuotes(text).ToLowerInvariant();
+
+        var exceptionForms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in _exceptions)
+        {
+            if (words.Contains(KeyOf(lemma)) || lemma.Contains('_', StringComparison.Ordinal))
+            {
+                exceptionForms.Add(key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..]);
+            }
+        }
+
+        // Rules grouped by what they cut and add, each group with the suffixes it applies to.
+        var cuts = new Dictionary<(int Strip, string Append), HashSet<string>>();
+        foreach (var (key, rule) in _rules)
+        {
+            var cut = (rule.Strip, KeyOf(rule.Append));
+            if (cut.Item2.Contains('_', StringComparison.Ordinal))
+            {
+                return _ => true; // a lemma with "_" spells a phrase of its own (see ActorDictionary)
+            }
+
+            if (!cuts.TryGetValue(cut, out var suffixes))
+            {
+                cuts[cut] = suffixes = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            suffixes.Add(key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..]);
+        }
+
+        // What a word must begin with (and how much longer it must be) to be cut and added to into one of the words.
+        var stems = new Dictionary<(string Stem, int Strip), List<HashSet<string>>>();
+        foreach (var word in words)
+        {
+            foreach (var ((strip, append), suffixes) in cuts)
+            {
+                if (word.EndsWith(append, StringComparison.Ordinal))
+                {
+                    var stem = (word[..^append.Length], strip);
+                    if (!stems.TryGetValue(stem, out var groups))
+                    {
+                        stems[stem] = groups = [];
+                    }
+
+                    groups.Add(suffixes);
+                }
+            }
+        }
+
+        var strips = cuts.Keys.Select(c => c.Strip).Distinct().Order().ToArray();
+        return form =>
+        {
+            var normalised = WordFeatures.NormaliseQuotes(form);
+            var lower = normalised.ToLowerInvariant();
+            if (exceptionForms.Contains(normalised) || exceptionForms.Contains(lower))
+            {
+                return true;
+            }
+
+            foreach (var strip in strips)
+            {
+                if (strip > lower.Length || !stems.TryGetValue((lower[..^strip], strip), out var groups))
+                {
+                    continue;
+                }
+
+                // A rule applies to a word that ends with its suffix.
+                foreach (var suffixes in groups)
+                {
+                    for (var length = Math.Min(MaxSuffix, lower.Length); length >= 0; length--)
+                    {
+                        if (suffixes.Contains(lower[^length..]))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        };
     }
 
     // The rules and exceptions by suffix or form, each with one slot per tag: built on first use.
