@@ -6,7 +6,36 @@ using Dyad.Benchmarks;
 // `-- store [EVENTS]` builds a store of a million generated events and times dyad and timeline queries over it;
 // `dotnet run -c Release --project bench/Dyad.Benchmarks -- --filter '*'` runs BenchmarkDotNet;
 // `-- clickhouse URL [EVENTS] [COPIES]` compares ingest into DuckDB and a ClickHouse cluster, then times queries over EVENTS (10 million) on the cluster;
-// `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes).
+// `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes);
+// `-- corpus` codes every Reuters story once, in one thread, as `dyad code` would: coding speed over a whole stream.
+if (args.Length > 0 && args[0] == "corpus")
+{
+    if (BenchmarkData.ReutersPath is null)
+    {
+        Console.Error.WriteLine("corpus: ../shared/data/reuters21578 is not available; skipped");
+        return 0;
+    }
+
+    var documents = BenchmarkData.ReutersDocuments();
+    var watch = Stopwatch.StartNew();
+    var coder = Dyad.Coding.DocumentCoder.CreateDefault();
+    var load = watch.Elapsed.TotalSeconds;
+    long sentences = 0, events = 0, tagged = 0, parsed = 0;
+    foreach (var document in documents)
+    {
+        var coded = coder.Code(document);
+        sentences += coded.Segmented.Sentences.Count;
+        events += coded.Events.Count;
+        tagged += coded.SentencesTagged;
+        parsed += coded.SentencesParsed;
+    }
+
+    var seconds = watch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"code (whole corpus, once, 1 thread): {sentences / seconds:N0} sentences/s, {events / seconds:N0} events/s ({documents.Count:N0} stories, {sentences:N0} sentences, {events:N0} events in {seconds:F1} s with {load:F1} s of model load; {tagged:N0} tagged, {parsed:N0} parsed); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "store")
 {
     StoreBenchmark.Run(Path.GetTempPath(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
