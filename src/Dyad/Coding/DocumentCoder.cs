@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Dyad.Actors;
 using Dyad.Attribution;
@@ -34,7 +33,7 @@ public sealed class DocumentCoder
 
     private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
-    private readonly ActorWordFilter _actorWords;
+    private readonly ActorPhraseFilter _actorWords;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -46,7 +45,7 @@ public sealed class DocumentCoder
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
-        _actorWords = new ActorWordFilter(actors, syntax);
+        _actorWords = new ActorPhraseFilter(actors, syntax);
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -157,7 +156,9 @@ public sealed class DocumentCoder
                     return Tense.Past;
                 });
 
-                // Which expressions there are does not depend on the tense; their values may ("in March").
+                // Which expressions there are does not depend on the tense; their values may ("in March"). Near the
+                // year 1500, below which an expression is dropped (see EventDater.Find), the tense could decide
+                // whether one is kept: those are worked out now.
                 if (tenseAsked && document.Date is not { Year: > 1502 })
                 {
                     times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
@@ -229,107 +230,6 @@ public sealed class DocumentCoder
     }
 
     /// <summary>
-    /// Whether a sentence may have an actor phrase, from its words as written: each word is read as its own form and
-    /// as every lemma a tag could give it. Most sentences have none, and are then neither tagged nor parsed.
-    /// </summary>
-    private sealed class ActorWordFilter(ActorDictionary actors, SyntaxPipeline syntax)
-    {
-        private const int MaxRemembered = 1_000_000;
-        private readonly string[] _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
-
-        // Each word's readings, and whether a phrase may begin with one of them, remembered: lemmatising a word
-        // under every tag costs more than tagging it once.
-        private readonly ConcurrentDictionary<string, (string[] Readings, bool MayBegin)> _words = new(StringComparer.Ordinal);
-        private int _remembered;
-
-        // Without stems in the dictionary, its words are a finite set, and a cheap test tells the words that cannot
-        // be lemmatised into one of them.
-        private readonly Func<string, bool>? _mayHaveDictionaryLemma =
-            actors.LookupWords() is { } lookupWords && !lookupWords.Any(w => w.Contains('_', StringComparison.Ordinal))
-                ? syntax.Lemmatizer.MayHaveLemmaAmong(lookupWords)
-                : null;
-
-        public bool MayHaveActorPhrase(Sentence sentence)
-        {
-            var tokens = sentence.Tokens;
-            var any = false;
-            for (var i = 0; i < tokens.Count && !any; i++)
-            {
-                any = ReadingsOf(tokens[i].Text).MayBegin;
-            }
-
-            if (!any)
-            {
-                return false;
-            }
-
-            var readings = new string[tokens.Count][];
-            for (var i = 0; i < readings.Length; i++)
-            {
-                readings[i] = ReadingsOf(tokens[i].Text).Readings;
-            }
-
-            return actors.MayFindAny(readings);
-        }
-
-        private (string[] Readings, bool MayBegin) ReadingsOf(string word)
-        {
-            if (_words.TryGetValue(word, out var known))
-            {
-                return known;
-            }
-
-            // A word none of whose lemmas can be a dictionary word is read only as written; else, a frequent word
-            // the tagger always tags one way has that tag's lemma alone.
-            var key = ActorDictionary.Key(word);
-            var readings = _mayHaveDictionaryLemma?.Invoke(word) == false ? [key]
-                : syntax.Lemmatizer.LemmasUnderEach(word, syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags)
-                    .Select(ActorDictionary.Key).Prepend(key).Distinct().ToArray();
-            // (Counted here: ConcurrentDictionary.Count takes every lock.)
-            if (Interlocked.Increment(ref _remembered) >= MaxRemembered)
-            {
-                _words.Clear();
-                Interlocked.Exchange(ref _remembered, 0);
-            }
-
-            return _words[word] = (readings, readings.Any(actors.MayBegin));
-        }
-    }
-
-    /// <summary>The last time a story mentioned: known, or worked out when first asked (it may need a parse).</summary>
-    private sealed class CarriedTime
-    {
-        private Func<EventDate>? _pending;
-        private EventDate? _value;
-
-        private CarriedTime(EventDate? value, Func<EventDate>? pending)
-        {
-            _value = value;
-            _pending = pending;
-        }
-
-        public bool IsKnown => _pending is null;
-
-        public EventDate Value
-        {
-            get
-            {
-                if (_pending is { } pending)
-                {
-                    _pending = null;
-                    _value = pending();
-                }
-
-                return _value!;
-            }
-        }
-
-        public static CarriedTime Known(EventDate value) => new(value, null);
-
-        public static CarriedTime Later(Func<EventDate> value) => new(null, value);
-    }
-
-    /// <summary>
     /// Whether a sentence can yield an event: an event needs a source, and a sentence names one only with a
     /// dictionary phrase, a pronoun for the last subject, "both sides" of a story about two countries, or as the
     /// next step of a consultation already coded.
@@ -383,118 +283,6 @@ public sealed class DocumentCoder
         }
     }
 
-    /// <summary>
-    /// Who reported the story told so far, for a next sentence with no reporting frame of its own: known after a
-    /// sentence that was coded, and worked out on demand after one that was not (which needs its parse).
-    /// </summary>
-    private sealed class ReportCarried
-    {
-        // Working out a pending report may ask the one before it, and so on back: past this many pending in a
-        // row, the chain is worked out at once, so a long story never recurses deeply.
-        private const int MaxPending = 64;
-
-        private readonly int _depth;
-        private Func<AttributionSource?>? _pending;
-        private AttributionSource? _source;
-
-        private ReportCarried(AttributionSource? source, Func<AttributionSource?>? pending, int depth = 0)
-        {
-            _source = source;
-            _pending = pending;
-            _depth = depth;
-        }
-
-        public static ReportCarried None { get; } = new(null, null);
-
-        public AttributionSource? Source
-        {
-            get
-            {
-                if (_pending is { } pending)
-                {
-                    _pending = null;
-                    _source = pending();
-                }
-
-                return _source;
-            }
-        }
-
-        public static ReportCarried Known(AttributionSource? source) => source is null ? None : new(source, null);
-
-        /// <summary>After a sentence not coded: its own report, else the account before it when it continues the narrative or reports with "according to".</summary>
-        public ReportCarried After(SentenceFrames sentence, IReadOnlyList<TimeExpression> times)
-        {
-            // An untagged sentence is left untagged until asked.
-            if (ReferenceEquals(this, None) && sentence.View.IsTagged && !sentence.MayHaveFrames)
-            {
-                return None;
-            }
-
-            var before = this;
-            if (_depth >= MaxPending)
-            {
-                before = Known(Source);
-            }
-
-            return new(null, () =>
-            {
-                var frames = sentence.Frames;
-                if (frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source is { } own)
-                {
-                    return own;
-                }
-
-                if (frames.Count > 0)
-                {
-                    return frames[0].Verb < 0 ? before.Source : null;
-                }
-
-                return before.Source is not null && ContinuesNarrative(sentence.View, times) ? before.Source : null;
-            }, before._depth + 1);
-        }
-    }
-
-    /// <summary>
-    /// The reporting frames of a sentence not coded, worked out once, when first asked, as of the sentence's own
-    /// place in the story: the actors they find and remember are those they would have found and remembered then.
-    /// </summary>
-    private sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context)
-    {
-        private IReadOnlyList<AttributionFrame>? _frames;
-
-        public int Sentence => sentence;
-
-        public SentenceView View => view;
-
-        private bool? _mayHaveFrames;
-
-        /// <summary>Whether it has a word that may open a frame (which needs its tags).</summary>
-        public bool MayHaveFrames => _mayHaveFrames ??= AttributionAnalyzer.MayHaveFrames(view);
-
-        public IReadOnlyList<AttributionFrame> Frames
-        {
-            get
-            {
-                if (_frames is null)
-                {
-                    var current = context.Sentence;
-                    context.Sentence = sentence;
-                    _frames = MayHaveFrames ? AttributionAnalyzer.Frames(view, context) : [];
-                    context.Sentence = current;
-                }
-
-                return _frames;
-            }
-        }
-
-        /// <summary>Whether its frames may remember an actor (they need a dictionary phrase to name one), and still have not.</summary>
-        public bool MayRemember() => _frames is null && view.HasActorPhrase && MayHaveFrames;
-
-        /// <summary>Whether its frames may remember an actor by this head word.</summary>
-        public bool MayRemember(string head) => MayRemember() && view.LemmaKeys.Contains(head);
-    }
-
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>
     private CodedEvent ThirdCountryMeeting(CodedEvent e)
     {
@@ -540,7 +328,7 @@ public sealed class DocumentCoder
     private static readonly HashSet<string> NarrativeSubjects = new(StringComparer.Ordinal) { "talk", "meeting", "contact", "negotiation", "visit", "summit", "discussion" };
 
     /// <summary>A sentence that refers back to the story told before: "that month", or "the talks/meeting ..." as its subject.</summary>
-    private static bool ContinuesNarrative(SentenceView view, IReadOnlyList<TimeExpression> times)
+    internal static bool ContinuesNarrative(SentenceView view, IReadOnlyList<TimeExpression> times)
     {
         if (times.Any(t => t.Anaphoric))
         {
