@@ -43,6 +43,7 @@ public sealed class DocumentContext
         }
 
         _firstCode.TryAdd(country, code.Value);
+        _twoPartiesKnown = false;
 
         if (_countryMentions.TryGetValue(country, out var count))
         {
@@ -60,14 +61,25 @@ public sealed class DocumentContext
     {
         get
         {
+            // Asked for every sentence; the counts change only while the document's countries are counted.
+            if (_twoPartiesKnown)
+            {
+                return _twoParties;
+            }
+
             var top = _countryOrder
                 .Select((c, order) => (Country: c, Count: _countryMentions[c], Order: order))
                 .OrderByDescending(x => x.Count).ThenBy(x => x.Order)
                 .Take(2)
                 .ToList();
-            return top.Count == 2 ? (top[0].Country, top[1].Country) : null;
+            _twoParties = top.Count == 2 ? (top[0].Country, top[1].Country) : null;
+            _twoPartiesKnown = true;
+            return _twoParties;
         }
     }
+
+    private (string First, string Second)? _twoParties;
+    private bool _twoPartiesKnown;
 
     private readonly Dictionary<string, string> _firstCode = new(StringComparer.Ordinal);
 
