@@ -99,14 +99,49 @@ internal sealed class LinearModel
 
     public int NonZero => _weights.Length;
 
+    /// <summary>The length of a row of summed weights (<see cref="Accumulate"/>): the class count rounded up to whole vectors.</summary>
+    public int Stride => _stride;
+
     /// <summary>Adds each feature's class weights to <paramref name="scores"/> (which the caller clears).</summary>
-    public unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores) => Score(features, scores, []);
+
+    /// <summary>
+    /// The same, starting from weights already summed by <see cref="Accumulate"/> (empty: from zero). Weights are
+    /// summed as integers, so summing some features beforehand gives exactly the same scores.
+    /// </summary>
+    public unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores, ReadOnlySpan<int> start)
+    {
+        var accumulated = stackalloc int[_stride];
+        var sums = new Span<int>(accumulated, _stride);
+        if (start.IsEmpty)
+        {
+            sums.Clear();
+        }
+        else
+        {
+            start.CopyTo(sums);
+        }
+
+        Accumulate(features, sums);
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] += accumulated[k] * _scale;
+        }
+    }
+
+    /// <summary>Adds each feature's class weights, as the stored integers, to <paramref name="sums"/> (<see cref="Stride"/> long).</summary>
+    public unsafe void Accumulate(ReadOnlySpan<ulong> features, Span<int> sums)
     {
         var stride = _stride;
         Span<int> buckets = stackalloc int[features.Length];
-        var accumulated = stackalloc int[stride];
-        new Span<int>(accumulated, stride).Clear();
+        fixed (int* accumulated = sums)
+        {
+            AccumulateInto(features, buckets, accumulated, stride);
+        }
+    }
 
+    private unsafe void AccumulateInto(ReadOnlySpan<ulong> features, Span<int> buckets, int* accumulated, int stride)
+    {
         // Three passes so the cache misses of all features overlap instead of queueing: find and prefetch the
         // row offsets, then prefetch the rows, then add them up.
         var starts = _scoringStart.Pointer;
@@ -159,11 +194,6 @@ internal sealed class LinearModel
                 var entry = rows[j];
                 accumulated[entry >>> 16] += (short)(entry & 0xFFFF);
             }
-        }
-
-        for (var k = 0; k < scores.Length; k++)
-        {
-            scores[k] += accumulated[k] * _scale;
         }
 
         // The tables are freed by their finalisers; keep them until the last read.

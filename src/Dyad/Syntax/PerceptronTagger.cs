@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Dyad.Syntax;
@@ -86,7 +87,10 @@ public sealed class PerceptronTagger
     private void Pass(LinearModel model, Extractor extract, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<int> guesses, Span<int> tags)
     {
         Span<ulong> features = stackalloc ulong[MaxFeatures];
+        Span<ulong> own = stackalloc ulong[OwnFeatures.Length];
+        Span<ulong> context = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[_upos.Length];
+        var remembered = ReferenceEquals(model, _first) ? _firstOwnWeights : _secondOwnWeights;
         for (var i = 0; i < words.Length; i++)
         {
             if (_fixed.TryGetValue(words[i].Form, out var fixedTag))
@@ -96,9 +100,60 @@ public sealed class PerceptronTagger
             }
 
             var count = extract(words, i, i > 0 ? tags[i - 1] : PreviousStart, i > 1 ? tags[i - 2] : PreviousStart2, guesses, features);
+            var contextCount = 0;
+            for (var f = 0; f < count; f++)
+            {
+                if (!IsOwnFeature(f))
+                {
+                    context[contextCount++] = features[f];
+                }
+            }
+
+            if (!remembered.Sums.TryGetValue(words[i], out var sums))
+            {
+                for (var k = 0; k < OwnFeatures.Length; k++)
+                {
+                    own[k] = features[OwnFeatures[k]];
+                }
+
+                sums = new int[model.Stride];
+                model.Accumulate(own, sums);
+                remembered.Add(words[i], sums);
+            }
+
             scores.Clear();
-            model.Score(features[..count], scores);
+            model.Score(context[..contextCount], scores, sums);
             tags[i] = ArgMax(scores);
+        }
+    }
+
+    // Some features depend on the word alone (its form, affixes and shape: their places among FirstPassFeatures
+    // below), and their rows are the ones least likely to be in cache, one per word form against a few hundred tag
+    // contexts. Their summed weights are remembered for each word; weights sum as integers, so the scores are
+    // exactly those of looking every feature up.
+    private static readonly int[] OwnFeatures = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 32];
+    private readonly RememberedSums _firstOwnWeights = new();
+    private readonly RememberedSums _secondOwnWeights = new();
+
+    private static bool IsOwnFeature(int index) => index <= 9 || index == 32;
+
+    private sealed class RememberedSums
+    {
+        private const int MaxWords = 200_000;
+        private int _count;
+
+        public ConcurrentDictionary<WordFeatures, int[]> Sums { get; } = new();
+
+        public void Add(WordFeatures word, int[] sums)
+        {
+            // (Counted here: ConcurrentDictionary.Count takes every lock.)
+            if (Interlocked.Increment(ref _count) >= MaxWords)
+            {
+                Sums.Clear();
+                Interlocked.Exchange(ref _count, 0);
+            }
+
+            Sums[word] = sums;
         }
     }
 
