@@ -109,7 +109,7 @@ public sealed class PerceptronTagger
                 }
             }
 
-            if (!remembered.Sums.TryGetValue(words[i], out var sums))
+            if (!remembered.TryGet(words[i], out var sums))
             {
                 for (var k = 0; k < OwnFeatures.Length; k++)
                 {
@@ -142,18 +142,32 @@ public sealed class PerceptronTagger
         private const int MaxWords = 200_000;
         private int _count;
 
-        public ConcurrentDictionary<WordFeatures, int[]> Sums { get; } = new();
+        // Found by the hash of the word's form (quick to look up), and checked against all its features, so two
+        // words whose forms share a hash never share sums.
+        private readonly ConcurrentDictionary<ulong, (WordFeatures Word, int[] Sums)> _sums = new();
+
+        public bool TryGet(WordFeatures word, out int[] sums)
+        {
+            if (_sums.TryGetValue(word.Form, out var found) && found.Word == word)
+            {
+                sums = found.Sums;
+                return true;
+            }
+
+            sums = [];
+            return false;
+        }
 
         public void Add(WordFeatures word, int[] sums)
         {
             // (Counted here: ConcurrentDictionary.Count takes every lock.)
             if (Interlocked.Increment(ref _count) >= MaxWords)
             {
-                Sums.Clear();
+                _sums.Clear();
                 Interlocked.Exchange(ref _count, 0);
             }
 
-            Sums[word] = sums;
+            _sums[word.Form] = (word, sums);
         }
     }
 
