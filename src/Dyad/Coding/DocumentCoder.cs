@@ -188,8 +188,9 @@ public sealed class DocumentCoder
                 times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
                 var frames = AttributionAnalyzer.Frames(view, context).ToList();
                 var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
-                var previousReport = lastReport.Source;
-                if (frames.Count == 0 && previousReport is not null && ContinuesNarrative(view, times))
+                // The account before is worked out only if this sentence continues it (it may need an earlier parse).
+                var before = lastReport;
+                if (frames.Count == 0 && ContinuesNarrative(view, times) && before.Source is { } previousReport)
                 {
                     // "The talks continued ... that month": still the sources' account.
                     frames.Add(new AttributionFrame(EventAttribution.Reported, previousReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
@@ -201,7 +202,7 @@ public sealed class DocumentCoder
                     ? lastTime.Value
                     : null;
                 CodeSentence(document, view, context, times, frames, carried, events);
-                lastReport = ReportCarried.Known(ownReport ?? (frames.Count > 0 && frames[0].Verb < 0 ? previousReport : null));
+                lastReport = ownReport is not null ? ReportCarried.Known(ownReport) : frames.Count > 0 && frames[0].Verb < 0 ? before : ReportCarried.None;
                 if (EventDater.Governing(view, times) is { } explicitTime)
                 {
                     lastTime = CarriedTime.Known(explicitTime.Value);
