@@ -144,7 +144,7 @@ public sealed class DocumentCoder
             context.Sentence = i;
             var paragraph = ParagraphOf(layout, view.Sentence);
             IReadOnlyList<TimeExpression> times;
-            if (storyDiscarded || discarded[i] || !MayYieldEvents(view, context) || !_events.MayCode(view))
+            if (storyDiscarded || discarded[i] || CannotCodeUntagged(view) || !MayYieldEvents(view, context) || !_events.MayCode(view))
             {
                 // Parsing is most of coding's time, and most sentences name no actor or no event. Such a sentence
                 // still passes on its time, the actors its reporting frames name, and whether its sources'
@@ -228,6 +228,26 @@ public sealed class DocumentCoder
 
         var times = EventDater.Find(view, publication, Placeholder, tenseAt);
         return times.Any(t => t.Anaphoric) ? EventDater.Find(view, publication, last.Value, tenseAt) : times;
+    }
+
+    /// <summary>
+    /// Whether a sentence not tagged (it has no actor phrase) has no word a pattern could fire on under any tags:
+    /// then it is not coded, and need not be tagged to find a pronoun for the last subject.
+    /// </summary>
+    private bool CannotCodeUntagged(SentenceView view)
+    {
+        if (view.IsTagged)
+        {
+            return false;
+        }
+
+        var readings = new string[view.Count][];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            readings[i] = _actorWords.AllReadingsOf(view.Sentence.Tokens[i].Text);
+        }
+
+        return !_events.MayCodeUnderAnyTags(view.Keys, readings);
     }
 
     /// <summary>
