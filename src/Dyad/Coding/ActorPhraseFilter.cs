@@ -26,29 +26,6 @@ internal sealed class ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline s
             ? syntax.Lemmatizer.MayHaveLemmaAmong(lookupWords)
             : null;
 
-    // Every lemma each word could take, for the event patterns' test on untagged sentences; remembered likewise.
-    private readonly ConcurrentDictionary<string, string[]> _lemmas = new(StringComparer.Ordinal);
-    private int _lemmasRemembered;
-
-    /// <summary>The word as written and every lemma a tag could give it (lower case, straight quotes).</summary>
-    public string[] AllReadingsOf(string word)
-    {
-        if (_lemmas.TryGetValue(word, out var readings))
-        {
-            return readings;
-        }
-
-        readings = syntax.Lemmatizer.LemmasUnderEach(word, syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags)
-            .Select(ActorDictionary.Key).Prepend(ActorDictionary.Key(word)).Distinct().ToArray();
-        if (Interlocked.Increment(ref _lemmasRemembered) >= MaxRemembered)
-        {
-            _lemmas.Clear();
-            Interlocked.Exchange(ref _lemmasRemembered, 0);
-        }
-
-        return _lemmas[word] = readings;
-    }
-
     public bool MayHaveActorPhrase(Sentence sentence)
     {
         var tokens = sentence.Tokens;

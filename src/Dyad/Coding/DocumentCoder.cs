@@ -34,6 +34,7 @@ public sealed class DocumentCoder
     private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
     private readonly ActorPhraseFilter _actorWords;
+    private readonly Func<string, bool> _mayLemmatiseToTrigger;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -46,6 +47,7 @@ public sealed class DocumentCoder
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
         _actorWords = new ActorPhraseFilter(actors, syntax);
+        _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(events.TriggerWords);
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -60,6 +62,7 @@ public sealed class DocumentCoder
         _cleaner = other._cleaner;
         _places = other._places;
         _actorWords = other._actorWords;
+        _mayLemmatiseToTrigger = other._mayLemmatiseToTrigger;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -231,8 +234,9 @@ public sealed class DocumentCoder
     }
 
     /// <summary>
-    /// Whether a sentence not tagged (it has no actor phrase) has no word a pattern could fire on under any tags:
-    /// then it is not coded, and need not be tagged to find a pronoun for the last subject.
+    /// Whether a sentence not tagged (it has no actor phrase) has no word a pattern is looked up by, however it were
+    /// tagged: neither as written nor by any lemma. Then it is not coded, and need not be tagged to look for a
+    /// pronoun standing for the last subject.
     /// </summary>
     private bool CannotCodeUntagged(SentenceView view)
     {
@@ -241,13 +245,15 @@ public sealed class DocumentCoder
             return false;
         }
 
-        var readings = new string[view.Count][];
-        for (var i = 0; i < readings.Length; i++)
+        for (var i = 0; i < view.Count; i++)
         {
-            readings[i] = _actorWords.AllReadingsOf(view.Sentence.Tokens[i].Text);
+            if (_events.LooksUpAsWritten(view.Keys[i]) || _mayLemmatiseToTrigger(view.Sentence.Tokens[i].Text))
+            {
+                return false;
+            }
         }
 
-        return !_events.MayCodeUnderAnyTags(view.Keys, readings);
+        return true;
     }
 
     /// <summary>

@@ -67,48 +67,8 @@ public sealed class EventCoder
         return false;
     }
 
-    /// <summary>
-    /// The same test before tagging, for any tags: each word (with its form as written) may be read as any of its
-    /// <paramref name="readings"/> and as a verb or a noun. False means <see cref="MayCode"/> is false however the
-    /// sentence is tagged.
-    /// </summary>
-    public bool MayCodeUnderAnyTags(IReadOnlyList<string> forms, IReadOnlyList<string[]> readings)
-    {
-        HashSet<string>? words = null;
-        for (var i = 0; i < forms.Count; i++)
-        {
-            foreach (var lemma in readings[i])
-            {
-                foreach (var (particle, pattern) in PatternsLookedUpBy(forms[i], lemma))
-                {
-                    words ??= AllReadings(forms, readings);
-                    if ((particle is null || words.Contains(particle)) && MayHold(pattern, words))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Every reading of every word, and each form without a plural "s" (see <see cref="WordsOf"/>).</summary>
-    private static HashSet<string> AllReadings(IReadOnlyList<string> forms, IReadOnlyList<string[]> readings)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < forms.Count; i++)
-        {
-            words.UnionWith(readings[i]);
-            words.Add(forms[i]);
-            if (forms[i].EndsWith('s'))
-            {
-                words.Add(forms[i][..^1]);
-            }
-        }
-
-        return words;
-    }
+    /// <summary>Whether a word as written (its form, or a stem of it) is looked up by some pattern, whatever its lemma.</summary>
+    public bool LooksUpAsWritten(string form) => PatternsLookedUpBy(form, form).Length > 0;
 
     // The patterns each word is looked up by, remembered: most words are looked up by none.
     private readonly ConcurrentDictionary<(string Form, string Lemma), (string? Particle, EventPattern Pattern)[]> _lookedUp = new();
