@@ -20,15 +20,7 @@ if (args.Length > 0 && args[0] == "corpus")
     var watch = Stopwatch.StartNew();
     var coder = Dyad.Coding.DocumentCoder.CreateDefault();
     var load = watch.Elapsed.TotalSeconds;
-    long sentences = 0, events = 0, tagged = 0, parsed = 0;
-    foreach (var document in documents)
-    {
-        var coded = coder.Code(document);
-        sentences += coded.Segmented.Sentences.Count;
-        events += coded.Events.Count;
-        tagged += coded.SentencesTagged;
-        parsed += coded.SentencesParsed;
-    }
+    var (sentences, events, tagged, parsed) = CodingBenchmarks.Tally(coder, documents);
 
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -49,7 +49,7 @@ public static class AttributionAnalyzer
     {
         for (var i = 0; i < view.Count; i++)
         {
-            if (view.Keys[i] == "according" || (view[i].Upos == "VERB" && (ReportingVerbs.Contains(view.Lemma(i)) || DenyingVerbs.Contains(view.Lemma(i)))))
+            if (OpensFrame(view, i))
             {
                 return true;
             }
@@ -58,6 +58,10 @@ public static class AttributionAnalyzer
         return false;
     }
 
+    /// <summary>"according", or a reporting or denying verb: the words a frame starts from (no parse needed).</summary>
+    private static bool OpensFrame(SentenceView view, int i) =>
+        view.Keys[i] == "according" || (view[i].Upos == "VERB" && (ReportingVerbs.Contains(view.Lemma(i)) || DenyingVerbs.Contains(view.Lemma(i))));
+
     /// <summary>The reporting and denying frames of a sentence.</summary>
     public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
     {
@@ -65,6 +69,11 @@ public static class AttributionAnalyzer
         var all = Enumerable.Range(0, view.Count).ToHashSet();
         for (var i = 0; i < view.Count; i++)
         {
+            if (!OpensFrame(view, i))
+            {
+                continue;
+            }
+
             // "according to the sources": the phrase after "according to" is the source, for the whole sentence.
             if (view.Keys[i] == "according" && view.Head(i) is var noun and >= 0)
             {
@@ -77,17 +86,12 @@ public static class AttributionAnalyzer
                 continue;
             }
 
-            if (view[i].Upos != "VERB")
+            if (view.Keys[i] == "according")
             {
-                continue;
+                continue; // as the root: no phrase to name a source
             }
 
-            var lemma = view.Lemma(i);
-            var denying = DenyingVerbs.Contains(lemma);
-            if (!denying && !ReportingVerbs.Contains(lemma))
-            {
-                continue;
-            }
+            var denying = DenyingVerbs.Contains(view.Lemma(i));
 
             var complement = view.Children(i).Where(c => view.Relation(c) is "ccomp" or "parataxis").ToList();
             var scope = new HashSet<int>();

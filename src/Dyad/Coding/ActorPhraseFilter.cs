@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dyad.Actors;
 using Dyad.Syntax;
 using Dyad.Text;
@@ -16,8 +15,7 @@ internal sealed class ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline s
 
     // Each word's readings, and whether a phrase may begin with one of them, remembered: lemmatising a word
     // under every tag costs more than tagging it once.
-    private readonly ConcurrentDictionary<string, (string[] Readings, bool MayBegin)> _words = new(StringComparer.Ordinal);
-    private int _remembered;
+    private readonly BoundedMemo<string, (string[] Readings, bool MayBegin)> _words = new(MaxRemembered, StringComparer.Ordinal);
 
     // Without stems in the dictionary, its words are a finite set, and a cheap test tells the words that cannot
     // be lemmatised into one of them.
@@ -49,26 +47,16 @@ internal sealed class ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline s
         return actors.MayFindAny(readings);
     }
 
-    private (string[] Readings, bool MayBegin) ReadingsOf(string word)
-    {
-        if (_words.TryGetValue(word, out var known))
-        {
-            return known;
-        }
+    private (string[] Readings, bool MayBegin) ReadingsOf(string word) => _words.GetOrAdd(word, ReadingsWorkedOut);
 
+    private (string[] Readings, bool MayBegin) ReadingsWorkedOut(string word)
+    {
         // A word none of whose lemmas can be a dictionary word is read only as written; else, a frequent word
         // the tagger always tags one way has that tag's lemma alone.
         var key = ActorDictionary.Key(word);
-        var readings = _mayHaveDictionaryLemma?.Invoke(word) == false ? [key]
+        string[] readings = _mayHaveDictionaryLemma?.Invoke(word) == false ? [key]
             : syntax.Lemmatizer.LemmasUnderEach(word, syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags)
                 .Select(ActorDictionary.Key).Prepend(key).Distinct().ToArray();
-        // (Counted here: ConcurrentDictionary.Count takes every lock.)
-        if (Interlocked.Increment(ref _remembered) >= MaxRemembered)
-        {
-            _words.Clear();
-            Interlocked.Exchange(ref _remembered, 0);
-        }
-
-        return _words[word] = (readings, readings.Any(actors.MayBegin));
+        return (readings, readings.Any(actors.MayBegin));
     }
 }

@@ -47,7 +47,7 @@ public sealed class DocumentCoder
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
         _actorWords = new ActorPhraseFilter(actors, syntax);
-        _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(events.TriggerWords);
+        _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(events.TriggerWords());
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>

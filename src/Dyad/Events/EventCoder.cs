@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Text;
@@ -71,29 +70,12 @@ public sealed class EventCoder
     public bool LooksUpAsWritten(string form) => PatternsLookedUpBy(form, form).Length > 0;
 
     // The patterns each word is looked up by, remembered: most words are looked up by none.
-    private readonly ConcurrentDictionary<(string Form, string Lemma), (string? Particle, EventPattern Pattern)[]> _lookedUp = new();
-    private int _lookedUpCount;
+    private readonly BoundedMemo<(string Form, string Lemma), (string? Particle, EventPattern Pattern)[]> _lookedUp = new(1_000_000);
 
     /// <summary>The patterns a word is looked up by, through its lemma, form or stems, alone or with a particle (then named).</summary>
-    private (string? Particle, EventPattern Pattern)[] PatternsLookedUpBy(string form, string lemma)
-    {
-        if (_lookedUp.TryGetValue((form, lemma), out var found))
-        {
-            return found;
-        }
-
-        found = [.. StemsOf(form, lemma).Append(form).Distinct()
-            .SelectMany(key => _dictionary.For(key).Select(p => ((string?)null, p)).Concat(_dictionary.WithParticle(key).Select(w => ((string?)w.Particle, w.Pattern))))];
-        // (Counted here: ConcurrentDictionary.Count takes every lock.)
-        if (Interlocked.Increment(ref _lookedUpCount) >= 1_000_000)
-        {
-            _lookedUp.Clear();
-            Interlocked.Exchange(ref _lookedUpCount, 0);
-        }
-
-        _lookedUp[(form, lemma)] = found;
-        return found;
-    }
+    private (string? Particle, EventPattern Pattern)[] PatternsLookedUpBy(string form, string lemma) =>
+        _lookedUp.GetOrAdd((form, lemma), word => [.. StemsOf(word.Form, word.Lemma).Append(word.Form).Distinct()
+            .SelectMany(key => _dictionary.For(key).Select(p => ((string?)null, p)).Concat(_dictionary.WithParticle(key).Select(w => ((string?)w.Particle, w.Pattern))))]);
 
     /// <summary>What the pattern's conditions can match a word by: every word's lemma and form, and the form without a plural "s".</summary>
     private static HashSet<string> WordsOf(SentenceView view)
@@ -284,7 +266,7 @@ public sealed class EventCoder
     {
         var lemma = view.Lemma(trigger);
         var particle = view.FirstChild(trigger, "compound:prt");
-        var stems = Stems(view, trigger, lemma);
+        var stems = StemsOf(view.Keys[trigger], lemma);
 
         // A dictionary may give an inflected form its own entry (PETRARCH's "LEFT [032:033]" beside "LEAVE [012]"): the form as written comes first.
         if (view.Keys[trigger] != lemma && _dictionary.For(view.Keys[trigger]).Count > 0)
@@ -366,8 +348,6 @@ public sealed class EventCoder
     /// The lemma, then simple stems of the surface form, so a lemmatiser slip ("bombed" → "bombe") does not hide a
     /// known trigger.
     /// </summary>
-    private static string[] Stems(SentenceView view, int word, string lemma) => StemsOf(view.Keys[word], lemma);
-
     private static string[] StemsOf(string surface, string lemma)
     {
         var stems = new List<string>(4) { lemma };

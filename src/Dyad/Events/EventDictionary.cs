@@ -43,7 +43,7 @@ public sealed class EventDictionary
     public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
 
     /// <summary>The words patterns are looked up by: triggers, and the verbs of particle triggers.</summary>
-    public IReadOnlySet<string> TriggerWords => _byTrigger.Keys.Concat(_byParticleVerb.Keys).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> TriggerWords() => _byTrigger.Keys.Concat(_byParticleVerb.Keys).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The patterns looked up by a word with a particle ("carry" for "carry_out"), with the particle each needs.</summary>
     public IReadOnlyList<(string Particle, EventPattern Pattern)> WithParticle(string verb) =>

@@ -123,7 +123,7 @@ public sealed class Lemmatizer
         {
             if (words.Contains(KeyOf(lemma)) || lemma.Contains('_', StringComparison.Ordinal))
             {
-                exceptionForms.Add(key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..]);
+                exceptionForms.Add(SplitKey(key).Text);
             }
         }
 
@@ -142,7 +142,7 @@ public sealed class Lemmatizer
                 cuts[cut] = suffixes = new HashSet<string>(StringComparer.Ordinal);
             }
 
-            suffixes.Add(key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..]);
+            suffixes.Add(SplitKey(key).Text);
         }
 
         // What a word must begin with (and how much longer it must be) to be cut and added to into one of the words.
@@ -206,36 +206,34 @@ public sealed class Lemmatizer
         var tags = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var key in _rules.Keys.Concat(_exceptions.Keys))
         {
-            tags.TryAdd(key[..key.IndexOf('\t', StringComparison.Ordinal)], tags.Count);
+            tags.TryAdd(SplitKey(key).Xpos, tags.Count);
         }
 
-        var rules = new Dictionary<string, LemmaRule?[]>(StringComparer.Ordinal);
-        foreach (var (key, rule) in _rules)
+        return (tags, BySlot(_rules, tags, rule => (LemmaRule?)rule), BySlot(_exceptions, tags, lemma => (string?)lemma));
+    }
+
+    /// <summary>Entries keyed "XPOS\ttext" as one row per text, with a slot per tag.</summary>
+    private static Dictionary<string, T?[]> BySlot<TEntry, T>(Dictionary<string, TEntry> entries, Dictionary<string, int> tags, Func<TEntry, T?> slot)
+    {
+        var rows = new Dictionary<string, T?[]>(StringComparer.Ordinal);
+        foreach (var (key, entry) in entries)
         {
-            var tab = key.IndexOf('\t', StringComparison.Ordinal);
-            var suffix = key[(tab + 1)..];
-            if (!rules.TryGetValue(suffix, out var slots))
+            var (xpos, text) = SplitKey(key);
+            if (!rows.TryGetValue(text, out var row))
             {
-                rules[suffix] = slots = new LemmaRule?[tags.Count];
+                rows[text] = row = new T?[tags.Count];
             }
 
-            slots[tags[key[..tab]]] = rule;
+            row[tags[xpos]] = slot(entry);
         }
 
-        var exceptions = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-        foreach (var (key, lemma) in _exceptions)
-        {
-            var tab = key.IndexOf('\t', StringComparison.Ordinal);
-            var word = key[(tab + 1)..];
-            if (!exceptions.TryGetValue(word, out var slots))
-            {
-                exceptions[word] = slots = new string?[tags.Count];
-            }
+        return rows;
+    }
 
-            slots[tags[key[..tab]]] = lemma;
-        }
-
-        return (tags, rules, exceptions);
+    private static (string Xpos, string Text) SplitKey(string key)
+    {
+        var tab = key.IndexOf('\t', StringComparison.Ordinal);
+        return (key[..tab], key[(tab + 1)..]);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text;
+using Dyad.Text;
 
 namespace Dyad.Syntax;
 
@@ -87,7 +87,6 @@ public sealed class PerceptronTagger
     private void Pass(LinearModel model, Extractor extract, ReadOnlySpan<WordFeatures> words, ReadOnlySpan<int> guesses, Span<int> tags)
     {
         Span<ulong> features = stackalloc ulong[MaxFeatures];
-        Span<ulong> own = stackalloc ulong[OwnFeatures.Length];
         Span<ulong> context = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[_upos.Length];
         var remembered = ReferenceEquals(model, _first) ? _firstOwnWeights : _secondOwnWeights;
@@ -103,26 +102,14 @@ public sealed class PerceptronTagger
             var contextCount = 0;
             for (var f = 0; f < count; f++)
             {
-                if (!IsOwnFeature(f))
+                if (f >= IsOwnFeature.Length || !IsOwnFeature[f])
                 {
                     context[contextCount++] = features[f];
                 }
             }
 
-            if (!remembered.TryGet(words[i], out var sums))
-            {
-                for (var k = 0; k < OwnFeatures.Length; k++)
-                {
-                    own[k] = features[OwnFeatures[k]];
-                }
-
-                sums = new int[model.Stride];
-                model.Accumulate(own, sums);
-                remembered.Add(words[i], sums);
-            }
-
             scores.Clear();
-            model.Score(context[..contextCount], scores, sums);
+            model.Score(context[..contextCount], scores, OwnWeights(model, remembered, words[i], features));
             tags[i] = ArgMax(scores);
         }
     }
@@ -132,43 +119,34 @@ public sealed class PerceptronTagger
     // contexts. Their summed weights are remembered for each word; weights sum as integers, so the scores are
     // exactly those of looking every feature up.
     private static readonly int[] OwnFeatures = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 32];
-    private readonly RememberedSums _firstOwnWeights = new();
-    private readonly RememberedSums _secondOwnWeights = new();
+    private static readonly bool[] IsOwnFeature = Enumerable.Range(0, OwnFeatures.Max() + 1).Select(OwnFeatures.Contains).ToArray();
 
-    private static bool IsOwnFeature(int index) => index <= 9 || index == 32;
+    // Found by the hash of the word's form (quick to look up), and checked against all its features, so two
+    // words whose forms share a hash never share sums.
+    private readonly BoundedMemo<ulong, (WordFeatures Word, int[] Sums)> _firstOwnWeights = new(200_000);
+    private readonly BoundedMemo<ulong, (WordFeatures Word, int[] Sums)> _secondOwnWeights = new(200_000);
 
-    private sealed class RememberedSums
+    private static int[] OwnWeights(LinearModel model, BoundedMemo<ulong, (WordFeatures Word, int[] Sums)> remembered, WordFeatures word, ReadOnlySpan<ulong> features)
     {
-        private const int MaxWords = 200_000;
-        private int _count;
-
-        // Found by the hash of the word's form (quick to look up), and checked against all its features, so two
-        // words whose forms share a hash never share sums.
-        private readonly ConcurrentDictionary<ulong, (WordFeatures Word, int[] Sums)> _sums = new();
-
-        public bool TryGet(WordFeatures word, out int[] sums)
+        if (remembered.TryGetValue(word.Form, out var found) && found.Word == word)
         {
-            if (_sums.TryGetValue(word.Form, out var found) && found.Word == word)
-            {
-                sums = found.Sums;
-                return true;
-            }
-
-            sums = [];
-            return false;
+            return found.Sums;
         }
 
-        public void Add(WordFeatures word, int[] sums)
-        {
-            // (Counted here: ConcurrentDictionary.Count takes every lock.)
-            if (Interlocked.Increment(ref _count) >= MaxWords)
-            {
-                _sums.Clear();
-                Interlocked.Exchange(ref _count, 0);
-            }
+        return remembered.Add(word.Form, (word, SumOwn(model, features))).Sums;
+    }
 
-            _sums[word.Form] = (word, sums);
+    private static int[] SumOwn(LinearModel model, ReadOnlySpan<ulong> features)
+    {
+        Span<ulong> own = stackalloc ulong[OwnFeatures.Length];
+        for (var k = 0; k < OwnFeatures.Length; k++)
+        {
+            own[k] = features[OwnFeatures[k]];
         }
+
+        var sums = new int[model.Stride];
+        model.Accumulate(own, sums);
+        return sums;
     }
 
     private static int SecondPassFeatures(ReadOnlySpan<WordFeatures> words, int i, int previous, int previous2, ReadOnlySpan<int> guesses, Span<ulong> output)

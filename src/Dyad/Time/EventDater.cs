@@ -92,7 +92,7 @@ public static class EventDater
         times.Count == 0 ? null : times.Count == 1 ? times[0] : times.Where(t => Attachment(view, t) >= 0)
             .OrderBy(t => ClauseStructure.Ancestors(view, Attachment(view, t)).Count())
             .FirstOrDefault()
-        ?? (times.Count > 0 ? times[0] : null);
+        ?? times[0];
 
     public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried)
     {
