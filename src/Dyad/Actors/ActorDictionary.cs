@@ -310,10 +310,94 @@ public sealed class ActorDictionary
         return words;
     }
 
+    /// <summary>
+    /// The words a lemma is compared with, whole, in <see cref="FindAll"/>: every word of every phrase but a last
+    /// one that is a stem (stems are matched against words as written only).
+    /// </summary>
+    public IReadOnlySet<string> WholeWords()
+    {
+        var words = new HashSet<string>(_gapped.Values.SelectMany(list => list).SelectMany(e => e.Phrase), StringComparer.Ordinal);
+        var pending = new Stack<Node>();
+        pending.Push(_root);
+        while (pending.Count > 0)
+        {
+            foreach (var (word, next) in pending.Pop().Children ?? [])
+            {
+                words.Add(word);
+                pending.Push(next);
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>Whether a phrase may begin with this word (as <see cref="MayFindAny"/> reads the first word of one).</summary>
     public bool MayBegin(string word) =>
         _gapped.ContainsKey(word) || word.Contains('_', StringComparison.Ordinal) || _root.Children?.ContainsKey(word) == true
         || (_root.Stems?.Exists(s => StemMatches(s.Stem, word)) ?? false);
+
+    /// <summary>
+    /// Whether <see cref="FindAll"/> may find a phrase that needs one of the risky readings: a sentence whose words
+    /// are each read as one of <paramref name="sure"/> and perhaps as one of <paramref name="risky"/> (a lemma some
+    /// tag could give). False means the risky readings change nothing it finds. Phrases whose words may have
+    /// others between them, stems and joined words are not followed: a risky reading among them counts as needed.
+    /// </summary>
+    public bool MayFindThrough(IReadOnlyList<string[]> sure, IReadOnlyList<string[]> risky)
+    {
+        _gappedWords ??= _gapped.Values.SelectMany(list => list).SelectMany(e => e.Phrase).ToHashSet(StringComparer.Ordinal);
+        foreach (var readings in risky)
+        {
+            if (readings.Any(w => _gappedWords.Contains(w) || w.Contains('_', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        for (var start = 0; start < sure.Count; start++)
+        {
+            if (Through(_root, start, false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool Through(Node node, int position, bool needsRisky)
+        {
+            if (needsRisky && node.Entries is not null)
+            {
+                return true;
+            }
+
+            if (position >= sure.Count)
+            {
+                return false;
+            }
+
+            return Step(sure[position], needsRisky) || Step(risky[position], true);
+
+            bool Step(string[] words, bool risk)
+            {
+                foreach (var word in words)
+                {
+                    if (risk && node.Stems?.Exists(s => StemMatches(s.Stem, word)) == true)
+                    {
+                        return true;
+                    }
+
+                    if (node.Children?.GetValueOrDefault(word) is { } next && Through(next, position + 1, risk))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+
+    private HashSet<string>? _gappedWords;
 
     /// <summary>Whether a phrase through <paramref name="node"/> may end at or after the word at <paramref name="position"/>, read as <paramref name="word"/>.</summary>
     private static bool MayContinue(Node node, string word, IReadOnlyList<string[]> readings, int position)

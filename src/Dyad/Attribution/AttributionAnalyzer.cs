@@ -23,6 +23,9 @@ public static class AttributionAnalyzer
 
     private static readonly FrozenSet<string> DenyingVerbs = new[] { "deny", "dismiss", "refute", "reject", "contest", "dispute" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The verbs that open a frame: the reporting and the denying ones.</summary>
+    public static IReadOnlySet<string> FrameVerbs { get; } = ReportingVerbs.Union(DenyingVerbs).ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> AnonymousHeads = new[]
     {
         "source", "official", "diplomat", "insider", "analyst", "observer", "person", "people", "expert", "report", "media", "aide",

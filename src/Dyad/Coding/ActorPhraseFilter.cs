@@ -6,23 +6,38 @@ namespace Dyad.Coding;
 
 /// <summary>
 /// Whether a sentence may have an actor phrase, from its words as written: each word is read as its own form and
-/// as every lemma a tag could give it. Most sentences have none, and are then neither tagged nor parsed.
+/// as every lemma a tag could give it. Most sentences have none, and are then neither tagged nor parsed. Of the
+/// rest, many find the same phrases whatever their tags; those are matched untagged (see <see cref="UntaggedLemmaKeys"/>).
 /// </summary>
-internal sealed class ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline syntax)
+internal sealed class ActorPhraseFilter
 {
     private const int MaxRemembered = 1_000_000;
-    private readonly string[] _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+    private readonly ActorDictionary _actors;
+    private readonly SyntaxPipeline _syntax;
+    private readonly string[] _tags;
 
-    // Each word's readings, and whether a phrase may begin with one of them, remembered: lemmatising a word
-    // under every tag costs more than tagging it once.
-    private readonly BoundedMemo<string, (string[] Readings, bool MayBegin)> _words = new(MaxRemembered, StringComparer.Ordinal);
+    // Each word's readings, whether a phrase may begin with one of them, and the lemma key that finds what its
+    // real one would (null when that depends on its tag), remembered: lemmatising a word under every tag costs
+    // more than tagging it once.
+    private readonly BoundedMemo<string, WordReadings> _words = new(MaxRemembered, StringComparer.Ordinal);
 
     // Without stems in the dictionary, its words are a finite set, and a cheap test tells the words that cannot
     // be lemmatised into one of them.
-    private readonly Func<string, bool>? _mayHaveDictionaryLemma =
-        actors.LookupWords() is { } lookupWords && !lookupWords.Any(w => w.Contains('_', StringComparison.Ordinal))
-            ? syntax.Lemmatizer.MayHaveLemmaAmong(lookupWords)
-            : null;
+    private readonly IReadOnlySet<string>? _lookupWords;
+    private readonly Func<string, bool>? _mayHaveDictionaryLemma;
+
+    // The words a lemma must equal to find a phrase, stems or not: any other lemma finds what the word's form finds.
+    private readonly IReadOnlySet<string> _wholeWords;
+
+    public ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline syntax)
+    {
+        _actors = actors;
+        _syntax = syntax;
+        _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+        _lookupWords = actors.LookupWords() is { } words && !words.Any(w => w.Contains('_', StringComparison.Ordinal)) ? words : null;
+        _mayHaveDictionaryLemma = _lookupWords is null ? null : syntax.Lemmatizer.MayHaveLemmaAmong(_lookupWords);
+        _wholeWords = actors.WholeWords();
+    }
 
     public bool MayHaveActorPhrase(Sentence sentence)
     {
@@ -44,19 +59,93 @@ internal sealed class ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline s
             readings[i] = ReadingsOf(tokens[i].Text).Readings;
         }
 
-        return actors.MayFindAny(readings);
+        return _actors.MayFindAny(readings);
     }
 
-    private (string[] Readings, bool MayBegin) ReadingsOf(string word) => _words.GetOrAdd(word, ReadingsWorkedOut);
+    /// <summary>
+    /// Lemma keys with which <see cref="ActorDictionary.FindAll"/> finds, in this sentence, exactly the phrases it
+    /// finds with the lemmas its tags give; null when some word's tag could change them. A word stands for its
+    /// lemma when every tag gives it the same one, and for its own form when none of its lemmas is a dictionary
+    /// word other than its form (the dictionary then matches it by its form alone, as it does a word whose lemma
+    /// is its form). A word that may have such a lemma ("of" has "or" under a tag it is never given in practice)
+    /// stands for its form too when no phrase in the sentence could be read through that lemma.
+    /// </summary>
+    public string[]? UntaggedLemmaKeys(Sentence sentence)
+    {
+        var words = new WordReadings[sentence.Tokens.Count];
+        var keys = new string[words.Length];
+        var anyRisky = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = ReadingsOf(sentence.Tokens[i].Text);
+            keys[i] = words[i].Untagged ?? words[i].Readings[0];
+            anyRisky |= words[i].Untagged is null;
+        }
 
-    private (string[] Readings, bool MayBegin) ReadingsWorkedOut(string word)
+        if (!anyRisky)
+        {
+            return keys;
+        }
+
+        // Readings[0] is the word's form.
+        var sure = new string[words.Length][];
+        var risky = new string[words.Length][];
+        for (var i = 0; i < words.Length; i++)
+        {
+            sure[i] = keys[i] == words[i].Readings[0] ? [keys[i]] : [words[i].Readings[0], keys[i]];
+            risky[i] = words[i].Risky;
+        }
+
+        return _actors.MayFindThrough(sure, risky) ? null : keys;
+    }
+
+    /// <summary>
+    /// Whether no word of an untagged sentence can have this lemma key, whatever its tag; false when that cannot be
+    /// told without tags (the key is no dictionary word, and words that cannot have one are read by their form only).
+    /// </summary>
+    public bool NoWordHasLemmaKey(Sentence sentence, string lemmaKey)
+    {
+        // A word is read by all its lemmas unless none of them can be a dictionary word.
+        if (_lookupWords?.Contains(lemmaKey) == false)
+        {
+            return false;
+        }
+
+        foreach (var token in sentence.Tokens)
+        {
+            if (Array.IndexOf(ReadingsOf(token.Text).Readings, lemmaKey) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private WordReadings ReadingsOf(string word) => _words.GetOrAdd(word, ReadingsWorkedOut);
+
+    private WordReadings ReadingsWorkedOut(string word)
     {
         // A word none of whose lemmas can be a dictionary word is read only as written; else, a frequent word
-        // the tagger always tags one way has that tag's lemma alone.
+        // the tagger always tags one way has that tag's lemma only.
         var key = ActorDictionary.Key(word);
-        string[] readings = _mayHaveDictionaryLemma?.Invoke(word) == false ? [key]
-            : syntax.Lemmatizer.LemmasUnderEach(word, syntax.Tagger.FixedTag(word) is { } only ? [syntax.Tagger.Xpos(only)] : _tags)
-                .Select(ActorDictionary.Key).Prepend(key).Distinct().ToArray();
-        return (readings, readings.Any(actors.MayBegin));
+        if (_mayHaveDictionaryLemma?.Invoke(word) == false)
+        {
+            return new WordReadings([key], _actors.MayBegin(key), key, []);
+        }
+
+        var lemmas = _syntax.Lemmatizer.LemmasUnderEach(word, _syntax.Tagger.FixedTag(word) is { } only ? [_syntax.Tagger.Xpos(only)] : _tags)
+            .Select(ActorDictionary.Key).Distinct().ToArray();
+        string[] readings = [.. lemmas.Prepend(key).Distinct()];
+        // A lemma key that is the word's own key, or no dictionary word, finds what the key alone finds: the
+        // word stands for its key when every lemma it may have is such, and for a lemma when it may have only
+        // that one. Otherwise its dictionary lemmas are the risky readings a sentence's phrases must not need.
+        var untagged = lemmas.Length == 1 ? lemmas[0]
+            : lemmas.All(l => l == key || !_wholeWords.Contains(l)) ? key
+            : null;
+        string[] risky = untagged is null ? [.. lemmas.Where(l => l != key && _wholeWords.Contains(l))] : [];
+        return new WordReadings(readings, readings.Any(_actors.MayBegin), untagged, risky);
     }
+
+    private sealed record WordReadings(string[] Readings, bool MayBegin, string? Untagged, string[] Risky);
 }

@@ -115,7 +115,7 @@ internal sealed class ReportCarried
 /// The reporting frames of a sentence not coded, worked out once, when first asked, as of the sentence's own
 /// place in the story: the actors they find and remember are those they would have found and remembered then.
 /// </summary>
-internal sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context)
+internal sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context, UntaggedWordTests untagged)
 {
     private IReadOnlyList<AttributionFrame>? _frames;
 
@@ -124,9 +124,12 @@ internal sealed class SentenceFrames(int sentence, SentenceView view, DocumentCo
     public SentenceView View => view;
 
     private bool? _mayHaveFrames;
+    private bool? _mayHaveFramesUntagged;
 
-    /// <summary>Whether it has a word that may open a frame (which needs its tags).</summary>
-    public bool MayHaveFrames => _mayHaveFrames ??= AttributionAnalyzer.MayHaveFrames(view);
+    /// <summary>Whether it has a word that may open a frame: told exactly from its tags, or, untagged, from what tags could make of its words.</summary>
+    public bool MayHaveFrames => view.IsTagged
+        ? _mayHaveFrames ??= AttributionAnalyzer.MayHaveFrames(view)
+        : _mayHaveFramesUntagged ??= untagged.MayOpenFrame(view);
 
     public IReadOnlyList<AttributionFrame> Frames
     {
@@ -147,6 +150,28 @@ internal sealed class SentenceFrames(int sentence, SentenceView view, DocumentCo
     /// <summary>Whether its frames may remember an actor (they need a dictionary phrase to name one), and still have not.</summary>
     public bool MayRemember() => _frames is null && view.HasActorPhrase && MayHaveFrames;
 
-    /// <summary>Whether its frames may remember an actor by this head word.</summary>
-    public bool MayRemember(string head) => MayRemember() && view.LemmaKeys.Contains(head);
+    /// <summary>Whether its frames may remember an actor by this head word (tagging the sentence only if its words as written cannot tell).</summary>
+    public bool MayRemember(string head) =>
+        MayRemember() && (view.IsTagged || !untagged.NoWordHasLemma(view, head)) && view.LemmaKeys.Contains(head);
+}
+
+/// <summary>What an untagged sentence's words may turn out to be under any tags: the tests that let coding leave it untagged.</summary>
+internal sealed class UntaggedWordTests(ActorPhraseFilter actorWords, Func<string, bool> mayLemmatiseToFrameVerb)
+{
+    /// <summary>Whether some word may open a reporting frame: "according", or a word that may have a reporting or denying verb as its lemma.</summary>
+    public bool MayOpenFrame(SentenceView view)
+    {
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view.Keys[i] == "according" || mayLemmatiseToFrameVerb(view.Sentence.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether no word can have this lemma (a lower-case key), whatever its tag; false when unsure.</summary>
+    public bool NoWordHasLemma(SentenceView view, string lemmaKey) => actorWords.NoWordHasLemmaKey(view.Sentence, lemmaKey);
 }

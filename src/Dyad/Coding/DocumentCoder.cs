@@ -35,6 +35,7 @@ public sealed class DocumentCoder
     private readonly PlaceResolver _places;
     private readonly ActorPhraseFilter _actorWords;
     private readonly Func<string, bool> _mayLemmatiseToTrigger;
+    private readonly UntaggedWordTests _untagged;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
@@ -48,6 +49,7 @@ public sealed class DocumentCoder
         _places = new PlaceResolver(Gazetteer.Default);
         _actorWords = new ActorPhraseFilter(actors, syntax);
         _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(events.TriggerWords());
+        _untagged = new UntaggedWordTests(_actorWords, syntax.Lemmatizer.MayHaveLemmaAmong(AttributionAnalyzer.FrameVerbs));
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -63,6 +65,7 @@ public sealed class DocumentCoder
         _places = other._places;
         _actorWords = other._actorWords;
         _mayLemmatiseToTrigger = other._mayLemmatiseToTrigger;
+        _untagged = other._untagged;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -97,7 +100,10 @@ public sealed class DocumentCoder
         var views = new List<SentenceView>(segmented.Sentences.Count);
         foreach (var sentence in segmented.Sentences)
         {
-            var view = new SentenceView(sentence, _actors, _syntax, ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence));
+            // A sentence whose actor phrases do not depend on its tags is left untagged until something else needs them.
+            var mayHaveActorPhrase = ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence);
+            var untaggedLemmaKeys = mayHaveActorPhrase && !ParseEverySentence ? _actorWords.UntaggedLemmaKeys(sentence) : null;
+            var view = new SentenceView(sentence, _actors, _syntax, mayHaveActorPhrase, untaggedLemmaKeys);
             if (ParseEverySentence)
             {
                 _ = view.Parse;
@@ -178,7 +184,7 @@ public sealed class DocumentCoder
                         : CarriedTime.Later(() => EventDater.Governing(view, tenseAsked ? FindTimes(view, document.Date, reference, t => ClauseStructure.TenseAt(view, t)) : found)!.Value);
                 }
 
-                var frames = new SentenceFrames(i, view, context);
+                var frames = new SentenceFrames(i, view, context, _untagged);
                 if (frames.MayRemember())
                 {
                     uncoded.Add(frames);
@@ -234,9 +240,9 @@ public sealed class DocumentCoder
     }
 
     /// <summary>
-    /// Whether a sentence not tagged (it has no actor phrase) has no word a pattern is looked up by, however it were
-    /// tagged: neither as written nor by any lemma. Then it is not coded, and need not be tagged to look for a
-    /// pronoun standing for the last subject.
+    /// Whether a sentence not tagged has no word a pattern is looked up by, however it were tagged: neither as
+    /// written nor by any lemma. Then it is not coded, and need not be tagged to look for a pronoun standing for
+    /// the last subject, nor for the part of speech of a word a pattern is looked up by.
     /// </summary>
     private bool CannotCodeUntagged(SentenceView view)
     {

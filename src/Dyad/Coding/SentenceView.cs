@@ -21,7 +21,7 @@ public sealed class SentenceView
         : this(parse.Sentence)
     {
         SetWords(parse.Words);
-        FindActorPhrases(actors);
+        FindActorPhrases(actors, LemmaKeys);
         BuildTree(parse);
     }
 
@@ -29,16 +29,17 @@ public sealed class SentenceView
     /// A sentence tagged when first asked for its words' tags or lemmas, and parsed when first asked for its tree,
     /// so that coding need not tag or parse a sentence that cannot yield an event (see <see cref="DocumentCoder"/>).
     /// Its actor phrases are found at once, tagging it only when <paramref name="mayHaveActorPhrase"/> (the caller's
-    /// judgement from the words as written) allows that it has one.
+    /// judgement from the words as written) allows that it has one, and <paramref name="untaggedLemmaKeys"/> (lemma
+    /// keys that find the same phrases as the tagged ones would) are not given.
     /// </summary>
-    public SentenceView(Sentence sentence, ActorDictionary actors, SyntaxPipeline syntax, bool mayHaveActorPhrase)
+    public SentenceView(Sentence sentence, ActorDictionary actors, SyntaxPipeline syntax, bool mayHaveActorPhrase, string[]? untaggedLemmaKeys = null)
         : this(sentence)
     {
         _tagger = () => syntax.Tag(sentence);
         _parser = () => syntax.Parse(Tagged);
         if (mayHaveActorPhrase)
         {
-            FindActorPhrases(actors);
+            FindActorPhrases(actors, untaggedLemmaKeys ?? LemmaKeys);
         }
         else
         {
@@ -80,10 +81,10 @@ public sealed class SentenceView
         }
     }
 
-    private void FindActorPhrases(ActorDictionary actors)
+    private void FindActorPhrases(ActorDictionary actors, string[] lemmaKeys)
     {
         MatchAt = new ActorMatch?[Count];
-        foreach (var match in actors.FindAll(Keys, LemmaKeys))
+        foreach (var match in actors.FindAll(Keys, lemmaKeys))
         {
             HasActorPhrase = true;
             for (var k = match.Start; k < match.End; k++)
