@@ -34,7 +34,7 @@ public sealed class DocumentCoder
     private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
     private readonly ActorPhraseFilter _actorWords;
-    private readonly Func<string, bool> _mayLemmatiseToTrigger;
+    private readonly UntaggedPatternFilter _patternWords;
     private readonly UntaggedWordTests _untagged;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
@@ -48,7 +48,7 @@ public sealed class DocumentCoder
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
         _actorWords = new ActorPhraseFilter(actors, syntax);
-        _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(events.TriggerWords());
+        _patternWords = new UntaggedPatternFilter(_events, events, syntax);
         _untagged = new UntaggedWordTests(_actorWords, syntax.Lemmatizer.MayHaveLemmaAmong(AttributionAnalyzer.FrameVerbs));
     }
 
@@ -64,7 +64,7 @@ public sealed class DocumentCoder
         _cleaner = other._cleaner;
         _places = other._places;
         _actorWords = other._actorWords;
-        _mayLemmatiseToTrigger = other._mayLemmatiseToTrigger;
+        _patternWords = other._patternWords;
         _untagged = other._untagged;
     }
 
@@ -240,27 +240,11 @@ public sealed class DocumentCoder
     }
 
     /// <summary>
-    /// Whether a sentence not tagged has no word a pattern is looked up by, however it were tagged: neither as
-    /// written nor by any lemma. Then it is not coded, and need not be tagged to look for a pronoun standing for
-    /// the last subject, nor for the part of speech of a word a pattern is looked up by.
+    /// Whether a sentence not tagged can have no pattern fire, however it were tagged. Then it is not coded, and
+    /// need not be tagged to look for a pronoun standing for the last subject, nor for the parts of speech of its
+    /// words.
     /// </summary>
-    private bool CannotCodeUntagged(SentenceView view)
-    {
-        if (view.IsTagged)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < view.Count; i++)
-        {
-            if (_events.LooksUpAsWritten(view.Keys[i]) || _mayLemmatiseToTrigger(view.Sentence.Tokens[i].Text))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private bool CannotCodeUntagged(SentenceView view) => !view.IsTagged && !_patternWords.MayCode(view.Sentence.Tokens);
 
     /// <summary>
     /// Whether a sentence can yield an event: an event needs a source, and a sentence names one only with a

@@ -66,6 +66,30 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// Whether some pattern may fire in a sentence not tagged, whatever its tags: a word is looked up by its form
+    /// and by each lemma a tag could give it (<paramref name="candidates"/>, as <see cref="CandidatesUnderAnyLemma"/>
+    /// gives them), as a verb or a noun, and the words the pattern's conditions name are among what the sentence's
+    /// words may be (<paramref name="words"/>, which need hold only the words conditions name). False means
+    /// <see cref="MayCode"/> is false under any tags.
+    /// </summary>
+    internal static bool MayCodeUnderAnyTags(IEnumerable<(string? Particle, EventPattern Pattern)> candidates, HashSet<string> words)
+    {
+        foreach (var (particle, pattern) in candidates)
+        {
+            if ((particle is null || words.Contains(particle)) && MayHold(pattern, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The patterns a word may be looked up by, whichever of <paramref name="lemmas"/> it has.</summary>
+    internal (string? Particle, EventPattern Pattern)[] CandidatesUnderAnyLemma(string form, IEnumerable<string> lemmas) =>
+        [.. lemmas.SelectMany(lemma => PatternsLookedUpBy(form, lemma)).Distinct()];
+
     /// <summary>Whether a word as written (its form, or a stem of it) is looked up by some pattern, whatever its lemma.</summary>
     public bool LooksUpAsWritten(string form) => PatternsLookedUpBy(form, form).Length > 0;
 

@@ -42,6 +42,28 @@ public sealed class EventDictionary
 
     public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
 
+    /// <summary>
+    /// The words a pattern's conditions name (objects' lemmas, prepositions and their objects' lemmas, particles):
+    /// whether a pattern's conditions may hold in a sentence turns on these words alone.
+    /// </summary>
+    public IReadOnlySet<string> ConditionWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in _byTrigger.Values.SelectMany(list => list))
+        {
+            words.UnionWith(pattern.Object?.Lemmas ?? Enumerable.Empty<string>());
+            words.UnionWith(pattern.PrepositionObject?.Lemmas ?? Enumerable.Empty<string>());
+            words.UnionWith(pattern.Preposition?.Split('|') ?? []);
+            if (pattern.Particle is { } particle)
+            {
+                words.Add(particle);
+            }
+        }
+
+        words.UnionWith(_byParticleVerb.Values.SelectMany(list => list).Select(p => p.Particle));
+        return words;
+    }
+
     /// <summary>The words patterns are looked up by: triggers, and the verbs of particle triggers.</summary>
     public IReadOnlySet<string> TriggerWords() => _byTrigger.Keys.Concat(_byParticleVerb.Keys).ToHashSet(StringComparer.Ordinal);
 

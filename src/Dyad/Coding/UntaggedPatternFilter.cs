@@ -1,0 +1,101 @@
+using Dyad.Actors;
+using Dyad.Events;
+using Dyad.Syntax;
+using Dyad.Text;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// Whether a pattern may fire in a sentence not yet tagged, whatever its tags turn out to be: each word is read as
+/// its form and as every lemma a tag could give it. A sentence where none can is neither tagged nor parsed, even
+/// when it names an actor ("Brazil's coffee output is 30 mln bags").
+/// </summary>
+internal sealed class UntaggedPatternFilter
+{
+    private const int MaxRemembered = 1_000_000;
+    private readonly EventCoder _events;
+    private readonly SyntaxPipeline _syntax;
+    private readonly string[] _tags;
+    private readonly IReadOnlySet<string> _conditionWords;
+    private readonly Func<string, bool> _mayLemmatiseToTrigger;
+    private readonly Func<string, bool> _mayLemmatiseToConditionWord;
+
+    // Per word: the patterns it may be looked up by, and what it may be read as that a pattern's condition names.
+    private readonly BoundedMemo<string, PatternWord> _words = new(MaxRemembered, StringComparer.Ordinal);
+
+    public UntaggedPatternFilter(EventCoder events, EventDictionary dictionary, SyntaxPipeline syntax)
+    {
+        _events = events;
+        _syntax = syntax;
+        _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+        _conditionWords = dictionary.ConditionWords();
+        _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(dictionary.TriggerWords());
+        _mayLemmatiseToConditionWord = syntax.Lemmatizer.MayHaveLemmaAmong(_conditionWords);
+    }
+
+    /// <summary>Whether some pattern may fire among these words (as written), under some tagging of them.</summary>
+    public bool MayCode(IReadOnlyList<Token> tokens)
+    {
+        PatternWord[]? words = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (PatternWordOf(tokens[i].Text).Candidates.Length > 0)
+            {
+                words = new PatternWord[tokens.Count];
+                break;
+            }
+        }
+
+        if (words is null)
+        {
+            return false;
+        }
+
+        var readings = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            words[i] = PatternWordOf(tokens[i].Text);
+            readings.UnionWith(words[i].ConditionReadings);
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Candidates.Length > 0 && EventCoder.MayCodeUnderAnyTags(word.Candidates, readings))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private PatternWord PatternWordOf(string text) => _words.GetOrAdd(text, WorkedOut);
+
+    private PatternWord WorkedOut(string text)
+    {
+        var key = ActorDictionary.Key(text);
+        var trigger = _events.LooksUpAsWritten(key) || _mayLemmatiseToTrigger(text);
+        var condition = _mayLemmatiseToConditionWord(text);
+        var lemmas = trigger || condition
+            ? _syntax.Lemmatizer.LemmasUnderEach(text, _syntax.Tagger.FixedTag(text) is { } only ? [_syntax.Tagger.Xpos(only)] : _tags).Select(ActorDictionary.Key).Distinct().ToArray()
+            : [];
+
+        // As the tagged test reads a sentence's words: lemma, form, and the form without a plural "s".
+        var readings = new List<string> { key };
+        if (key.EndsWith('s'))
+        {
+            readings.Add(key[..^1]);
+        }
+
+        if (condition)
+        {
+            readings.AddRange(lemmas);
+        }
+
+        return new PatternWord(
+            trigger ? _events.CandidatesUnderAnyLemma(key, lemmas) : [],
+            [.. readings.Where(_conditionWords.Contains).Distinct()]);
+    }
+
+    private sealed record PatternWord((string? Particle, EventPattern Pattern)[] Candidates, string[] ConditionReadings);
+}
