@@ -7,7 +7,7 @@ namespace Dyad.Coding;
 /// <summary>
 /// Whether a sentence may have an actor phrase, from its words as written: each word is read as its own form and
 /// as every lemma a tag could give it. Most sentences have none, and are then neither tagged nor parsed. Of the
-/// rest, many find the same phrases whatever their tags; those are matched untagged (see <see cref="UntaggedLemmaKeys"/>).
+/// rest, many find the same phrases whatever their tags; those are matched untagged.
 /// </summary>
 internal sealed class ActorPhraseFilter
 {
@@ -39,45 +39,42 @@ internal sealed class ActorPhraseFilter
         _wholeWords = actors.WholeWords();
     }
 
-    public bool MayHaveActorPhrase(Sentence sentence)
+    /// <summary>
+    /// Whether a sentence may have an actor phrase, whatever its tags; if so, and its phrases are the same whatever
+    /// its tags, <paramref name="untaggedLemmaKeys"/> are lemma keys with which <see cref="ActorDictionary.FindAll"/>
+    /// finds exactly the phrases it finds with the lemmas its tags give (else null). A word stands for its lemma when
+    /// every tag gives it the same one, and for its own form when none of its lemmas is a dictionary word other than
+    /// its form (the dictionary then matches it by its form alone, as it does a word whose lemma is its form). A word
+    /// that may have such a lemma ("of" has "or" under a tag it is never given in practice) stands for its form too
+    /// when no phrase in the sentence could be read through that lemma.
+    /// </summary>
+    public bool MayHaveActorPhrase(Sentence sentence, out string[]? untaggedLemmaKeys)
     {
+        untaggedLemmaKeys = null;
         var tokens = sentence.Tokens;
+        var words = new WordReadings[tokens.Count];
         var any = false;
-        for (var i = 0; i < tokens.Count && !any; i++)
+        for (var i = 0; i < words.Length; i++)
         {
-            any = ReadingsOf(tokens[i].Text).MayBegin;
+            words[i] = ReadingsOf(tokens[i].Text);
+            any |= words[i].MayBegin;
         }
 
-        if (!any)
+        if (!any || !_actors.MayFindAny(words.Select(w => w.Readings).ToArray()))
         {
             return false;
         }
 
-        var readings = new string[tokens.Count][];
-        for (var i = 0; i < readings.Length; i++)
-        {
-            readings[i] = ReadingsOf(tokens[i].Text).Readings;
-        }
-
-        return _actors.MayFindAny(readings);
+        untaggedLemmaKeys = UntaggedLemmaKeys(words);
+        return true;
     }
 
-    /// <summary>
-    /// Lemma keys with which <see cref="ActorDictionary.FindAll"/> finds, in this sentence, exactly the phrases it
-    /// finds with the lemmas its tags give; null when some word's tag could change them. A word stands for its
-    /// lemma when every tag gives it the same one, and for its own form when none of its lemmas is a dictionary
-    /// word other than its form (the dictionary then matches it by its form alone, as it does a word whose lemma
-    /// is its form). A word that may have such a lemma ("of" has "or" under a tag it is never given in practice)
-    /// stands for its form too when no phrase in the sentence could be read through that lemma.
-    /// </summary>
-    public string[]? UntaggedLemmaKeys(Sentence sentence)
+    private string[]? UntaggedLemmaKeys(WordReadings[] words)
     {
-        var words = new WordReadings[sentence.Tokens.Count];
         var keys = new string[words.Length];
         var anyRisky = false;
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = ReadingsOf(sentence.Tokens[i].Text);
             keys[i] = words[i].Untagged ?? words[i].Readings[0];
             anyRisky |= words[i].Untagged is null;
         }

@@ -101,8 +101,8 @@ public sealed class DocumentCoder
         foreach (var sentence in segmented.Sentences)
         {
             // A sentence whose actor phrases do not depend on its tags is left untagged until something else needs them.
-            var mayHaveActorPhrase = ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence);
-            var untaggedLemmaKeys = mayHaveActorPhrase && !ParseEverySentence ? _actorWords.UntaggedLemmaKeys(sentence) : null;
+            string[]? untaggedLemmaKeys = null;
+            var mayHaveActorPhrase = ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence, out untaggedLemmaKeys);
             var view = new SentenceView(sentence, _actors, _syntax, mayHaveActorPhrase, untaggedLemmaKeys);
             if (ParseEverySentence)
             {

@@ -36,26 +36,23 @@ internal sealed class UntaggedPatternFilter
     /// <summary>Whether some pattern may fire among these words (as written), under some tagging of them.</summary>
     public bool MayCode(IReadOnlyList<Token> tokens)
     {
-        PatternWord[]? words = null;
-        for (var i = 0; i < tokens.Count; i++)
+        var words = new PatternWord[tokens.Count];
+        var any = false;
+        for (var i = 0; i < words.Length; i++)
         {
-            if (PatternWordOf(tokens[i].Text).Candidates.Length > 0)
-            {
-                words = new PatternWord[tokens.Count];
-                break;
-            }
+            words[i] = PatternWordOf(tokens[i].Text);
+            any |= words[i].Candidates.Length > 0;
         }
 
-        if (words is null)
+        if (!any)
         {
             return false;
         }
 
         var readings = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var word in words)
         {
-            words[i] = PatternWordOf(tokens[i].Text);
-            readings.UnionWith(words[i].ConditionReadings);
+            readings.UnionWith(word.ConditionReadings);
         }
 
         foreach (var word in words)

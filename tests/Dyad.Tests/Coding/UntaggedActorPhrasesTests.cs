@@ -8,7 +8,7 @@ using Dyad.Text;
 namespace Dyad.Tests.Coding;
 
 /// <summary>
-/// A sentence whose actor phrases are the same whatever its tags is matched untagged (<see cref="ActorPhraseFilter.UntaggedLemmaKeys"/>),
+/// A sentence whose actor phrases are the same whatever its tags is matched untagged (<see cref="ActorPhraseFilter.MayHaveActorPhrase"/>),
 /// and tagged only if something else needs its tags. These tests hold the untagged match to the tagged one.
 /// </summary>
 public sealed class UntaggedActorPhrasesTests
@@ -44,8 +44,7 @@ public sealed class UntaggedActorPhrasesTests
         var filter = new ActorPhraseFilter(BuiltIn.Value, SyntaxPipeline.Default);
         var sentence = Sentence("Brazil's coffee output is 30 mln bags.");
 
-        var untagged = filter.UntaggedLemmaKeys(sentence);
-
+        Assert.True(filter.MayHaveActorPhrase(sentence, out var untagged));
         Assert.NotNull(untagged);
         Assert.Equal(Phrases(BuiltIn.Value, sentence, Tagged(sentence)), Phrases(BuiltIn.Value, sentence, untagged));
         Assert.Contains(Phrases(BuiltIn.Value, sentence, untagged), p => p.StartsWith("0-1:", StringComparison.Ordinal));
@@ -94,13 +93,13 @@ public sealed class UntaggedActorPhrasesTests
         {
             foreach (var sentence in DocumentSegmenter.Default.Segment(input.Document!).Sentences)
             {
-                if (!filter.MayHaveActorPhrase(sentence))
+                if (!filter.MayHaveActorPhrase(sentence, out var untagged))
                 {
                     continue;
                 }
 
                 checkedCount++;
-                if (filter.UntaggedLemmaKeys(sentence) is { } untagged)
+                if (untagged is not null)
                 {
                     untaggedCount++;
                     Assert.Equal(Phrases(actors, sentence, Tagged(sentence)), Phrases(actors, sentence, untagged));
