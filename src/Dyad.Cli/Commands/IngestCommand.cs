@@ -20,7 +20,9 @@ internal static class IngestCommand
         var inputs = CommonOptions.Inputs();
         var date = CommonOptions.Date();
         var db = StoreOptions.Db();
-        var batchSize = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 50 };
+        // Each batch costs a look-up of the stories already stored and a commit: at 50 documents a batch these were a
+        // quarter of a Reuters ingest (38 s), at 500 the ingest takes 31 s. A killed ingest redoes at most one batch.
+        var batchSize = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 500 };
         var workers = new Option<int>("--workers") { Description = "Coding threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var verbose = new Option<bool>("--verbose") { Description = "Print a line on standard error for every committed batch." };
         var dictionaries = new Option<string?>("--dictionaries") { Description = "PETRARCH/TABARI dictionaries to use as well as the built-in ones." };
