@@ -13,8 +13,7 @@ internal sealed class ActorPhraseFilter
 {
     private const int MaxRemembered = 1_000_000;
     private readonly ActorDictionary _actors;
-    private readonly SyntaxPipeline _syntax;
-    private readonly string[] _tags;
+    private readonly LemmasUnderAnyTag _lemmas;
 
     // Each word's readings, whether a phrase may begin with one of them, and the lemma key that finds what its
     // real one would (null when that depends on its tag), remembered: lemmatising a word under every tag costs
@@ -29,11 +28,10 @@ internal sealed class ActorPhraseFilter
     // The words a lemma must equal to find a phrase, stems or not: any other lemma finds what the word's form finds.
     private readonly IReadOnlySet<string> _wholeWords;
 
-    public ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline syntax)
+    public ActorPhraseFilter(ActorDictionary actors, SyntaxPipeline syntax, LemmasUnderAnyTag? lemmas = null)
     {
         _actors = actors;
-        _syntax = syntax;
-        _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+        _lemmas = lemmas ?? new LemmasUnderAnyTag(syntax);
         _lookupWords = actors.LookupWords() is { } words && !words.Any(w => w.Contains('_', StringComparison.Ordinal)) ? words : null;
         _mayHaveDictionaryLemma = _lookupWords is null ? null : syntax.Lemmatizer.MayHaveLemmaAmong(_lookupWords);
         _wholeWords = actors.WholeWords();
@@ -131,8 +129,7 @@ internal sealed class ActorPhraseFilter
             return new WordReadings([key], _actors.MayBegin(key), key, []);
         }
 
-        var lemmas = _syntax.Lemmatizer.LemmasUnderEach(word, _syntax.Tagger.FixedTag(word) is { } only ? [_syntax.Tagger.Xpos(only)] : _tags)
-            .Select(ActorDictionary.Key).Distinct().ToArray();
+        var lemmas = _lemmas.KeysOf(word);
         string[] readings = [.. lemmas.Prepend(key).Distinct()];
         // A lemma key that is the word's own key, or no dictionary word, finds what the key alone finds: the
         // word stands for its key when every lemma it may have is such, and for a lemma when it may have only

@@ -47,8 +47,9 @@ public sealed class DocumentCoder
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
-        _actorWords = new ActorPhraseFilter(actors, syntax);
-        _patternWords = new UntaggedPatternFilter(_events, events, syntax);
+        var lemmas = new LemmasUnderAnyTag(syntax);
+        _actorWords = new ActorPhraseFilter(actors, syntax, lemmas);
+        _patternWords = new UntaggedPatternFilter(_events, events, syntax, lemmas);
         _untagged = new UntaggedWordTests(_actorWords, syntax.Lemmatizer.MayHaveLemmaAmong(AttributionAnalyzer.FrameVerbs));
     }
 

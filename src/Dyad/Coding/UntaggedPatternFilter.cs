@@ -14,8 +14,7 @@ internal sealed class UntaggedPatternFilter
 {
     private const int MaxRemembered = 1_000_000;
     private readonly EventCoder _events;
-    private readonly SyntaxPipeline _syntax;
-    private readonly string[] _tags;
+    private readonly LemmasUnderAnyTag _lemmas;
     private readonly IReadOnlySet<string> _conditionWords;
     private readonly Func<string, bool> _mayLemmatiseToTrigger;
     private readonly Func<string, bool> _mayLemmatiseToConditionWord;
@@ -23,11 +22,10 @@ internal sealed class UntaggedPatternFilter
     // Per word: the patterns it may be looked up by, and what it may be read as that a pattern's condition names.
     private readonly BoundedMemo<string, PatternWord> _words = new(MaxRemembered, StringComparer.Ordinal);
 
-    public UntaggedPatternFilter(EventCoder events, EventDictionary dictionary, SyntaxPipeline syntax)
+    public UntaggedPatternFilter(EventCoder events, EventDictionary dictionary, SyntaxPipeline syntax, LemmasUnderAnyTag? lemmas = null)
     {
         _events = events;
-        _syntax = syntax;
-        _tags = Enumerable.Range(0, syntax.Tagger.TagCount).Select(syntax.Tagger.Xpos).Distinct().ToArray();
+        _lemmas = lemmas ?? new LemmasUnderAnyTag(syntax);
         _conditionWords = dictionary.ConditionWords();
         _mayLemmatiseToTrigger = syntax.Lemmatizer.MayHaveLemmaAmong(dictionary.TriggerWords());
         _mayLemmatiseToConditionWord = syntax.Lemmatizer.MayHaveLemmaAmong(_conditionWords);
@@ -73,9 +71,7 @@ internal sealed class UntaggedPatternFilter
         var key = ActorDictionary.Key(text);
         var trigger = _events.LooksUpAsWritten(key) || _mayLemmatiseToTrigger(text);
         var condition = _mayLemmatiseToConditionWord(text);
-        var lemmas = trigger || condition
-            ? _syntax.Lemmatizer.LemmasUnderEach(text, _syntax.Tagger.FixedTag(text) is { } only ? [_syntax.Tagger.Xpos(only)] : _tags).Select(ActorDictionary.Key).Distinct().ToArray()
-            : [];
+        var lemmas = trigger || condition ? _lemmas.KeysOf(text) : [];
 
         // As the tagged test reads a sentence's words: lemma, form, and the form without a plural "s".
         var readings = new List<string> { key };
