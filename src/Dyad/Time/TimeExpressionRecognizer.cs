@@ -46,9 +46,21 @@ public static class TimeExpressionRecognizer
     /// <paramref name="tenseAt"/> gives the tense of the verb governing a token; <paramref name="reference"/> is the
     /// last time mentioned before this sentence, for "that month" and "the following day".
     /// </summary>
-    public static IReadOnlyList<TimeExpression> Find(IReadOnlyList<Token> tokens, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
+    public static IReadOnlyList<TimeExpression> Find(IReadOnlyList<Token> tokens, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference) =>
+        Find(tokens, anchor, tenseAt, reference, everyPosition: false);
+
+    /// <summary>
+    /// As <see cref="Find"/>; with <paramref name="everyPosition"/>, tries every position even in a sentence with no
+    /// word an expression needs (for the test that holds <see cref="MayNameTime"/> to the matcher).
+    /// </summary>
+    internal static IReadOnlyList<TimeExpression> Find(IReadOnlyList<Token> tokens, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference, bool everyPosition)
     {
         var words = tokens.Select(t => t.Text.ToLowerInvariant().TrimEnd('.')).ToArray();
+        if (!everyPosition && !Array.Exists(words, MayNameTime))
+        {
+            return [];
+        }
+
         var result = new List<TimeExpression>();
         var i = 0;
         while (i < tokens.Count)
@@ -69,6 +81,22 @@ public static class TimeExpressionRecognizer
         // The text of a match is the source slice, set by the caller who has the document text.
         return result;
     }
+
+    private static readonly FrozenSet<string> TimeWords = new[]
+    {
+        "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a word (lower case, without a final period) is one every expression needs at least one of: a month,
+    /// a weekday, a season, a unit of time, "yesterday", "ago" and the like, "mid-...", or four digits (a year alone,
+    /// as a decade or in an ISO date). Most sentences of news have none, and the matcher need not try each of their words.
+    /// </summary>
+    internal static bool MayNameTime(string word) =>
+        Months.ContainsKey(word) || Weekdays.ContainsKey(word) || TimeWords.Contains(word)
+        || word.TrimEnd('s') is "day" or "week" or "month" or "year"
+        || word.StartsWith("mid-", StringComparison.Ordinal)
+        || (word.Length >= 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]));
 
     private readonly record struct Found(int Start, int End, EventDate Value, bool Anaphoric);
 

@@ -54,5 +54,42 @@ public sealed class TimeExpressionTests
         Assert.Empty(found);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_table_expression_has_a_word_that_may_name_a_time(string text, string publication, string tense, string start, string end, string precision)
+    {
+        _ = (publication, tense, start, end, precision);
+        var words = Tokenizer.Default.Tokenize(text).Select(t => t.Text.ToLowerInvariant().TrimEnd('.'));
+
+        Assert.Contains(words, TimeExpressionRecognizer.MayNameTime);
+    }
+
+    [SkippableFact]
+    public void Sentences_without_a_word_that_may_name_a_time_have_no_time_when_every_word_is_tried()
+    {
+        // The matcher skips a sentence with no such word; tried at every word anyway, it must find nothing there.
+        var path = SharedData.Require("data", "reuters21578", "reuters21578.jsonl");
+        var lines = string.Join('\n', File.ReadLines(path).Take(1500));
+        var skipped = 0;
+        foreach (var input in new Dyad.Documents.DocumentReader().ReadJsonLines(new StringReader(lines), "reuters").Where(i => i.Document is not null))
+        {
+            foreach (var sentence in DocumentSegmenter.Default.Segment(input.Document!).Sentences)
+            {
+                if (sentence.Tokens.Any(t => TimeExpressionRecognizer.MayNameTime(t.Text.ToLowerInvariant().TrimEnd('.'))))
+                {
+                    continue;
+                }
+
+                skipped++;
+                foreach (var tense in new[] { Tense.Past, Tense.Future })
+                {
+                    Assert.Empty(TimeExpressionRecognizer.Find(sentence.Tokens, new DateOnly(1987, 3, 1), _ => tense, Reference, everyPosition: true));
+                }
+            }
+        }
+
+        Assert.True(skipped > 1000, $"{skipped} sentences skipped");
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
