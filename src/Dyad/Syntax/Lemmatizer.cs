@@ -1,4 +1,5 @@
 using System.Text;
+using Dyad.Text;
 
 namespace Dyad.Syntax;
 
@@ -28,7 +29,13 @@ public sealed class Lemmatizer
 
     public int ExceptionCount => _exceptions.Count;
 
-    public string Lemmatize(string form, string xpos)
+    // Each word's lemma under each tag, remembered: tagging lemmatises every word it tags, and working a lemma out
+    // takes a look-up per suffix length, each with a key built for it.
+    private readonly BoundedMemo<(string Form, string Xpos), string> _lemmas = new(1_000_000);
+
+    public string Lemmatize(string form, string xpos) => _lemmas.GetOrAdd((form, xpos), word => WorkedOut(word.Form, word.Xpos));
+
+    private string WorkedOut(string form, string xpos)
     {
         var normalised = WordFeatures.NormaliseQuotes(form);
         if (_exceptions.TryGetValue(Key(xpos, normalised), out var lemma))
