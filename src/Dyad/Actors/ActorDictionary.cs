@@ -81,6 +81,7 @@ public sealed class ActorDictionary
 
         if (entry.Gapped && entry.Phrase.Count > 1)
         {
+            _gappedWords = null;
             if (!_gapped.TryGetValue(entry.Phrase[0], out var list))
             {
                 _gapped[entry.Phrase[0]] = list = [];
@@ -284,22 +285,32 @@ public sealed class ActorDictionary
     }
 
     /// <summary>
-    /// The words a phrase is looked up by (every word of every phrase, and the first words of gapped ones), or null
-    /// when some phrase ends in a stem, which any number of words may match.
+    /// The words a phrase is looked up by (every word of every phrase), or null when some phrase ends in a stem,
+    /// which any number of words may match.
     /// </summary>
     public IReadOnlySet<string>? LookupWords()
     {
-        var words = new HashSet<string>(_gapped.Keys, StringComparer.Ordinal);
+        var (words, stems) = PhraseWords();
+        return stems ? null : words;
+    }
+
+    /// <summary>
+    /// The words a lemma is compared with, whole, in <see cref="FindAll"/>: every word of every phrase but a last
+    /// one that is a stem (stems are matched against words as written only).
+    /// </summary>
+    public IReadOnlySet<string> WholeWords() => PhraseWords().Words;
+
+    /// <summary>The words of the trie (gapped phrases are in it too, but for a last word that is a stem), and whether it has stems.</summary>
+    private (HashSet<string> Words, bool Stems) PhraseWords()
+    {
+        var words = new HashSet<string>(GappedWords, StringComparer.Ordinal);
+        var stems = false;
         var pending = new Stack<Node>();
         pending.Push(_root);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
-            if (node.Stems is { Count: > 0 })
-            {
-                return null;
-            }
-
+            stems |= node.Stems is { Count: > 0 };
             foreach (var (word, next) in node.Children ?? [])
             {
                 words.Add(word);
@@ -307,28 +318,7 @@ public sealed class ActorDictionary
             }
         }
 
-        return words;
-    }
-
-    /// <summary>
-    /// The words a lemma is compared with, whole, in <see cref="FindAll"/>: every word of every phrase but a last
-    /// one that is a stem (stems are matched against words as written only).
-    /// </summary>
-    public IReadOnlySet<string> WholeWords()
-    {
-        var words = new HashSet<string>(_gapped.Values.SelectMany(list => list).SelectMany(e => e.Phrase), StringComparer.Ordinal);
-        var pending = new Stack<Node>();
-        pending.Push(_root);
-        while (pending.Count > 0)
-        {
-            foreach (var (word, next) in pending.Pop().Children ?? [])
-            {
-                words.Add(word);
-                pending.Push(next);
-            }
-        }
-
-        return words;
+        return (words, stems);
     }
 
     /// <summary>Whether a phrase may begin with this word (as <see cref="MayFindAny"/> reads the first word of one).</summary>
@@ -344,10 +334,9 @@ public sealed class ActorDictionary
     /// </summary>
     public bool MayFindThrough(IReadOnlyList<string[]> sure, IReadOnlyList<string[]> risky)
     {
-        _gappedWords ??= _gapped.Values.SelectMany(list => list).SelectMany(e => e.Phrase).ToHashSet(StringComparer.Ordinal);
         foreach (var readings in risky)
         {
-            if (readings.Any(w => _gappedWords.Contains(w) || w.Contains('_', StringComparison.Ordinal)))
+            if (readings.Any(w => GappedWords.Contains(w) || w.Contains('_', StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -397,7 +386,10 @@ public sealed class ActorDictionary
         }
     }
 
+    // Every word of the phrases whose words may have others between them; worked out again after an Add.
     private HashSet<string>? _gappedWords;
+
+    private HashSet<string> GappedWords => _gappedWords ??= _gapped.Values.SelectMany(list => list).SelectMany(e => e.Phrase).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether a phrase through <paramref name="node"/> may end at or after the word at <paramref name="position"/>, read as <paramref name="word"/>.</summary>
     private static bool MayContinue(Node node, string word, IReadOnlyList<string[]> readings, int position)

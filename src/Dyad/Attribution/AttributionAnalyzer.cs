@@ -63,7 +63,7 @@ public static class AttributionAnalyzer
 
     /// <summary>"according", or a reporting or denying verb: the words a frame starts from (no parse needed).</summary>
     private static bool OpensFrame(SentenceView view, int i) =>
-        view.Keys[i] == "according" || (view[i].Upos == "VERB" && (ReportingVerbs.Contains(view.Lemma(i)) || DenyingVerbs.Contains(view.Lemma(i))));
+        view.Keys[i] == "according" || (view[i].Upos == "VERB" && FrameVerbs.Contains(view.Lemma(i)));
 
     /// <summary>The reporting and denying frames of a sentence.</summary>
     public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
