@@ -6,28 +6,37 @@ namespace Dyad.Syntax;
 /// <summary>
 /// Lemmas from suffix rules learned per Penn tag ("VBD" + "-ied" → "-y"), the most frequent rule for the longest
 /// suffix seen, plus an exception list of the words the rules get wrong (irregular forms from the treebank and
-/// WordNet's exception lists).
+/// WordNet's exception lists). A frequent word the treebank lemmatises one way whatever its tag has that lemma
+/// under every tag.
 /// </summary>
 public sealed class Lemmatizer
 {
-    private const string Magic = "DYADLEM2";
+    private const string Magic = "DYADLEM3";
     private const int MaxSuffix = 5;
 
     private readonly Dictionary<string, LemmaRule> _rules;
     private readonly Dictionary<string, string> _exceptions;
     private readonly HashSet<string> _known;
 
-    private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions, HashSet<string> known)
+    // A word seen often enough with one lemma whatever its tag ("in", "it", "was"): that lemma under any tag. Under a
+    // tag the treebank never gives it, the suffix rules would make one up ("in" as a past participle: "i"), and a
+    // rare annotation ("it" once tagged NNP for "Italian") would be its lemma under that tag.
+    private readonly Dictionary<string, string> _invariant;
+
+    private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions, HashSet<string> known, Dictionary<string, string> invariant)
     {
         _rules = rules;
         _exceptions = exceptions;
         _known = known;
+        _invariant = invariant;
         _byTag = new(IndexByTag);
     }
 
     public int RuleCount => _rules.Count;
 
     public int ExceptionCount => _exceptions.Count;
+
+    public int InvariantCount => _invariant.Count;
 
     // Each word's lemma under each tag, remembered: tagging lemmatises every word it tags, and working a lemma out
     // takes a look-up per suffix length, each with a key built for it.
@@ -38,7 +47,7 @@ public sealed class Lemmatizer
     private string WorkedOut(string form, string xpos)
     {
         var normalised = WordFeatures.NormaliseQuotes(form);
-        if (_exceptions.TryGetValue(Key(xpos, normalised), out var lemma))
+        if (_invariant.TryGetValue(normalised, out var lemma) || _exceptions.TryGetValue(Key(xpos, normalised), out lemma))
         {
             return lemma;
         }
@@ -60,6 +69,11 @@ public sealed class Lemmatizer
     {
         var index = _byTag.Value;
         var normalised = WordFeatures.NormaliseQuotes(form);
+        if (_invariant.TryGetValue(normalised, out var invariant))
+        {
+            return [invariant];
+        }
+
         var lower = normalised.ToLowerInvariant();
         var exceptions = index.Exceptions.GetValueOrDefault(normalised);
         var lowerExceptions = !ReferenceEquals(lower, normalised) && lower != normalised ? index.Exceptions.GetValueOrDefault(lower) : null;
@@ -175,6 +189,11 @@ public sealed class Lemmatizer
         return form =>
         {
             var normalised = WordFeatures.NormaliseQuotes(form);
+            if (_invariant.TryGetValue(normalised, out var invariant))
+            {
+                return words.Contains(KeyOf(invariant)) || invariant.Contains('_', StringComparison.Ordinal);
+            }
+
             var lower = normalised.ToLowerInvariant();
             if (exceptionForms.Contains(normalised) || exceptionForms.Contains(lower))
             {
@@ -270,13 +289,32 @@ public sealed class Lemmatizer
 
     private static string Key(string xpos, string text) => string.Concat(xpos, "\t", text);
 
-    internal static Lemmatizer Train(IEnumerable<(string Form, string Xpos, string Lemma)> words, IEnumerable<(string Xpos, string Form, string Lemma)> irregular)
+    internal static Lemmatizer Train(IEnumerable<(string Form, string Xpos, string Lemma)> words, IEnumerable<(string Xpos, string Form, string Lemma)> irregular) =>
+        Train(words.Select(w => (w.Form, w.Xpos, w.Lemma, false)), irregular);
+
+    /// <summary>
+    /// Learns from treebank words; a <c>Misspelt</c> word (a typo, or a piece of a word split in two) has the intended
+    /// word's lemma ("to" for "the"): it may still teach an exception for its form under its tag ("u": "you"), but
+    /// not whether its form has one lemma whatever its tag.
+    /// </summary>
+    internal static Lemmatizer Train(IEnumerable<(string Form, string Xpos, string Lemma, bool Misspelt)> words, IEnumerable<(string Xpos, string Form, string Lemma)> irregular)
     {
         var ruleCounts = new Dictionary<string, Dictionary<LemmaRule, int>>();
         var lemmaCounts = new Dictionary<string, Dictionary<string, int>>();
-        foreach (var (rawForm, xpos, lemma) in words)
+        var lemmasOfForm = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var (rawForm, xpos, lemma, misspelt) in words)
         {
             var form = WordFeatures.NormaliseQuotes(rawForm);
+            if (!misspelt)
+            {
+                if (!lemmasOfForm.TryGetValue(form, out var anyTag))
+                {
+                    lemmasOfForm[form] = anyTag = new Dictionary<string, int>(StringComparer.Ordinal);
+                }
+
+                anyTag[WordFeatures.NormaliseQuotes(lemma)] = anyTag.GetValueOrDefault(WordFeatures.NormaliseQuotes(lemma)) + 1;
+            }
+
             var lower = form.ToLowerInvariant();
             var rule = Derive(form, lower, WordFeatures.NormaliseQuotes(lemma));
             for (var length = 0; length <= Math.Min(MaxSuffix, lower.Length); length++)
@@ -329,7 +367,7 @@ public sealed class Lemmatizer
             known.Add(lemma.ToLowerInvariant());
         }
 
-        var lemmatizer = new Lemmatizer(rules, new Dictionary<string, string>(StringComparer.Ordinal), known);
+        var lemmatizer = new Lemmatizer(rules, new Dictionary<string, string>(StringComparer.Ordinal), known, new Dictionary<string, string>(StringComparer.Ordinal));
         var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (xpos, form, lemma) in irregularList)
         {
@@ -356,7 +394,19 @@ public sealed class Lemmatizer
             }
         }
 
-        return new Lemmatizer(rules, exceptions, known);
+        // As for the tagger's fixed tags: at least 20 occurrences, 99.5 % with one lemma.
+        var invariant = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (form, byLemma) in lemmasOfForm)
+        {
+            var total = byLemma.Values.Sum();
+            var (top, count) = byLemma.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).First();
+            if (total >= 20 && count >= total * 0.995)
+            {
+                invariant[form] = top;
+            }
+        }
+
+        return new Lemmatizer(rules, exceptions, known, invariant);
     }
 
     private static LemmaRule Derive(string form, string lower, string lemma)
@@ -431,18 +481,25 @@ public sealed class Lemmatizer
         {
             writer.Write(lemma);
         }
+
+        writer.Write(_invariant.Count);
+        foreach (var (form, lemma) in _invariant.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.Write(form);
+            writer.Write(lemma);
+        }
     }
 
     public static Lemmatizer Read(Stream stream)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         var magic = Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length));
-        if (magic is not (Magic or "DYADLEM1"))
+        if (magic is not (Magic or "DYADLEM2" or "DYADLEM1"))
         {
             throw new InvalidDataException("not a Dyad lemmatizer model (bad magic)");
         }
 
-        var version = magic == Magic ? 2 : 1;
+        var version = magic[^1] - '0';
 
         var rules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
         for (var count = reader.ReadInt32(); count > 0; count--)
@@ -465,7 +522,16 @@ public sealed class Lemmatizer
             }
         }
 
-        return new Lemmatizer(rules, exceptions, known);
+        var invariant = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (version >= 3)
+        {
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                invariant[reader.ReadString()] = reader.ReadString();
+            }
+        }
+
+        return new Lemmatizer(rules, exceptions, known, invariant);
     }
 
     private readonly record struct LemmaRule(int Strip, string Append, bool Lowercase);

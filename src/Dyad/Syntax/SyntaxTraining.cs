@@ -68,12 +68,16 @@ public static class SyntaxTraining
     {
         var tagged = train.Select(ToTagged).ToList();
         var tagger = TrainBestTagger(tagged, dev, epochs, seed, log);
-        var words = train.SelectMany(s => s.Words).Where(w => w.Xpos is not null && w.Lemma is not null).Select(w => (w.Form, w.Xpos!, w.Lemma!));
+        var words = train.SelectMany(s => s.Words).Where(w => w.Xpos is not null && w.Lemma is not null).Select(w => (w.Form, w.Xpos!, w.Lemma!, Misspelt(w)));
         var irregular = lexiconFolder is null ? [] : Lemmatizer.ReadWordNetExceptions(lexiconFolder);
         var lemmatizer = Lemmatizer.Train(words, irregular);
-        log?.Invoke($"lemmatizer: {lemmatizer.RuleCount:N0} suffix rules, {lemmatizer.ExceptionCount:N0} exceptions");
+        log?.Invoke($"lemmatizer: {lemmatizer.RuleCount:N0} suffix rules, {lemmatizer.ExceptionCount:N0} exceptions, {lemmatizer.InvariantCount:N0} words with one lemma under every tag");
         return (tagger, lemmatizer);
     }
+
+    /// <summary>A typo ("to" for "the") or a piece of a word split in two (GW: "with" of "with out"): its lemma is the intended word's.</summary>
+    internal static bool Misspelt(ConlluWord word) =>
+        word.Xpos == "GW" || (word.Feats is not null && word.Feats.Split('|').Contains("Typo=Yes", StringComparer.Ordinal));
 
     private static PerceptronTagger TrainBestTagger(List<TaggingExample> tagged, IReadOnlyList<ConlluSentence>? dev, int epochs, ulong seed, Action<string>? log)
     {

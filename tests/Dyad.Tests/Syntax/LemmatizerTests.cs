@@ -28,6 +28,45 @@ public sealed class LemmatizerTests
     }
 
     [Fact]
+    public void A_frequent_word_with_one_lemma_keeps_it_under_any_tag()
+    {
+        // "in" is always "in"; under a tag the treebank never gives it, the past-participle rule ("shown": "show")
+        // would cut it to "i". One "in" that is a typo for "if" does not count against it.
+        var words = Enumerable.Repeat(("in", "IN", "in", false), 30)
+            .Append(("in", "IN", "if", true))
+            .Concat([("shown", "VBN", "show", false), ("known", "VBN", "know", false), ("blown", "VBN", "blow", false), ("i", "PRP", "I", false)])
+            .Concat(Enumerable.Repeat(("it", "PRP", "it", false), 300))
+            .Append(("it", "NNP", "Italian", false))
+            .Append(("saw", "VBD", "see", false)).Append(("saw", "NN", "saw", false));
+        var lemmatizer = Lemmatizer.Train(words, []);
+
+        Assert.Equal("in", lemmatizer.Lemmatize("in", "VBN"));
+        Assert.Equal("in", lemmatizer.Lemmatize("in", "IN"));
+        Assert.Equal(["in"], lemmatizer.LemmasUnderEach("in", ["IN", "VBN", "PRP"]));
+
+        // One "it" in three hundred annotated as an abbreviation of "Italian" is not the lemma of every "it" tagged NNP.
+        Assert.Equal("it", lemmatizer.Lemmatize("it", "NNP"));
+
+        // A rare word keeps a lemma per tag, and a rule applies to a word it was not seen with.
+        Assert.Equal("see", lemmatizer.Lemmatize("saw", "VBD"));
+        Assert.Equal("saw", lemmatizer.Lemmatize("saw", "NN"));
+        Assert.Equal("blow", lemmatizer.Lemmatize("blown", "VBN"));
+    }
+
+    [Fact]
+    public void The_shipped_lemmatiser_does_not_make_up_lemmas_for_frequent_words_under_tags_they_never_take()
+    {
+        var lemmatizer = SyntaxPipeline.Default.Lemmatizer;
+
+        Assert.Equal("it", lemmatizer.Lemmatize("it", "NNP"));
+        Assert.Equal("in", lemmatizer.Lemmatize("in", "VBN"));
+        Assert.Equal("to", lemmatizer.Lemmatize("to", "DT"));
+        Assert.Equal("be", lemmatizer.Lemmatize("was", "NNS"));
+        Assert.Equal("bank", lemmatizer.Lemmatize("banks", "NNS"));
+        Assert.Equal("Banks", lemmatizer.Lemmatize("Banks", "NNP"));
+    }
+
+    [Fact]
     public void Survives_a_write_and_read()
     {
         using var stream = new MemoryStream();
@@ -38,5 +77,11 @@ public sealed class LemmatizerTests
 
         Assert.Equal("bury", read.Lemmatize("buried", "VBD"));
         Assert.Equal("hold", read.Lemmatize("held", "VBD"));
+
+        var invariant = Lemmatizer.Train(Enumerable.Repeat(("in", "IN", "in"), 25).Append(("shown", "VBN", "show")), []);
+        using var again = new MemoryStream();
+        invariant.Write(again);
+        again.Position = 0;
+        Assert.Equal("in", Lemmatizer.Read(again).Lemmatize("in", "VBN"));
     }
 }
