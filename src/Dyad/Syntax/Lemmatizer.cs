@@ -317,7 +317,10 @@ public sealed class Lemmatizer
 
             var lower = form.ToLowerInvariant();
             var rule = Derive(form, lower, WordFeatures.NormaliseQuotes(lemma));
-            for (var length = 0; length <= Math.Min(MaxSuffix, lower.Length); length++)
+
+            // A rule is learned only for suffixes that hold all it cuts: learned for a shorter one, it would cut
+            // letters it has never seen ("-ing" cut from any word tagged VBG: "Union" to "Un").
+            for (var length = Math.Min(rule.Strip, lower.Length + 1); length <= Math.Min(MaxSuffix, lower.Length); length++)
             {
                 var key = Key(xpos, lower[^length..]);
                 if (!ruleCounts.TryGetValue(key, out var byRule))

@@ -54,6 +54,22 @@ public sealed class LemmatizerTests
     }
 
     [Fact]
+    public void A_rule_cuts_only_letters_it_was_learned_to_cut()
+    {
+        var lemmatizer = Lemmatizer.Train(
+            [("meeting", "VBG", "meet"), ("talking", "VBG", "talk"), ("holding", "VBG", "hold"), ("signing", "VBG", "sign"), ("is", "VBZ", "be"), ("meets", "VBZ", "meet")],
+            []);
+
+        Assert.Equal("visit", lemmatizer.Lemmatize("visiting", "VBG"));
+        Assert.Equal("visit", lemmatizer.Lemmatize("visits", "VBZ"));
+
+        // Learned from "-ing" words, the VBG rule cuts three letters; it does not cut them from a word without "-ing",
+        // nor does the rule of "is" ("be" for two letters) apply to any word of two letters.
+        Assert.Equal("Union", lemmatizer.Lemmatize("Union", "VBG"));
+        Assert.Equal("EC", lemmatizer.Lemmatize("EC", "VBZ"));
+    }
+
+    [Fact]
     public void The_shipped_lemmatiser_does_not_make_up_lemmas_for_frequent_words_under_tags_they_never_take()
     {
         var lemmatizer = SyntaxPipeline.Default.Lemmatizer;
@@ -64,6 +80,9 @@ public sealed class LemmatizerTests
         Assert.Equal("be", lemmatizer.Lemmatize("was", "NNS"));
         Assert.Equal("bank", lemmatizer.Lemmatize("banks", "NNS"));
         Assert.Equal("Banks", lemmatizer.Lemmatize("Banks", "NNP"));
+        Assert.Equal("Union", lemmatizer.Lemmatize("Union", "VBG"));
+        Assert.Equal("mln", lemmatizer.Lemmatize("mln", "NNS"));
+        Assert.Equal("Avg", lemmatizer.Lemmatize("Avg", "VBZ"));
     }
 
     [Fact]
