@@ -50,6 +50,21 @@ public sealed class UntaggedActorPhrasesTests
         Assert.Contains(Phrases(BuiltIn.Value, sentence, untagged), p => p.StartsWith("0-1:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // Frequent words the lemmatiser once gave made-up lemmas under tags they never take ("it" as NNP: "Italian";
+    // "in" as VBN: "i"; "Union" as VBG: "Un"), each a dictionary word: such a sentence had to be tagged to rule them out.
+    [InlineData("It said the Soviet Union bought wheat from Canada in March.")]
+    [InlineData("Brazil's central bank said it was under no pressure to act.")]
+    public void Frequent_words_with_one_lemma_do_not_need_tags(string text)
+    {
+        var filter = new ActorPhraseFilter(BuiltIn.Value, SyntaxPipeline.Default);
+        var sentence = Sentence(text);
+
+        Assert.True(filter.MayHaveActorPhrase(sentence, out var untagged));
+        Assert.NotNull(untagged);
+        Assert.Equal(Phrases(BuiltIn.Value, sentence, Tagged(sentence)), Phrases(BuiltIn.Value, sentence, untagged));
+    }
+
     [Fact]
     public void A_story_whose_actor_sentences_cannot_be_coded_is_not_tagged_and_codes_the_same()
     {
