@@ -20,7 +20,7 @@ public sealed class Lemmatizer
 
     // A word seen often enough with one lemma whatever its tag ("in", "it", "was"): that lemma under any tag. Under a
     // tag the treebank never gives it, the suffix rules would make one up ("in" as a past participle: "i"), and a
-    // rare annotation ("it" once tagged NNP for "Italian") would be its lemma under that tag.
+    // rare annotation (a few "it" tagged NNP for "Italian" in GUM) would be its lemma under that tag.
     private readonly Dictionary<string, string> _invariant;
 
     private Lemmatizer(Dictionary<string, LemmaRule> rules, Dictionary<string, string> exceptions, HashSet<string> known, Dictionary<string, string> invariant)
@@ -305,6 +305,7 @@ public sealed class Lemmatizer
         foreach (var (rawForm, xpos, lemma, misspelt) in words)
         {
             var form = WordFeatures.NormaliseQuotes(rawForm);
+            var normalisedLemma = WordFeatures.NormaliseQuotes(lemma);
             if (!misspelt)
             {
                 if (!lemmasOfForm.TryGetValue(form, out var anyTag))
@@ -312,11 +313,11 @@ public sealed class Lemmatizer
                     lemmasOfForm[form] = anyTag = new Dictionary<string, int>(StringComparer.Ordinal);
                 }
 
-                anyTag[WordFeatures.NormaliseQuotes(lemma)] = anyTag.GetValueOrDefault(WordFeatures.NormaliseQuotes(lemma)) + 1;
+                anyTag[normalisedLemma] = anyTag.GetValueOrDefault(normalisedLemma) + 1;
             }
 
             var lower = form.ToLowerInvariant();
-            var rule = Derive(form, lower, WordFeatures.NormaliseQuotes(lemma));
+            var rule = Derive(form, lower, normalisedLemma);
 
             // A rule is learned only for suffixes that hold all it cuts: learned for a shorter one, it would cut
             // letters it has never seen ("-ing" cut from any word tagged VBG: "Union" to "Un").
@@ -337,7 +338,6 @@ public sealed class Lemmatizer
                 lemmaCounts[formKey] = byLemma = new Dictionary<string, int>(StringComparer.Ordinal);
             }
 
-            var normalisedLemma = WordFeatures.NormaliseQuotes(lemma);
             byLemma[normalisedLemma] = byLemma.GetValueOrDefault(normalisedLemma) + 1;
         }
 
