@@ -137,7 +137,7 @@ public sealed class SentenceView
 
         // Repairs change heads and relations only, never words, so the actor phrases found above still hold.
         _children = ChildrenOf(parse);
-        var repaired = RepairSubjects(parse);
+        var repaired = RepairReportingClause(RepairSubjects(parse));
         if (!ReferenceEquals(repaired, parse))
         {
             _children = ChildrenOf(repaired);
@@ -242,6 +242,144 @@ public sealed class SentenceView
         }
 
         return repaired is null ? parse : parse with { Words = repaired };
+    }
+
+    /// <summary>
+    /// A closing reporting clause ("..., a senior official said on Saturday.") that the parser hung on a word before
+    /// it as a relative clause is the sentence's head, with the rest as what was said, as in the treebanks: coding
+    /// reads its source from it. Only a clause with a subject of its own after a comma, with no relative word, that
+    /// runs to the end of the sentence. What the parser hung on it from before the comma goes back to the rest.
+    /// </summary>
+    private static ParsedSentence RepairReportingClause(ParsedSentence parse)
+    {
+        var words = parse.Words;
+        var root = -1;
+        for (var i = 0; i < words.Count && root < 0; i++)
+        {
+            root = words[i].Head < 0 ? i : -1;
+        }
+
+        for (var verb = 0; verb < words.Count && root >= 0; verb++)
+        {
+            var word = words[verb];
+            if (word.Relation is not ("acl:relcl" or "acl" or "advcl:relcl") || word.Upos != "VERB" || word.Head >= verb
+                || !Attribution.AttributionAnalyzer.FrameVerbs.Contains(word.Lemma.ToLowerInvariant()) || Dominates(words, verb, root))
+            {
+                continue;
+            }
+
+            var subject = -1;
+            for (var k = 0; k < verb; k++)
+            {
+                subject = words[k].Head == verb && words[k].Relation == "nsubj" ? k : subject;
+            }
+
+            if (subject < 0)
+            {
+                continue;
+            }
+
+            // The subject's phrase may have been split, its first part hung on the same word as an apposition
+            // ("..., the official news agency | WFNA said"): it goes back to the subject.
+            var first = SpanOf(words, subject).From;
+            var split = -1;
+            for (var k = 0; k < first && split < 0 && !AfterComma(words, first); k++)
+            {
+                if (words[k].Head == word.Head && words[k].Relation == "appos" && SpanOf(words, k) is var (from, to) && to == first - 1)
+                {
+                    split = k;
+                    first = from;
+                }
+            }
+
+            if (!AfterComma(words, first))
+            {
+                continue;
+            }
+
+            var comma = words[first].Token.Text == "," ? first : first - 1;
+            var early = new List<int>();
+            var last = verb;
+            var relative = false;
+            for (var k = 0; k < words.Count; k++)
+            {
+                if (words[k].Head == verb && k < comma)
+                {
+                    early.Add(k);
+                }
+                else if (Dominates(words, verb, k))
+                {
+                    last = Math.Max(last, k);
+                    relative |= (words[k].Head == verb && words[k].Relation == "mark") || words[k].Xpos is "WDT" or "WP" or "WP$" or "WRB";
+
+                    // "..., they said, failed to ...": a parenthetical before what was said, not a closing clause.
+                    relative |= k > verb && words[k].Head == verb && words[k].Relation is "ccomp" or "xcomp" or "parataxis" or "conj" or "advcl";
+                }
+            }
+
+            var closes = true;
+            for (var k = last + 1; k < words.Count; k++)
+            {
+                closes &= words[k].Upos == "PUNCT";
+            }
+
+            // "... assumptions which, they said, ...": the clause sits inside a relative clause.
+            relative |= comma > 0 && words[comma - 1].Xpos is "WDT" or "WP" or "WP$" or "WRB";
+            if (relative || !closes)
+            {
+                continue;
+            }
+
+            var repaired = parse.Words.ToList();
+            foreach (var k in early)
+            {
+                repaired[k] = repaired[k] with { Head = root };
+            }
+
+            if (split >= 0)
+            {
+                repaired[split] = repaired[split] with { Head = subject, Relation = "appos" };
+            }
+
+            repaired[verb] = word with { Head = -1, Relation = "root" };
+            repaired[root] = repaired[root] with { Head = verb, Relation = "ccomp" };
+            return parse with { Words = repaired };
+        }
+
+        return parse;
+    }
+
+    /// <summary>Whether a phrase starting at <paramref name="first"/> opens with a comma or follows one (the parser hangs it either way).</summary>
+    private static bool AfterComma(IReadOnlyList<ParsedWord> words, int first) =>
+        words[first].Token.Text == "," || (first > 0 && words[first - 1].Token.Text == ",");
+
+    private static (int From, int To) SpanOf(IReadOnlyList<ParsedWord> words, int head)
+    {
+        int from = head, to = head;
+        for (var k = 0; k < words.Count; k++)
+        {
+            if (Dominates(words, head, k))
+            {
+                from = Math.Min(from, k);
+                to = Math.Max(to, k);
+            }
+        }
+
+        return (from, to);
+    }
+
+    private static bool Dominates(IReadOnlyList<ParsedWord> words, int head, int word)
+    {
+        // At most one step per word: a malformed tree with a cycle ends the walk instead of looping.
+        for (int k = word, steps = 0; k >= 0 && steps <= words.Count; k = words[k].Head, steps++)
+        {
+            if (k == head)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The last word of a dictionary name that the parser hung alone on <paramref name="head"/> as a modifier.</summary>
