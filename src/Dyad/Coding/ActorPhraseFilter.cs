@@ -43,8 +43,8 @@ internal sealed class ActorPhraseFilter
     /// finds exactly the phrases it finds with the lemmas its tags give (else null). A word stands for its lemma when
     /// every tag gives it the same one, and for its own form when none of its lemmas is a dictionary word other than
     /// its form (the dictionary then matches it by its form alone, as it does a word whose lemma is its form). A word
-    /// that may have such a lemma ("of" has "or" under a tag it is never given in practice) stands for its form too
-    /// when no phrase in the sentence could be read through that lemma.
+    /// that may have such a lemma ("banks" is "bank" as a plural noun, "banks" as a proper noun) stands for its form
+    /// too when no phrase in the sentence could be read through that lemma.
     /// </summary>
     public bool MayHaveActorPhrase(Sentence sentence, out string[]? untaggedLemmaKeys)
     {

@@ -135,15 +135,22 @@ public sealed class SentenceView
     {
         _parser = null;
 
-        // Repairs change heads and relations only, never words, so the actor phrases found above still hold.
+        // Repairs change heads and relations only, never words, so the actor phrases found above still hold. Each
+        // repair reads the tree as the one before it left it.
         _children = ChildrenOf(parse);
-        var repaired = RepairReportingClause(RepairSubjects(parse));
+        parse = Repaired(parse, RepairSubjects);
+        _parse = Repaired(parse, RepairReportingClause);
+    }
+
+    private ParsedSentence Repaired(ParsedSentence parse, Func<ParsedSentence, ParsedSentence> repair)
+    {
+        var repaired = repair(parse);
         if (!ReferenceEquals(repaired, parse))
         {
             _children = ChildrenOf(repaired);
         }
 
-        _parse = repaired;
+        return repaired;
     }
 
     private static List<int>[] ChildrenOf(ParsedSentence parse)
@@ -250,7 +257,7 @@ public sealed class SentenceView
     /// reads its source from it. Only a clause with a subject of its own after a comma, with no relative word, that
     /// runs to the end of the sentence. What the parser hung on it from before the comma goes back to the rest.
     /// </summary>
-    private static ParsedSentence RepairReportingClause(ParsedSentence parse)
+    private ParsedSentence RepairReportingClause(ParsedSentence parse)
     {
         var words = parse.Words;
         var root = -1;
@@ -263,17 +270,12 @@ public sealed class SentenceView
         {
             var word = words[verb];
             if (word.Relation is not ("acl:relcl" or "acl" or "advcl:relcl") || word.Upos != "VERB" || word.Head >= verb
-                || !Attribution.AttributionAnalyzer.FrameVerbs.Contains(word.Lemma.ToLowerInvariant()) || Dominates(words, verb, root))
+                || !Attribution.AttributionAnalyzer.FrameVerbs.Contains(Lemma(verb)))
             {
                 continue;
             }
 
-            var subject = -1;
-            for (var k = 0; k < verb; k++)
-            {
-                subject = words[k].Head == verb && words[k].Relation == "nsubj" ? k : subject;
-            }
-
+            var subject = _children[verb].FindLast(k => k < verb && words[k].Relation == "nsubj");
             if (subject < 0)
             {
                 continue;
@@ -281,15 +283,12 @@ public sealed class SentenceView
 
             // The subject's phrase may have been split, its first part hung on the same word as an apposition
             // ("..., the official news agency | WFNA said"): it goes back to the subject.
-            var first = SpanOf(words, subject).From;
+            var first = SubtreeSpan(subject).First;
             var split = -1;
-            for (var k = 0; k < first && split < 0 && !AfterComma(words, first); k++)
+            if (!AfterComma(words, first) && word.Head >= 0)
             {
-                if (words[k].Head == word.Head && words[k].Relation == "appos" && SpanOf(words, k) is var (from, to) && to == first - 1)
-                {
-                    split = k;
-                    first = from;
-                }
+                split = _children[word.Head].Find(k => k < first && words[k].Relation == "appos" && SubtreeSpan(k).Last == first - 1);
+                first = split >= 0 ? SubtreeSpan(split).First : first;
             }
 
             if (!AfterComma(words, first))
@@ -297,35 +296,33 @@ public sealed class SentenceView
                 continue;
             }
 
+            // What the parser hung on the clause from before the comma goes back to the rest; the clause itself must
+            // have no relative word, nor a clause of its own after the verb ("..., they said, failed to ...": a
+            // parenthetical before what was said), and run to the end of the sentence.
             var comma = words[first].Token.Text == "," ? first : first - 1;
-            var early = new List<int>();
+            var early = _children[verb].FindAll(k => k < comma);
             var last = verb;
-            var relative = false;
-            for (var k = 0; k < words.Count; k++)
+            var relative = comma > 0 && IsWhWord(words[comma - 1]); // "... assumptions which, they said, ..."
+            var below = new Stack<int>([verb]);
+            while (below.TryPop(out var k))
             {
-                if (words[k].Head == verb && k < comma)
+                foreach (var child in _children[k])
                 {
-                    early.Add(k);
+                    below.Push(child);
                 }
-                else if (Dominates(words, verb, k))
-                {
-                    last = Math.Max(last, k);
-                    relative |= (words[k].Head == verb && words[k].Relation == "mark") || words[k].Xpos is "WDT" or "WP" or "WP$" or "WRB";
 
-                    // "..., they said, failed to ...": a parenthetical before what was said, not a closing clause.
-                    relative |= k > verb && words[k].Head == verb && words[k].Relation is "ccomp" or "xcomp" or "parataxis" or "conj" or "advcl";
+                if (early.Contains(k))
+                {
+                    continue;
                 }
+
+                last = Math.Max(last, k);
+                relative |= IsWhWord(words[k])
+                    || (words[k].Head == verb && (words[k].Relation == "mark"
+                        || (k > verb && words[k].Relation is "ccomp" or "xcomp" or "parataxis" or "conj" or "advcl")));
             }
 
-            var closes = true;
-            for (var k = last + 1; k < words.Count; k++)
-            {
-                closes &= words[k].Upos == "PUNCT";
-            }
-
-            // "... assumptions which, they said, ...": the clause sits inside a relative clause.
-            relative |= comma > 0 && words[comma - 1].Xpos is "WDT" or "WP" or "WP$" or "WRB";
-            if (relative || !closes)
+            if (relative || words.Skip(last + 1).Any(w => w.Upos != "PUNCT"))
             {
                 continue;
             }
@@ -353,34 +350,7 @@ public sealed class SentenceView
     private static bool AfterComma(IReadOnlyList<ParsedWord> words, int first) =>
         words[first].Token.Text == "," || (first > 0 && words[first - 1].Token.Text == ",");
 
-    private static (int From, int To) SpanOf(IReadOnlyList<ParsedWord> words, int head)
-    {
-        int from = head, to = head;
-        for (var k = 0; k < words.Count; k++)
-        {
-            if (Dominates(words, head, k))
-            {
-                from = Math.Min(from, k);
-                to = Math.Max(to, k);
-            }
-        }
-
-        return (from, to);
-    }
-
-    private static bool Dominates(IReadOnlyList<ParsedWord> words, int head, int word)
-    {
-        // At most one step per word: a malformed tree with a cycle ends the walk instead of looping.
-        for (int k = word, steps = 0; k >= 0 && steps <= words.Count; k = words[k].Head, steps++)
-        {
-            if (k == head)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsWhWord(ParsedWord word) => word.Xpos is "WDT" or "WP" or "WP$" or "WRB";
 
     /// <summary>The last word of a dictionary name that the parser hung alone on <paramref name="head"/> as a modifier.</summary>
     private bool IsStrayName(ParsedSentence parse, int word, int head) =>
