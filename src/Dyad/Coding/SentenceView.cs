@@ -138,6 +138,7 @@ public sealed class SentenceView
         // Repairs change heads and relations only, never words, so the actor phrases found above still hold. Each
         // repair reads the tree as the one before it left it.
         _children = ChildrenOf(parse);
+        parse = Repaired(parse, RepairNounRoot);
         parse = Repaired(parse, RepairSubjects);
         _parse = Repaired(parse, RepairReportingClause);
     }
@@ -252,6 +253,51 @@ public sealed class SentenceView
     }
 
     /// <summary>
+    /// A sentence that opens with an unknown name before its subject ("Fornost President Umbardacil has appealed
+    /// ...") may come back from the parser as that name heading the sentence, with the real verb hung on it as a
+    /// relative clause whose subject starts right after the name. The verb heads the sentence and the name is a
+    /// compound of the subject, as it would be had the parser known it. Only for a proper noun or a dictionary word
+    /// ("Reports the minister denied" stays a noun phrase), when nothing but the name's own words come before it,
+    /// and when the subject does not open with a relative word ("Gondor whose king died").
+    /// </summary>
+    private ParsedSentence RepairNounRoot(ParsedSentence parse)
+    {
+        var words = parse.Words;
+        var root = RootOf(words);
+
+        if (root < 0 || (words[root].Upos != "PROPN" && MatchAt[root] is null) || SubtreeSpan(root).First != 0
+            || _children[root].Any(c => c < root && words[c].Relation is not ("compound" or "flat" or "amod" or "det")))
+        {
+            return parse;
+        }
+
+        var verb = _children[root].Find(c => c > root && words[c].Relation is "acl:relcl" or "acl" && words[c].Upos is "VERB" or "AUX");
+        if (verb < 0)
+        {
+            return parse;
+        }
+
+        var subject = _children[verb].Find(c => c < verb && words[c].Relation is "nsubj" or "nsubj:pass");
+        if (subject < 0 || SubtreeSpan(subject).First != root + 1 || IsWhWord(words[root + 1]))
+        {
+            return parse;
+        }
+
+        var repaired = parse.Words.ToList();
+        foreach (var k in _children[root])
+        {
+            if (k > root && k != verb)
+            {
+                repaired[k] = repaired[k] with { Head = verb };
+            }
+        }
+
+        repaired[verb] = repaired[verb] with { Head = -1, Relation = "root" };
+        repaired[root] = repaired[root] with { Head = subject, Relation = "compound" };
+        return parse with { Words = repaired };
+    }
+
+    /// <summary>
     /// A closing reporting clause ("..., a senior official said on Saturday.") that the parser hung on a word before
     /// it as a relative clause is the sentence's head, with the rest as what was said, as in the treebanks: coding
     /// reads its source from it. Only a clause with a subject of its own after a comma, with no relative word, that
@@ -260,11 +306,7 @@ public sealed class SentenceView
     private ParsedSentence RepairReportingClause(ParsedSentence parse)
     {
         var words = parse.Words;
-        var root = -1;
-        for (var i = 0; i < words.Count && root < 0; i++)
-        {
-            root = words[i].Head < 0 ? i : -1;
-        }
+        var root = RootOf(words);
 
         for (var verb = 0; verb < words.Count && root >= 0; verb++)
         {
@@ -349,6 +391,19 @@ public sealed class SentenceView
     /// <summary>Whether a phrase starting at <paramref name="first"/> opens with a comma or follows one (the parser hangs it either way).</summary>
     private static bool AfterComma(IReadOnlyList<ParsedWord> words, int first) =>
         words[first].Token.Text == "," || (first > 0 && words[first - 1].Token.Text == ",");
+
+    private static int RootOf(IReadOnlyList<ParsedWord> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Head < 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static bool IsWhWord(ParsedWord word) => word.Xpos is "WDT" or "WP" or "WP$" or "WRB";
 
