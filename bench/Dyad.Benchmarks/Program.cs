@@ -7,6 +7,7 @@ using Dyad.Benchmarks;
 // `dotnet run -c Release --project bench/Dyad.Benchmarks -- --filter '*'` runs BenchmarkDotNet;
 // `-- clickhouse URL [EVENTS] [COPIES]` compares ingest into DuckDB and a ClickHouse cluster, then times queries over EVENTS (10 million) on the cluster;
 // `-- throughput` prints a quick single-core throughput figure for each stage (one warm-up, then timed passes);
+// `-- syntax [PASSES]` tags, lemmatises and parses every Reuters sentence, PASSES times after a warm-up pass;
 // `-- corpus` codes every Reuters story once, in one thread, as `dyad code` would: coding speed over a whole stream.
 if (args.Length > 0 && args[0] == "corpus")
 {
@@ -25,6 +26,18 @@ if (args.Length > 0 && args[0] == "corpus")
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"code (whole corpus, once, 1 thread): {sentences / seconds:N0} sentences/s, {events / seconds:N0} events/s ({documents.Count:N0} stories, {sentences:N0} sentences, {events:N0} events in {seconds:F1} s with {load:F1} s of model load; {tagged:N0} tagged, {parsed:N0} parsed); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "syntax")
+{
+    if (BenchmarkData.ReutersPath is null)
+    {
+        Console.Error.WriteLine("syntax: ../shared/data/reuters21578 is not available; skipped");
+        return 0;
+    }
+
+    SyntaxBenchmarks.WholeCorpus(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
     return 0;
 }
 
