@@ -283,12 +283,14 @@ public sealed class SentenceView
             return parse;
         }
 
+        // What the parser hung on the name between it and the verb ("... of Nigeria") belongs to the subject's
+        // phrase; what comes after the verb (the closing full stop) to the verb.
         var repaired = parse.Words.ToList();
         foreach (var k in _children[root])
         {
             if (k > root && k != verb)
             {
-                repaired[k] = repaired[k] with { Head = verb };
+                repaired[k] = repaired[k] with { Head = k < verb ? subject : verb };
             }
         }
 

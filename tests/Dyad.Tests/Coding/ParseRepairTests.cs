@@ -53,17 +53,21 @@ public sealed class ParseRepairTests
     [Fact]
     public void A_name_read_as_the_head_of_its_own_sentence_joins_the_subject()
     {
-        // Rohan President Umbardacil has appealed to Gondor for help .
+        // Rohan President Umbardacil of Rohan has appealed to Gondor for help .
         var parse = Parse(
-            "Rohan President Umbardacil has appealed to Gondor for help.",
-            [(-1, "root"), (2, "compound"), (4, "nsubj"), (4, "aux"), (0, "acl:relcl"), (6, "case"), (4, "obl"), (8, "case"), (4, "obl"), (0, "punct")]);
+            "Rohan President Umbardacil of Rohan has appealed to Gondor for help.",
+            [(-1, "root"), (2, "compound"), (6, "nsubj"), (4, "case"), (0, "nmod"), (6, "aux"), (0, "acl:relcl"), (8, "case"), (6, "obl"),
+             (10, "case"), (6, "obl"), (0, "punct")]);
 
         var view = new SentenceView(parse, Actors.Value);
 
-        Assert.Equal((-1, "root"), (view.Parse.Words[4].Head, view.Parse.Words[4].Relation));
+        Assert.Equal((-1, "root"), (view.Parse.Words[6].Head, view.Parse.Words[6].Relation));
         Assert.Equal((2, "compound"), (view.Parse.Words[0].Head, view.Parse.Words[0].Relation));
-        Assert.Equal(4, view.Parse.Words[9].Head);
-        Assert.Equal((0, 2), view.SubtreeSpan(2));
+        Assert.Equal(6, view.Parse.Words[11].Head);
+
+        // "of Rohan", hung on the name, stays in the subject's phrase.
+        Assert.Equal(2, view.Parse.Words[4].Head);
+        Assert.Equal((0, 4), view.SubtreeSpan(2));
     }
 
     [Theory]
