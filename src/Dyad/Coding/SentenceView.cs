@@ -257,15 +257,16 @@ public sealed class SentenceView
     /// ...") may come back from the parser as that name heading the sentence, with the real verb hung on it as a
     /// relative clause whose subject starts right after the name. The verb heads the sentence and the name is a
     /// compound of the subject, as it would be had the parser known it. Only for a proper noun or a dictionary word
-    /// ("Reports the minister denied" stays a noun phrase), when nothing but the name's own words come before it,
-    /// and when the subject does not open with a relative word ("Gondor whose king died").
+    /// ("Reports the minister denied" stays a noun phrase), when what the parser hung on it before it is its own
+    /// words (compound, flat, amod, det), and when the subject does not open with a relative word ("Gondor whose
+    /// king died").
     /// </summary>
     private ParsedSentence RepairNounRoot(ParsedSentence parse)
     {
         var words = parse.Words;
         var root = RootOf(words);
 
-        if (root < 0 || (words[root].Upos != "PROPN" && MatchAt[root] is null) || SubtreeSpan(root).First != 0
+        if (root < 0 || (words[root].Upos != "PROPN" && MatchAt[root] is null)
             || _children[root].Any(c => c < root && words[c].Relation is not ("compound" or "flat" or "amod" or "det")))
         {
             return parse;

@@ -31,6 +31,7 @@ internal sealed class LinearModel
     // of 8 or more weights is dense: adding 128 classes in four 512-bit steps costs less than 8 scattered adds
     // (`bench syntax`, within one process: parser 17 % and tagger 10 % faster than from 25 and 16 weights).
     private const int DenseMarker = 0xFFFF;
+    private const int DenseFrom = 8;
     private readonly HugePageArray<short> _dense;
     private readonly int _stride;
 
@@ -49,18 +50,17 @@ internal sealed class LinearModel
         }
 
         _scale = max > 0 ? max / short.MaxValue : 1f;
-        // Whole vectors of the widest kind either loop below uses (32 shorts), so a row is never read past its end.
-        var vector = Math.Max(Vector512<short>.Count, Vector<short>.Count);
+        // Whole vectors of the kind AddDense uses here, so a row is never read past its end.
+        var vector = Vector512.IsHardwareAccelerated ? Vector512<short>.Count : Vector<short>.Count;
         _stride = (classCount + vector - 1) / vector * vector;
-        const int denseFrom = 8;
         var buckets = rowStart.Length - 1;
         var denseRows = 0;
         var packedLength = 0;
         for (var b = 0; b < buckets; b++)
         {
             var length = rowStart[b + 1] - rowStart[b];
-            denseRows += length >= denseFrom ? 1 : 0;
-            packedLength += length >= denseFrom ? 2 : length;
+            denseRows += length >= DenseFrom ? 1 : 0;
+            packedLength += length >= DenseFrom ? 2 : length;
         }
 
         var dense = new short[denseRows * _stride];
@@ -71,7 +71,7 @@ internal sealed class LinearModel
         for (var b = 0; b < buckets; b++)
         {
             scoringStart[b] = at;
-            if (rowStart[b + 1] - rowStart[b] >= denseFrom)
+            if (rowStart[b + 1] - rowStart[b] >= DenseFrom)
             {
                 packed[at++] = DenseMarker << 16;
                 packed[at++] = denseIndex;
