@@ -3,7 +3,7 @@ using Dyad.Documents;
 namespace Dyad.Cli;
 
 /// <summary>Reads a command's inputs, reporting each bad one on standard error and counting what was skipped.</summary>
-internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? defaultDate, TextReader standardInput, TextWriter error)
+internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? defaultDate, Stream standardInput, TextWriter error)
 {
     private readonly Lock _lock = new();
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Dyad.Cli;
 using Dyad.Cli.Commands;
 
-var context = new CliContext(Console.In, new BufferedStream(Console.OpenStandardOutput(), 1 << 16), Console.Error);
+var context = new CliContext(StandardInput.Open(), new BufferedStream(Console.OpenStandardOutput(), 1 << 16), Console.Error);
 return DyadProgram.Run(args, context);
 
 namespace Dyad.Cli

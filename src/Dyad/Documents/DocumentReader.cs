@@ -15,16 +15,25 @@ public readonly record struct DocumentInput(Document? Document, DocumentError? E
 }
 
 /// <summary>
-/// Reads documents from files (.txt, .html, .json, .jsonl), folders (recursively, in ordinal path order) and
-/// JSON Lines on standard input ("-"). Bad inputs become <see cref="DocumentError"/>s and reading goes on.
+/// Reads documents from files (.txt, .html, .json, .jsonl), folders (recursively, in ordinal path order, each real
+/// file once) and JSON Lines on standard input ("-"). Bad inputs become <see cref="DocumentError"/>s and reading
+/// goes on: a bad line or array element spoils only itself, and a file given by path is read exactly as the same
+/// bytes on standard input would be. No input is held whole beyond the size of one document.
 /// </summary>
 public sealed class DocumentReader
 {
     /// <summary>The largest document Dyad codes, in characters; a longer one is reported, not truncated.</summary>
     public const int MaxDocumentLength = 4_000_000;
 
-    /// <summary>The largest file read whole (a JSON Lines file of many stories may be this big).</summary>
-    public const long MaxFileBytes = 1L << 30;
+    /// <summary>
+    /// The most bytes one document's input may take (a .txt or .html file, a JSON line or array element): room for
+    /// <see cref="MaxDocumentLength"/> characters of any script, escaped or marked up. Larger inputs are skipped
+    /// unread, so their size never reaches memory.
+    /// </summary>
+    public const int MaxDocumentBytes = 4 * MaxDocumentLength;
+
+    /// <summary>The longest document id: ids name events and error lines.</summary>
+    public const int MaxIdLength = 1_000;
 
     private static readonly string[] Extensions = [".txt", ".html", ".htm", ".json", ".jsonl"];
 
@@ -36,29 +45,32 @@ public sealed class DocumentReader
         _defaultDate = defaultDate;
     }
 
-    public IEnumerable<DocumentInput> Read(IEnumerable<string> inputs, TextReader? standardInput = null)
+    public IEnumerable<DocumentInput> Read(IEnumerable<string> inputs, Stream? standardInput = null)
     {
         foreach (var input in inputs)
         {
             if (input == "-")
             {
-                foreach (var result in ReadJsonLines(standardInput ?? Console.In, "<stdin>"))
+                var stream = standardInput ?? Console.OpenStandardInput();
+                foreach (var result in Guarded(stream, ReadJsonLines(stream, "<stdin>"), "<stdin>", dispose: false))
                 {
                     yield return result;
                 }
             }
             else if (Directory.Exists(input))
             {
-                var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0)
+                var contents = FolderWalker.Walk(input, Extensions);
+                foreach (var problem in contents.Problems)
+                {
+                    yield return new DocumentInput(null, problem);
+                }
+
+                if (contents.Files.Count == 0 && contents.Problems.Count == 0)
                 {
                     yield return DocumentInput.Fail(input, "folder holds no .txt, .html, .json or .jsonl files");
                 }
 
-                foreach (var file in files)
+                foreach (var file in contents.Files)
                 {
                     foreach (var result in ReadFile(file))
                     {
@@ -83,13 +95,18 @@ public sealed class DocumentReader
     public IEnumerable<DocumentInput> ReadFile(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".jsonl" or ".json")
+        {
+            return ReadStreamed(path, extension);
+        }
+
         string text;
         try
         {
             var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
+            if (info.Length > MaxDocumentBytes)
             {
-                return [DocumentInput.Fail(path, $"file is too large ({info.Length:N0} bytes; the limit is {MaxFileBytes:N0})")];
+                return [DocumentInput.Fail(path, $"file is too large for one story ({info.Length:N0} bytes; the limit is {MaxDocumentBytes:N0}); not read")];
             }
 
             var (decoded, error) = DecodeUtf8(File.ReadAllBytes(path));
@@ -100,25 +117,109 @@ public sealed class DocumentReader
 
             text = decoded!;
         }
-        catch (IOException e)
-        {
-            return [DocumentInput.Fail(path, $"cannot read: {e.Message}")];
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [DocumentInput.Fail(path, $"cannot read: {e.Message}")];
         }
 
         return extension switch
         {
-            ".jsonl" => ReadJsonLines(new StringReader(text), path),
-            ".json" => ReadJsonFile(text, path),
             ".html" or ".htm" => [FromHtml(text, path)],
             _ => [FromText(text, Path.GetFileNameWithoutExtension(path), path, null)],
         };
     }
 
-    /// <summary>Reads JSON Lines documents (see CONTRACT.md); a bad line is reported with its number and skipped.</summary>
+    /// <summary>A JSON or JSON Lines file, read as a stream; a file that cannot be opened is one error.</summary>
+    private IEnumerable<DocumentInput> ReadStreamed(string path, string extension)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [DocumentInput.Fail(path, $"cannot read: {e.Message}")];
+        }
+
+        return Guarded(stream, extension == ".jsonl" ? ReadJsonLines(stream, path) : ReadJsonFile(stream, path), path, dispose: true);
+    }
+
+    /// <summary>Yields a stream's documents (closing a file's); a read that fails midway ends that input with one error.</summary>
+    private static IEnumerable<DocumentInput> Guarded(Stream stream, IEnumerable<DocumentInput> documents, string source, bool dispose)
+    {
+        using (dispose ? stream : null)
+        {
+            using var enumerator = documents.GetEnumerator();
+            while (true)
+            {
+                DocumentInput next;
+                var failed = false;
+                try
+                {
+                    if (!enumerator.MoveNext())
+                    {
+                        yield break;
+                    }
+
+                    next = enumerator.Current;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    next = DocumentInput.Fail(source, $"cannot read: {e.Message}");
+                    failed = true;
+                }
+
+                yield return next;
+                if (failed)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads JSON Lines documents (see docs/record.md) from bytes; a bad line (malformed JSON, invalid UTF-8, an
+    /// unpaired surrogate, a line too long) is reported with its number and skipped, and the rest is read.
+    /// </summary>
+    public IEnumerable<DocumentInput> ReadJsonLines(Stream stream, string source)
+    {
+        var lines = new ByteLineReader(stream, MaxDocumentBytes);
+        var any = false;
+        while (lines.TryRead(out var line))
+        {
+            var bytes = line.Number == 1 && line.Bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? line.Bytes[3..] : line.Bytes;
+            if (!line.TooLong && IsBlank(bytes.Span))
+            {
+                continue;
+            }
+
+            var where = $"{source}:{line.Number}";
+            if (!any && !line.TooLong && bytes.Span.Contains((byte)0))
+            {
+                // A binary file named .jsonl (or piped in by mistake) is one error, not one per "line" of it.
+                yield return DocumentInput.Fail(source, $"binary data, not JSON Lines (NUL byte in line {line.Number}); not read");
+                yield break;
+            }
+
+            any = true;
+            if (line.TooLong)
+            {
+                yield return DocumentInput.Fail(where, $"line is too long ({line.Length:N0} bytes; the limit is {MaxDocumentBytes:N0}); skipped unread");
+                continue;
+            }
+
+            yield return ParseJson(bytes, where);
+        }
+
+        if (!any)
+        {
+            yield return DocumentInput.Fail(source, "empty input: no documents");
+        }
+    }
+
+    /// <summary>Reads JSON Lines documents from text already decoded (tests and benchmarks hold corpora as strings).</summary>
     public IEnumerable<DocumentInput> ReadJsonLines(TextReader reader, string source)
     {
         var lineNumber = 0;
@@ -132,14 +233,7 @@ public sealed class DocumentReader
             }
 
             any = true;
-            var where = $"{source}:{lineNumber}";
-            if (line.Length > MaxDocumentLength * 2)
-            {
-                yield return DocumentInput.Fail(where, $"line is too long ({line.Length:N0} characters; the limit is {MaxDocumentLength * 2:N0})");
-                continue;
-            }
-
-            yield return ParseJsonLine(line, where);
+            yield return ParseJson(Encoding.UTF8.GetBytes(line), $"{source}:{lineNumber}");
         }
 
         if (!any)
@@ -148,11 +242,48 @@ public sealed class DocumentReader
         }
     }
 
-    private DocumentInput ParseJsonLine(string line, string where)
+    /// <summary>A .json file: one document object, or an array of them read one element at a time.</summary>
+    private IEnumerable<DocumentInput> ReadJsonFile(Stream stream, string path)
     {
+        var reader = new JsonArrayReader(stream, MaxDocumentBytes);
+        var any = false;
+        foreach (var element in reader.Elements())
+        {
+            var where = reader.IsArray ? $"{path}[{element.Index}]" : path;
+            if (element.TooLong)
+            {
+                any = true;
+                yield return DocumentInput.Fail(where, $"document is too large ({element.Length:N0} bytes; the limit is {MaxDocumentBytes:N0}); skipped unread");
+            }
+            else if (element.Unterminated)
+            {
+                any = true;
+                yield return DocumentInput.Fail($"{path}:{element.Line}", "malformed JSON (the file ends inside a value)");
+            }
+            else
+            {
+                any = true;
+                yield return ParseJson(element.Bytes, where);
+            }
+        }
+
+        if (!any)
+        {
+            yield return DocumentInput.Fail(path, "empty input: no documents");
+        }
+    }
+
+    private DocumentInput ParseJson(ReadOnlyMemory<byte> bytes, string where)
+    {
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            var (_, error) = DecodeUtf8(bytes.Span);
+            return DocumentInput.Fail(where, error ?? "not valid UTF-8");
+        }
+
         try
         {
-            using var json = JsonDocument.Parse(line);
+            using var json = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true });
             return FromJson(json.RootElement, where);
         }
         catch (JsonException e)
@@ -161,37 +292,7 @@ public sealed class DocumentReader
         }
     }
 
-    private IEnumerable<DocumentInput> ReadJsonFile(string text, string path)
-    {
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            var line = e.LineNumber is { } n ? $":{n + 1}" : string.Empty;
-            return [DocumentInput.Fail(path + line, $"malformed JSON ({FirstSentence(e.Message)})")];
-        }
-
-        using (json)
-        {
-            var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-            {
-                var results = new List<DocumentInput>();
-                var index = 0;
-                foreach (var item in root.EnumerateArray())
-                {
-                    results.Add(FromJson(item, $"{path}[{index++}]"));
-                }
-
-                return results.Count > 0 ? results : [DocumentInput.Fail(path, "empty input: no documents")];
-            }
-
-            return [FromJson(root, path)];
-        }
-    }
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 
     private DocumentInput FromJson(JsonElement element, string where)
     {
@@ -200,27 +301,55 @@ public sealed class DocumentReader
             return DocumentInput.Fail(where, "expected a JSON object with \"id\" and \"text\"");
         }
 
-        string? Field(string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        // Every field Dyad reads must be a string (or absent, or null): a number or object in its place is reported,
+        // never dropped silently. A string holding an unpaired surrogate escape ("\ud800") is not Unicode text.
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in (ReadOnlySpan<string>)["id", "text", "date", "title", "publisher", "url", "dateline"])
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                fields[name] = null;
+                continue;
+            }
 
-        var id = Field("id");
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return DocumentInput.Fail(where, $"\"{name}\" must be a string, not {Describe(value.ValueKind)}");
+            }
+
+            try
+            {
+                fields[name] = value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return DocumentInput.Fail(where, $"\"{name}\" holds an unpaired surrogate escape (such as \\ud800): not valid Unicode text");
+            }
+        }
+
+        var id = fields["id"];
         if (string.IsNullOrWhiteSpace(id))
         {
             return DocumentInput.Fail(where, "missing required string field \"id\"");
         }
 
-        var text = Field("text");
+        if (id.Length > MaxIdLength)
+        {
+            return DocumentInput.Fail(where, $"\"id\" is too long ({id.Length:N0} characters; the limit is {MaxIdLength:N0})");
+        }
+
+        var text = fields["text"];
         if (text is null)
         {
             return DocumentInput.Fail(where, $"document '{id}': missing required string field \"text\"");
         }
 
         DateOnly? date = _defaultDate;
-        if (Field("date") is { } dateText)
+        if (fields["date"] is { } dateText)
         {
             if (!TryParseDate(dateText, out var parsed))
             {
-                return DocumentInput.Fail(where, $"document '{id}': \"date\" is not an ISO date: '{dateText}'");
+                return DocumentInput.Fail(where, $"document '{id}': \"date\" is not an ISO date: '{Shorten(dateText)}'");
             }
 
             date = parsed;
@@ -230,13 +359,26 @@ public sealed class DocumentReader
         return result.Document is { } document
             ? DocumentInput.Ok(document with
             {
-                Title = Field("title"),
-                Publisher = Field("publisher"),
-                Url = Field("url"),
-                Dateline = Field("dateline"),
+                Title = fields["title"],
+                Publisher = fields["publisher"],
+                Url = fields["url"],
+                Dateline = fields["dateline"],
             })
             : result;
     }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A value quoted in an error line: enough to recognise it, never a megabyte of it.</summary>
+    private static string Shorten(string value) =>
+        value.Length <= 40 ? value : string.Create(CultureInfo.InvariantCulture, $"{value[..40]}... ({value.Length:N0} characters)");
 
     private DocumentInput FromHtml(string html, string path)
     {

@@ -13,11 +13,13 @@ internal static class CliRunner
         public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static Result RunWithInput(string stdin, params string[] args)
+    public static Result RunWithInput(string stdin, params string[] args) => RunWithBytes(Encoding.UTF8.GetBytes(stdin), args);
+
+    public static Result RunWithBytes(byte[] stdin, params string[] args)
     {
         using var output = new MemoryStream();
         using var error = new StringWriter();
-        var exit = DyadProgram.Run(args, new CliContext(new StringReader(stdin), output, error));
+        var exit = DyadProgram.Run(args, new CliContext(new MemoryStream(stdin), output, error));
         return new Result(exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 

@@ -116,7 +116,7 @@ public sealed class DocumentReaderTests : IDisposable
     [Fact]
     public void Reads_JSON_Lines_from_standard_input()
     {
-        var stdin = new StringReader("{\"id\":\"s1\",\"date\":\"2016-11-28\",\"text\":\"Japan met China.\",\"publisher\":\"Kyodo\"}\n");
+        var stdin = new MemoryStream("{\"id\":\"s1\",\"date\":\"2016-11-28\",\"text\":\"Japan met China.\",\"publisher\":\"Kyodo\"}\n"u8.ToArray());
 
         var document = Assert.Single(new DocumentReader().Read(["-"], stdin)).Document;
 
