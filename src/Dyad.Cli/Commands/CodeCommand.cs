@@ -37,15 +37,23 @@ internal static class CodeCommand
                 context.Out.Write(Encoding.UTF8.GetBytes(string.Join('\t', EventJson.TsvColumns) + "\n"));
             }
 
+            var ids = new DocumentIds();
             foreach (var document in batch.Documents())
             {
+                if (ids.Clash(document) is { } clash)
+                {
+                    batch.Fail(document, clash);
+                    continue;
+                }
+
                 CodedDocument coded;
                 try
                 {
                     coded = coder.Code(document);
                 }
-                catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // One story that trips a bug is reported and skipped; the stories after it are still coded.
                     batch.Fail(document, $"could not be coded: {e.GetType().Name}: {e.Message}");
                     continue;
                 }

@@ -39,11 +39,27 @@ internal static class IngestCommand
         };
         command.SetAction(parse =>
         {
-            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: false);
+            var location = parse.GetValue(db)!;
+            var newFile = StoreOptions.IsFile(location) && !File.Exists(location);
             var coder = CoderFactory.Create(parse.GetValue(dictionaries), onlyExternal: false, context.Error);
             var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
-            var summary = Run(store, coder, batch, Math.Max(1, parse.GetValue(batchSize)), Math.Max(1, parse.GetValue(workers)), parse.GetValue(verbose), context);
-            context.Error.WriteLine(summary);
+            var store = StoreOptions.Open(location, readOnly: false);
+            try
+            {
+                var summary = Run(store, coder, batch, Math.Max(1, parse.GetValue(batchSize)), Math.Max(1, parse.GetValue(workers)), parse.GetValue(verbose), context);
+                context.Error.WriteLine(summary);
+            }
+            finally
+            {
+                store.Dispose();
+                if (newFile && batch.Read == 0)
+                {
+                    // A store this run created and put nothing in is not left behind: the input was unreadable.
+                    File.Delete(location);
+                    File.Delete(location + ".wal");
+                }
+            }
+
             return batch.ExitCode();
         });
         return command;
@@ -75,20 +91,32 @@ internal static class IngestCommand
 
         var reader = Task.Run(async () =>
         {
-            long seq = 0;
-            foreach (var document in inputs.Documents())
+            // Whatever happens while reading, the coders must hear that no more is coming, or the run waits forever.
+            Exception? failure = null;
+            try
             {
-                if (known.Contains(DuckDbEventStore.ContentHash(document.Text)))
+                long seq = 0;
+                foreach (var document in inputs.Documents())
                 {
-                    Interlocked.Increment(ref skipped);
-                    continue;
+                    if (known.Contains(DuckDbEventStore.ContentHash(document.Text)))
+                    {
+                        Interlocked.Increment(ref skipped);
+                        continue;
+                    }
+
+                    await toCode.Writer.WriteAsync((seq++, document)).ConfigureAwait(false);
+                    Interlocked.Increment(ref read);
                 }
-
-                await toCode.Writer.WriteAsync((seq++, document)).ConfigureAwait(false);
-                Interlocked.Increment(ref read);
             }
-
-            toCode.Writer.Complete();
+            catch (Exception e)
+            {
+                failure = e;
+                throw;
+            }
+            finally
+            {
+                toCode.Writer.Complete(failure);
+            }
         });
 
         var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(async () =>
@@ -99,8 +127,10 @@ internal static class IngestCommand
                 {
                     await coded.Writer.WriteAsync((seq, coder.Code(document), document, null)).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // One story that trips a bug is reported and skipped; a coder that died would leave a gap in the
+                    // input order, and every story after it would wait for the gap and never be stored.
                     await coded.Writer.WriteAsync((seq, null, document, $"could not be coded: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
                 }
             }
@@ -176,6 +206,7 @@ internal static class IngestCommand
         }
 
         reader.GetAwaiter().GetResult();
+        Task.WhenAll(workers).GetAwaiter().GetResult();
         store.FinishIngest();
         var seconds = Math.Max(0.001, watch.Elapsed.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
@@ -193,6 +224,9 @@ internal static class StoreOptions
     };
 
     public static Option<bool> Partial() => new("--partial") { Description = "ClickHouse: answer from the live shards when one is down." };
+
+    /// <summary>Whether the --db value names a DuckDB file (not a ClickHouse cluster).</summary>
+    public static bool IsFile(string db) => !Dyad.Storage.ClickHouse.EventStores.IsClickHouse(db);
 
     public static IEventStore Open(string db, bool readOnly, bool partial = false)
     {
