@@ -28,11 +28,13 @@ internal static class EventsCommand
         var limit = new Option<int?>("--limit") { Description = "At most this many events." };
         var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "tsv", "gdelt", "icews", "parquet");
-        var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet)." };
+        var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet); never the store itself." };
+        var force = new Option<bool>("--force") { Description = "With --out: replace the file if it exists." };
+        status.AcceptOnlyFromAmong("asserted", "reported", "denied", "speculated", "planned", "negated");
         var partial = StoreOptions.Partial();
         var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
         {
-            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output, partial,
+            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output, force, partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,9 +52,16 @@ internal static class EventsCommand
                 Status = parse.GetValue(status),
                 Secret = parse.GetValue(secret),
                 Text = parse.GetValue(text),
-                Limit = parse.GetValue(limit) ?? int.MaxValue,
+                Limit = parse.GetValue(limit) is { } l && l < 0 ? throw new CliException($"--limit: {l} is not a number of events (0 or more)") : parse.GetValue(limit) ?? int.MaxValue,
             };
-            using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true, parse.GetValue(partial));
+            var location = parse.GetValue(db)!;
+            var fileName = parse.GetValue(output);
+            if (fileName is not null)
+            {
+                OutputFile.Check(fileName, StoreOptions.IsFile(location) ? location : null, parse.GetValue(force));
+            }
+
+            using var store = StoreOptions.Open(location, readOnly: true, parse.GetValue(partial));
             if (parse.GetValue(mentions))
             {
                 var eventId = query.Id ?? throw new CliException("--mentions needs --id");
@@ -61,51 +70,63 @@ internal static class EventsCommand
             }
 
             var events = store.Events(query);
-            var fileName = parse.GetValue(output);
+            if (query.Id is { } wanted && events.Count == 0)
+            {
+                throw new CliException($"--id {wanted}: no such event");
+            }
+
             var chosen = parse.GetValue(format)!;
             if (chosen == "parquet")
             {
                 var path = fileName ?? throw new CliException("--format parquet needs --out FILE");
-                await using var file = File.Create(path);
-                await EventExports.WriteParquetAsync(events, file).ConfigureAwait(false);
+                await OutputFile.WriteAsync(path, file => EventExports.WriteParquetAsync(events, file)).ConfigureAwait(false);
                 context.Error.WriteLine($"dyad: wrote {events.Count:N0} events to {path}");
                 return CliErrors.Success;
             }
 
-            await using var target = fileName is null ? null : File.Create(fileName);
-            var stream = target ?? context.Out;
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            switch (chosen)
+            if (fileName is not null)
             {
-                case "tsv":
-                    await writer.WriteLineAsync(string.Join('\t', Dyad.Coding.EventJson.TsvColumns)).ConfigureAwait(false);
-                    break;
-                case "gdelt":
-                    await writer.WriteLineAsync(string.Join('\t', EventExports.GdeltColumns)).ConfigureAwait(false);
-                    break;
-                case "icews":
-                    await writer.WriteLineAsync(string.Join('\t', EventExports.IcewsColumns)).ConfigureAwait(false);
-                    break;
+                await OutputFile.WriteAsync(fileName, file => WriteRowsAsync(file, events, chosen, cancellation)).ConfigureAwait(false);
+                return CliErrors.Success;
             }
 
-            long n = 0;
-            foreach (var e in events)
-            {
-                n++;
-                var line = chosen switch
-                {
-                    "tsv" => EventExports.ToTsv(e),
-                    "gdelt" => EventExports.ToGdelt(e, n),
-                    "icews" => EventExports.ToIcews(e),
-                    _ => EventExports.ToJsonLine(e),
-                };
-                await writer.WriteLineAsync(line).ConfigureAwait(false);
-            }
-
-            await writer.FlushAsync(cancellation).ConfigureAwait(false);
+            await WriteRowsAsync(context.Out, events, chosen, cancellation).ConfigureAwait(false);
             return CliErrors.Success;
         });
         return command;
+    }
+
+    private static async Task WriteRowsAsync(Stream stream, IReadOnlyList<StoredEvent> events, string chosen, CancellationToken cancellation)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        switch (chosen)
+        {
+            case "tsv":
+                await writer.WriteLineAsync(string.Join('\t', Dyad.Coding.EventJson.TsvColumns)).ConfigureAwait(false);
+                break;
+            case "gdelt":
+                await writer.WriteLineAsync(string.Join('\t', EventExports.GdeltColumns)).ConfigureAwait(false);
+                break;
+            case "icews":
+                await writer.WriteLineAsync(string.Join('\t', EventExports.IcewsColumns)).ConfigureAwait(false);
+                break;
+        }
+
+        long n = 0;
+        foreach (var e in events)
+        {
+            n++;
+            var line = chosen switch
+            {
+                "tsv" => EventExports.ToTsv(e),
+                "gdelt" => EventExports.ToGdelt(e, n),
+                "icews" => EventExports.ToIcews(e),
+                _ => EventExports.ToJsonLine(e),
+            };
+            await writer.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        await writer.FlushAsync(cancellation).ConfigureAwait(false);
     }
 
     private static void WriteMentions(IEventStore store, string eventId, CliContext context)
