@@ -25,6 +25,7 @@ public sealed class BrowserTests : IClassFixture<SampleStore>
     [SkippableFact]
     public async Task Filters_to_a_dyad_draws_the_timeline_and_shows_an_event_with_its_evidence()
     {
+        Assert.False(!File.Exists(Chromium) && Environment.GetEnvironmentVariable("CI") == "true", $"CI=true but {Chromium} is not installed: .ci/run could not install it");
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
         await using var app = DyadWeb.Build(["--db", _store.Path, "--urls", "http://127.0.0.1:0"]);
         await app.StartAsync();
