@@ -28,7 +28,10 @@ internal static class CodeCommand
         };
         command.SetAction(parse =>
         {
-            var coder = CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal), context.Error);
+            // The models and dictionaries (half a gigabyte in memory) load when the first story is read: input that
+            // holds no story, such as one overlong line, is reported without them.
+            CoderFactory.CheckOptions(parse.GetValue(dictionaries), parse.GetValue(onlyExternal));
+            var coder = new Lazy<DocumentCoder>(() => CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal), context.Error));
             var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
             var tsv = parse.GetValue(format) == "tsv";
             using var json = new Utf8JsonWriter(context.Out, new JsonWriterOptions { SkipValidation = true });
@@ -46,10 +49,11 @@ internal static class CodeCommand
                     continue;
                 }
 
+                var documentCoder = coder.Value;
                 CodedDocument coded;
                 try
                 {
-                    coded = coder.Code(document);
+                    coded = documentCoder.Code(document);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -84,6 +88,20 @@ internal static class CoderFactory
 {
     public static DocumentCoder Create(string? dictionaries, bool onlyExternal, TextWriter error)
     {
+        CheckOptions(dictionaries, onlyExternal);
+        try
+        {
+            return DocumentCoder.Create(dictionaries, onlyExternal, warning => CliErrors.Report(error, "warning: " + warning));
+        }
+        catch (DictionaryFormatException e)
+        {
+            throw new CliException($"dictionary error: {e.Message}");
+        }
+    }
+
+    /// <summary>The dictionary options, checked before any input is read.</summary>
+    public static void CheckOptions(string? dictionaries, bool onlyExternal)
+    {
         if (onlyExternal && dictionaries is null)
         {
             throw new CliException("--only-external needs --dictionaries DIR");
@@ -92,15 +110,6 @@ internal static class CoderFactory
         if (dictionaries is not null && !Directory.Exists(dictionaries))
         {
             throw new CliException($"--dictionaries: {dictionaries}: no such folder");
-        }
-
-        try
-        {
-            return DocumentCoder.Create(dictionaries, onlyExternal, warning => CliErrors.Report(error, "warning: " + warning));
-        }
-        catch (DictionaryFormatException e)
-        {
-            throw new CliException($"dictionary error: {e.Message}");
         }
     }
 }
