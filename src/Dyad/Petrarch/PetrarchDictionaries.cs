@@ -274,6 +274,7 @@ public static partial class PetrarchDictionaries
         var group = new List<(string Phrase, int Line)>();
         string? groupCode = null;
         var restrictions = new List<(string Code, DateOnly? From, DateOnly? To, int Line)>();
+        var codeReported = false;
 
         void Flush(bool atEnd = false)
         {
@@ -282,7 +283,7 @@ public static partial class PetrarchDictionaries
                 return;
             }
 
-            if (atEnd && groupCode is null && restrictions.Count == 0)
+            if (atEnd && groupCode is null && restrictions.Count == 0 && !codeReported)
             {
                 // The file ends before the phrase's code: it was cut short. (Codeless phrases before another phrase
                 // are PETRARCH's way of sharing the restriction lines that follow; this reader does not join them.)
@@ -315,6 +316,7 @@ public static partial class PetrarchDictionaries
             group.Clear();
             restrictions.Clear();
             groupCode = null;
+            codeReported = false;
         }
 
         for (var n = 0; n < lines.Length; n++)
@@ -376,6 +378,7 @@ public static partial class PetrarchDictionaries
                 catch (DictionaryFormatException e)
                 {
                     defects.Skip(e, "code skipped");
+                    codeReported = true;
                     continue;
                 }
 
