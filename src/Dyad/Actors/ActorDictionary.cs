@@ -500,11 +500,24 @@ public sealed class ActorDictionary
     }
 }
 
-/// <summary>A dictionary line that cannot be read: names the file and line.</summary>
-public sealed class DictionaryFormatException(string file, int line, string message)
-    : FormatException($"{file}:{line}: {message}")
+/// <summary>A dictionary line that cannot be read: names the file and line (or only the file or folder, when the
+/// fault is not on one line: Line is then 0).</summary>
+public sealed class DictionaryFormatException : FormatException
 {
-    public string File { get; } = file;
+    public DictionaryFormatException(string file, int line, string message)
+        : base($"{file}:{line}: {message}")
+    {
+        File = file;
+        Line = line;
+    }
 
-    public int Line { get; } = line;
+    public DictionaryFormatException(string file, string message)
+        : base($"{file}: {message}")
+    {
+        File = file;
+    }
+
+    public string File { get; }
+
+    public int Line { get; }
 }

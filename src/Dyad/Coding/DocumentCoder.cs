@@ -84,6 +84,12 @@ public sealed class DocumentCoder
         if (petrarchFolder is not null)
         {
             (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
+            if (onlyExternal && (actors.Count == 0 || events.Count == 0))
+            {
+                // Without built-in dictionaries to fall back on, a folder lacking either can code no event at all.
+                var missing = events.Count == 0 ? "verb patterns" : "actors";
+                throw new DictionaryFormatException(petrarchFolder, $"no usable {missing}, and only these dictionaries are used: nothing could be coded");
+            }
         }
 
         return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards);

@@ -382,7 +382,11 @@ public sealed class DocumentReader
 
     private DocumentInput FromHtml(string html, string path)
     {
-        var extracted = _html.Extract(html);
+        if (!_html.TryExtract(html, out var extracted, out var error))
+        {
+            return DocumentInput.Fail(path, error);
+        }
+
         var result = FromText(extracted.Text, Path.GetFileNameWithoutExtension(path), path, extracted.Date ?? _defaultDate);
         return result.Document is { } document
             ? DocumentInput.Ok(document with { Title = extracted.Title, Publisher = extracted.Publisher, Url = extracted.Url })

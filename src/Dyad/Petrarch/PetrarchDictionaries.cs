@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Dyad.Actors;
 using Dyad.Events;
 
@@ -53,21 +56,18 @@ public sealed class DiscardList
 public static partial class PetrarchDictionaries
 {
     /// <summary>
-    /// Loads every dictionary in <paramref name="folder"/> into the given dictionaries. Lines that cannot be read
-    /// at all are errors; a bad date restriction in an otherwise good actor record (the Phoenix files have a few)
-    /// is reported through <paramref name="warn"/> and that restriction skipped.
+    /// Loads every dictionary in <paramref name="folder"/> into the given dictionaries. With a
+    /// <paramref name="warn"/> callback each defect — a line that cannot be read, an unknown event code, a file that
+    /// is not UTF-8 text or holds nothing usable — is reported naming file and line and skipped; without one the
+    /// first defect is an error. A folder that yields nothing at all is an error either way.
     /// </summary>
     public static (ActorDictionary Actors, EventDictionary Events, DiscardList Discards) LoadFolder(
         string folder, ActorDictionary actors, EventDictionary events, Action<string>? warn = null)
     {
-        _warn = warn;
+        var defects = new Defects(warn);
         var discards = new DiscardList();
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-        {
-            throw new DictionaryFormatException(folder, 0, "folder holds no dictionary files");
-        }
-
+        var (actorsBefore, eventsBefore) = (actors.Count, events.Count);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
@@ -77,47 +77,148 @@ public static partial class PetrarchDictionaries
                 continue;
             }
 
-            var lines = File.ReadAllLines(file);
-            if (lower.Contains("agents", StringComparison.Ordinal))
+            var kind = lower.Contains("agents", StringComparison.Ordinal) ? "agents"
+                : lower.Contains("actors", StringComparison.Ordinal) ? "actors"
+                : lower.Contains("discard", StringComparison.Ordinal) ? "discards"
+                : lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal) ? "verbs"
+                : null;
+            if (kind is null)
             {
-                ReadAgents(lines, name, actors);
+                defects.InFile(name, "not a PETRARCH dictionary name (expected *actors*, *agents*, *verbs* or CAMEO*, *discards*); file skipped");
+                continue;
             }
-            else if (lower.Contains("actors", StringComparison.Ordinal))
+
+            if (ReadLines(file, name, defects) is not { } lines)
             {
-                ReadActors(lines, name, actors);
+                continue;
             }
-            else if (lower.Contains("discard", StringComparison.Ordinal))
+
+            var entriesBefore = actors.Count + events.Count + discards.Count;
+            switch (kind)
             {
-                ReadDiscards(lines, name, discards);
+                case "agents":
+                    ReadAgents(lines, name, actors, defects);
+                    break;
+                case "actors":
+                    ReadActors(lines, name, actors, defects);
+                    break;
+                case "discards":
+                    ReadDiscards(lines, name, discards);
+                    break;
+                default:
+                    ReadVerbs(lines, name, events, defects);
+                    break;
             }
-            else if (lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal))
+
+            if (actors.Count + events.Count + discards.Count == entriesBefore)
             {
-                ReadVerbs(lines, name, events);
+                defects.InFile(name, $"no usable {kind} entries; file skipped");
             }
-            else
-            {
-                throw new DictionaryFormatException(name, 0, "not a PETRARCH dictionary name (expected *actors*, *agents*, *verbs* or CAMEO*, *discards*)");
-            }
+        }
+
+        if (actors.Count == actorsBefore && events.Count == eventsBefore && discards.Count == 0)
+        {
+            throw new DictionaryFormatException(folder, "no usable PETRARCH dictionaries (*actors*, *agents*, *verbs* or CAMEO*, *discards* files with entries)");
         }
 
         return (actors, events, discards);
     }
 
-    /// <summary>The line without its "#" comment; a "#" inside [...] is part of a code ("[###]").</summary>
-    [ThreadStatic]
-    private static Action<string>? _warn;
-
-    /// <summary>A bad line: an error, or, when loading with a warning callback, a warning (returns true: skip the line).</summary>
-    private static bool Bad(string file, int line, string message)
+    /// <summary>A file's lines, or null (reported) when it cannot be read or is not UTF-8 text.</summary>
+    private static string[]? ReadLines(string path, string name, Defects defects)
     {
-        var error = new DictionaryFormatException(file, line, message);
-        if (_warn is null)
+        byte[] bytes;
+        try
         {
-            throw error;
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            defects.InFile(name, $"cannot read: {e.Message}; file skipped");
+            return null;
         }
 
-        _warn(error.Message + " (line skipped)");
-        return true;
+        var offset = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var nul = bytes.AsSpan(offset).IndexOf((byte)0);
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes.AsSpan(offset), chars, out var read, out var written, replaceInvalidSequences: false);
+        var bad = status == OperationStatus.Done ? nul : nul >= 0 ? Math.Min(nul, read) : read;
+        if (bad >= 0)
+        {
+            // A dictionary is text: one bad byte means the file is damaged or binary, and no line of it can be trusted.
+            var line = bytes.AsSpan(offset, bad).Count((byte)'\n') + 1;
+            var what = bytes[offset + bad] == 0 ? "binary data (a NUL byte)" : $"not valid UTF-8 (byte 0x{bytes[offset + bad]:X2})";
+            defects.InFile($"{name}:{line}", $"{what}; file skipped");
+            return null;
+        }
+
+        var text = new string(chars, 0, written);
+        var lines = text.Split('\n');
+        if (lines[^1].Length == 0)
+        {
+            lines = lines[..^1];
+        }
+        else
+        {
+            // The last line has no line break: the file may have been cut off there.
+            defects.EndsMidLine(name, lines.Length);
+        }
+
+        return [.. lines.Select(l => l.TrimEnd('\r'))];
+    }
+
+    /// <summary>
+    /// Where a dictionary's defects go: with a warning callback each is reported and skipped; without one the
+    /// first is an error. Passed to each reader rather than kept in a static, so loads on different threads (or
+    /// a load that throws) never report through another load's callback.
+    /// </summary>
+    private sealed class Defects(Action<string>? warn)
+    {
+        private (string File, int Line) _cut;
+
+        public bool Warns => warn is not null;
+
+        public void EndsMidLine(string file, int line) => _cut = (file, line);
+
+        /// <summary>Reports a bad line; returns true (skip it) or, without a callback, throws.</summary>
+        public bool Bad(string file, int line, string message, string skipped = "line skipped")
+        {
+            var cut = _cut == (file, line) ? "; the file ends mid-line there" : string.Empty;
+            var error = new DictionaryFormatException(file, line, message + cut);
+            if (warn is null)
+            {
+                throw error;
+            }
+
+            warn($"{error.Message} ({skipped})");
+            return true;
+        }
+
+        /// <summary>Reports a defect already raised as an exception, or rethrows it without a callback.</summary>
+        public void Skip(DictionaryFormatException error, string skipped)
+        {
+            if (warn is null)
+            {
+                throw error;
+            }
+
+            warn($"{error.Message} ({skipped})");
+        }
+
+        /// <summary>A defect of a whole file (or of one line, named in <paramref name="where"/>).</summary>
+        public void InFile(string where, string message)
+        {
+            var error = new DictionaryFormatException(where, message);
+            if (warn is null)
+            {
+                throw error;
+            }
+
+            warn(error.Message);
+        }
+
+        /// <summary>Something worth knowing that is not an error: reported only when there is a callback.</summary>
+        public void Note(string file, int line, string message) => warn?.Invoke($"{file}:{line}: {message}");
     }
 
     private static string StripComment(string line)
@@ -141,6 +242,16 @@ public static partial class PetrarchDictionaries
         return line;
     }
 
+    /// <summary>Why a line's "[" or "{" is never closed, or null. A line cut off inside a code or a phrase is
+    /// not read as something shorter.</summary>
+    private static string? Unclosed(string line) =>
+        line.LastIndexOf('[') > line.LastIndexOf(']') ? $"'[' opened at column {line.LastIndexOf('[') + 1} is not closed"
+        : UnclosedBrace(line);
+
+    // The agents file has "[~ENV}" for "[~ENV]", which its reader has always accepted; only "{" is checked there.
+    private static string? UnclosedBrace(string line) =>
+        line.LastIndexOf('{') > line.LastIndexOf('}') ? $"'{{' opened at column {line.LastIndexOf('{') + 1} is not closed" : null;
+
     private static bool IsSkippable(string line)
     {
         var trimmed = line.Trim();
@@ -158,16 +269,26 @@ public static partial class PetrarchDictionaries
 
     // ---- actors ----
 
-    internal static void ReadActors(string[] lines, string file, ActorDictionary dictionary)
+    private static void ReadActors(string[] lines, string file, ActorDictionary dictionary, Defects defects)
     {
         var group = new List<(string Phrase, int Line)>();
         string? groupCode = null;
         var restrictions = new List<(string Code, DateOnly? From, DateOnly? To, int Line)>();
+        var codeReported = false;
 
-        void Flush()
+        void Flush(bool atEnd = false)
         {
             if (group.Count == 0)
             {
+                return;
+            }
+
+            if (atEnd && groupCode is null && restrictions.Count == 0 && !codeReported)
+            {
+                // The file ends before the phrase's code: it was cut short. (Codeless phrases before another phrase
+                // are PETRARCH's way of sharing the restriction lines that follow; this reader does not join them.)
+                defects.Bad(file, group[0].Line, $"'{Shorten(group[0].Phrase)}' has no actor code [...]", "actor skipped");
+                group.Clear();
                 return;
             }
 
@@ -195,6 +316,7 @@ public static partial class PetrarchDictionaries
             group.Clear();
             restrictions.Clear();
             groupCode = null;
+            codeReported = false;
         }
 
         for (var n = 0; n < lines.Length; n++)
@@ -206,7 +328,7 @@ public static partial class PetrarchDictionaries
             }
 
             var line = StripComment(raw).TrimEnd();
-            if (line.Trim().Length == 0)
+            if (line.Trim().Length == 0 || (Unclosed(line) is { } unclosed && defects.Bad(file, n + 1, unclosed)))
             {
                 continue;
             }
@@ -220,9 +342,9 @@ public static partial class PetrarchDictionaries
                     {
                         restrictions.Add(ParseRestriction(m.Groups[1].Value, file, n + 1));
                     }
-                    catch (DictionaryFormatException e) when (_warn is not null)
+                    catch (DictionaryFormatException e)
                     {
-                        _warn(e.Message + " (restriction skipped)");
+                        defects.Skip(e, "restriction skipped");
                     }
                 }
 
@@ -240,7 +362,7 @@ public static partial class PetrarchDictionaries
             Flush();
             var codes = Bracket().Matches(trimmed);
             var phrase = Bracket().Replace(trimmed, string.Empty).Trim().Trim(';').Trim();
-            if (phrase.Length == 0 && Bad(file, n + 1, "an actor line needs a phrase"))
+            if (phrase.Length == 0 && defects.Bad(file, n + 1, "an actor line needs a phrase"))
             {
                 continue;
             }
@@ -253,9 +375,10 @@ public static partial class PetrarchDictionaries
                 {
                     restriction = ParseRestriction(code.Groups[1].Value, file, n + 1);
                 }
-                catch (DictionaryFormatException e) when (_warn is not null)
+                catch (DictionaryFormatException e)
                 {
-                    _warn(e.Message + " (code skipped)");
+                    defects.Skip(e, "code skipped");
+                    codeReported = true;
                     continue;
                 }
 
@@ -270,7 +393,7 @@ public static partial class PetrarchDictionaries
             }
         }
 
-        Flush();
+        Flush(atEnd: true);
     }
 
     private static (string Code, DateOnly? From, DateOnly? To, int Line) ParseRestriction(string content, string file, int line)
@@ -282,7 +405,10 @@ public static partial class PetrarchDictionaries
         }
 
         var code = parts[0].ToUpperInvariant();
-        if (!code.All(c => char.IsAsciiLetterOrDigit(c) || c is '~' or '-' or '!' or '/' or '+' or '#'))
+        // Actor codes are letters (country, organisation and role codes, "USAGOV"), with some digits among them
+        // in the Phoenix files ("USA214"); a code of digits alone is an event code put in the wrong file.
+        if (!code.All(c => char.IsAsciiLetterOrDigit(c) || c is '~' or '-' or '!' or '/' or '+' or '#')
+            || (code.All(char.IsAsciiDigit)))
         {
             throw new DictionaryFormatException(file, line, $"'{parts[0]}' is not an actor code");
         }
@@ -332,7 +458,7 @@ public static partial class PetrarchDictionaries
 
     // ---- agents ----
 
-    internal static void ReadAgents(string[] lines, string file, ActorDictionary dictionary)
+    private static void ReadAgents(string[] lines, string file, ActorDictionary dictionary, Defects defects)
     {
         var markers = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var n = 0; n < lines.Length; n++)
@@ -343,7 +469,7 @@ public static partial class PetrarchDictionaries
             }
 
             var line = StripComment(lines[n]).Trim();
-            if (line.Length == 0)
+            if (line.Length == 0 || (UnclosedBrace(line) is { } unclosed && defects.Bad(file, n + 1, unclosed)))
             {
                 continue;
             }
@@ -356,7 +482,7 @@ public static partial class PetrarchDictionaries
             }
 
             var codeMatch = AgentCode().Match(line);
-            if (!codeMatch.Success && Bad(file, n + 1, "an agent line needs a code such as [~GOV] or [NGO~]"))
+            if (!codeMatch.Success && defects.Bad(file, n + 1, "an agent line needs a code such as [~GOV] or [NGO~]"))
             {
                 continue;
             }
@@ -419,7 +545,7 @@ public static partial class PetrarchDictionaries
 
     // ---- discards ----
 
-    internal static void ReadDiscards(string[] lines, string file, DiscardList discards)
+    private static void ReadDiscards(string[] lines, string file, DiscardList discards)
     {
         for (var n = 0; n < lines.Length; n++)
         {

@@ -10,7 +10,7 @@ public static partial class PetrarchDictionaries
 
     private sealed record Synset(List<string> Phrases);
 
-    internal static void ReadVerbs(string[] lines, string file, EventDictionary dictionary)
+    private static void ReadVerbs(string[] lines, string file, EventDictionary dictionary, Defects defects)
     {
         var synsets = new Dictionary<string, Synset>(StringComparer.Ordinal);
         Synset? openSynset = null;
@@ -26,16 +26,19 @@ public static partial class PetrarchDictionaries
             }
 
             var line = StripComment(lines[n]).Trim();
-            if (line.Length == 0)
+            var lineNumber = n + 1;
+            if (line.Length == 0 || (Unclosed(line) is { } unclosed && defects.Bad(file, lineNumber, unclosed)))
             {
                 continue;
             }
 
-            var lineNumber = n + 1;
             if (line.StartsWith("---", StringComparison.Ordinal))
             {
                 var code = Bracket().Match(line);
                 blockCode = code.Success ? code.Groups[1].Value.Trim() : "---";
+                // An unusable block code leaves its verbs the codes of their own lines and patterns.
+                CheckEventCode(blockCode, file, lineNumber, defects, "the block's own code skipped");
+
                 verbs.Clear();
                 inBlock = true;
                 openSynset = null;
@@ -58,12 +61,12 @@ public static partial class PetrarchDictionaries
             if (line.StartsWith('-'))
             {
                 openSynset = null;
-                if (!inBlock && Bad(file, lineNumber, "a pattern before any verb block (--- NAME [CODE] ---)"))
+                if (!inBlock && defects.Bad(file, lineNumber, "a pattern before any verb block (--- NAME [CODE] ---)"))
                 {
                     continue;
                 }
 
-                foreach (var pattern in ParsePattern(line[1..], verbs, synsets, file, lineNumber))
+                foreach (var pattern in ParsePattern(line[1..], verbs, synsets, file, lineNumber, defects))
                 {
                     dictionary.Add(pattern);
                 }
@@ -78,12 +81,12 @@ public static partial class PetrarchDictionaries
             }
 
             openSynset = null;
-            if (!inBlock && Bad(file, lineNumber, $"unexpected line outside a verb block: '{Shorten(line)}'"))
+            if (!inBlock && defects.Bad(file, lineNumber, $"unexpected line outside a verb block: '{Shorten(line)}'"))
             {
                 continue;
             }
 
-            if (ParseVerb(line, lineNumber, file) is not { } verb)
+            if (ParseVerb(line, lineNumber, file, defects) is not { } verb)
             {
                 continue;
             }
@@ -97,14 +100,20 @@ public static partial class PetrarchDictionaries
         }
     }
 
-    private static Verb? ParseVerb(string line, int lineNumber, string file)
+    private static Verb? ParseVerb(string line, int lineNumber, string file, Defects defects)
     {
         var code = Bracket().Match(line);
+        if (code.Success)
+        {
+            // An unusable code leaves the verb the patterns below it; only its own code is dropped, as it always was.
+            CheckEventCode(code.Groups[1].Value.Trim(), file, lineNumber, defects, "the verb's own code skipped");
+        }
+
         var text = Braces().Replace(Bracket().Replace(line, string.Empty), string.Empty).Trim();
         var words = text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
-            Bad(file, lineNumber, "a verb line needs a verb");
+            defects.Bad(file, lineNumber, "a verb line needs a verb");
             return null;
         }
 
@@ -138,12 +147,17 @@ public static partial class PetrarchDictionaries
             : null;
     }
 
-    private static IEnumerable<EventPattern> ParsePattern(string body, List<Verb> verbs, Dictionary<string, Synset> synsets, string file, int lineNumber)
+    private static IEnumerable<EventPattern> ParsePattern(string body, List<Verb> verbs, Dictionary<string, Synset> synsets, string file, int lineNumber, Defects defects)
     {
         var code = Bracket().Match(body);
         if (!code.Success)
         {
-            Bad(file, lineNumber, "a pattern needs a code in [...]");
+            defects.Bad(file, lineNumber, "a pattern needs a code in [...]");
+            yield break;
+        }
+
+        if (!CheckEventCode(code.Groups[1].Value.Trim(), file, lineNumber, defects, "pattern skipped"))
+        {
             yield break;
         }
 
@@ -154,7 +168,7 @@ public static partial class PetrarchDictionaries
         var star = raw.IndexOf('*', StringComparison.Ordinal);
         if (star < 0)
         {
-            Bad(file, lineNumber, "a pattern needs '*' where the verb goes");
+            defects.Bad(file, lineNumber, "a pattern needs '*' where the verb goes");
             yield break;
         }
 
@@ -242,6 +256,32 @@ public static partial class PetrarchDictionaries
         }
     }
 
+    /// <summary>
+    /// Whether a verb dictionary's code can be used: "---" (code nothing), a code of 2 to 4 digits, or two of them
+    /// (either may be empty) around ":" for the event and its reverse. Anything else ("[ZZZ]", "[99999]") is a defect.
+    /// Digits whose root is no CAMEO root ("[9999]") are used as given, as PETRARCH's own test dictionaries need,
+    /// but noted; Phoenix's codes outside the codebook ("1213", "176") have real roots, which the codebook falls back to.
+    /// </summary>
+    private static bool CheckEventCode(string codeText, string file, int lineNumber, Defects defects, string skipped)
+    {
+        var parts = codeText.Split(':').Select(p => p.Trim()).ToList();
+        if (parts.Count > 2 || parts.All(p => p.Length == 0) || !parts.All(p => p is "" or "---" || CameoCode.TryParse(p, out _)))
+        {
+            defects.Bad(file, lineNumber, $"unknown CAMEO code [{codeText}]", skipped);
+            return false;
+        }
+
+        foreach (var part in parts.Where(p => p is not ("" or "---")))
+        {
+            if (!CameoCodebook.Default.Contains(CameoCode.Parse(part[..2])))
+            {
+                defects.Note(file, lineNumber, $"code [{part}] has no CAMEO root (used as given)");
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A stand-in for a phrase, not a word: target "+", source "$", compound target "%", skipped phrase "^".</summary>
     private static bool IsMarker(string element) => element is "+" or "$" or "^" or "%";
 
@@ -284,9 +324,7 @@ public static partial class PetrarchDictionaries
             {
                 if (!CameoCode.TryParse(forward, out code))
                 {
-                    // KEDS-era and special codes ("075A", "+++", "###") have no CAMEO meaning: the pattern is skipped.
-                    _ = file;
-                    _ = lineNumber;
+                    // Reported where it was read (see IsEventCode); the pattern is skipped.
                     return null;
                 }
 
