@@ -256,7 +256,7 @@ public sealed class ClickHouseEventStore : IEventStore
             var mentionId = (string)row["mention_id"]!;
             var doc = (string)row["doc"]!;
             var record = JsonNode.Parse((string)row["record"]!)!.AsObject();
-            var entry = EntryFor(mentionId, doc, record);
+            var entry = EventFuser.EntryFor(mentionId, doc, record);
             string eventId;
             string reason;
             if (fuser.Match(entry) is { } match)
@@ -330,22 +330,6 @@ public sealed class ClickHouseEventStore : IEventStore
         }
 
         _version = null;
-    }
-
-    private static FusionEntry EntryFor(string mentionId, string doc, JsonObject record)
-    {
-        var source = record["source"]!.AsObject();
-        var target = record["target"] as JsonObject;
-        var date = record["date"] as JsonObject;
-        var entry = new FusionEntry(
-            mentionId,
-            (string)record["root"]!,
-            EventFuser.ActorKey((string?)source["country"], (string?)source["code"]),
-            EventFuser.ActorKey((string?)target?["country"], (string?)target?["code"]),
-            Date(date?["start"]),
-            Date(date?["end"]),
-            (string?)record["place"]?["country"]) { Documents = { doc } };
-        return EventFuser.Widen(entry, (string?)date?["precision"]);
     }
 
     /// <summary>The newest finished fusion's version, read once per store object (a later fusion is seen by a new one).</summary>
