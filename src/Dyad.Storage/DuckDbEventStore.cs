@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Coding;
+using Dyad.Documents;
 using Dyad.Storage.Fusion;
 using DuckDB.NET.Data;
 
@@ -273,7 +274,8 @@ public sealed class DuckDbEventStore : IEventStore
         var added = new List<FusionEntry>();
         using var transaction = _connection.BeginTransaction();
         var hashes = batch.Select(c => ContentHash(c.Document.Text)).ToList();
-        var known = StoredAmong(hashes, batch.Select(c => c.Document.Id));
+        var (storedHashes, storedIds) = StoredAmong(hashes, batch.Select(c => c.Document.Id));
+        var clashes = new List<Document>();
         var documentRows = new List<object?[]>();
         var sentenceRows = new List<object?[]>();
         var mentionRows = new List<object?[]>();
@@ -283,11 +285,20 @@ public sealed class DuckDbEventStore : IEventStore
             var coded = batch[i];
             var document = coded.Document;
             var hash = hashes[i];
-            if (!known.Add("hash:" + hash) || !known.Add("id:" + document.Id))
+            if (storedHashes.Contains(hash))
             {
                 skipped++;
                 continue;
             }
+
+            // The same id with other text is another story, not this one again: refused, never silently dropped.
+            if (!storedIds.Add(document.Id))
+            {
+                clashes.Add(document);
+                continue;
+            }
+
+            storedHashes.Add(hash);
 
             documents++;
             _sequence++;
@@ -335,13 +346,14 @@ public sealed class DuckDbEventStore : IEventStore
         }
 
         transaction.Commit();
-        return new IngestResult(documents, skipped, eventCount, newEvents);
+        return new IngestResult(documents, skipped, eventCount, newEvents, clashes);
     }
 
-    /// <summary>Which of a batch's content hashes and document ids are stored already, as "hash:…" and "id:…" keys: one query per batch.</summary>
-    private HashSet<string> StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
+    /// <summary>Which of a batch's content hashes and document ids are stored already: one query per batch.</summary>
+    private (HashSet<string> Hashes, HashSet<string> Ids) StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var storedHashes = new HashSet<string>(StringComparer.Ordinal);
+        var storedIds = new HashSet<string>(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT content_hash, doc_id FROM documents WHERE content_hash IN (SELECT unnest($hashes)) OR doc_id IN (SELECT unnest($ids))";
         command.Parameters.Add(new DuckDBParameter("hashes", hashes.ToArray()));
@@ -349,11 +361,11 @@ public sealed class DuckDbEventStore : IEventStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            known.Add("hash:" + reader.GetString(0));
-            known.Add("id:" + reader.GetString(1));
+            storedHashes.Add(reader.GetString(0));
+            storedIds.Add(reader.GetString(1));
         }
 
-        return known;
+        return (storedHashes, storedIds);
     }
 
     /// <summary>
