@@ -64,13 +64,7 @@ public sealed class IngestTests : IDisposable
     [Fact]
     public void A_second_story_under_a_stored_id_is_reported_and_not_stored_and_a_rerun_changes_nothing()
     {
-        var input = _folder.File("dupx.jsonl");
-        File.WriteAllLines(input,
-        [
-            JsonSerializer.Serialize(new { id = "dupx", date = "2020-03-05", text = "Japan and China held talks on Monday, officials said." }),
-            JsonSerializer.Serialize(new { id = "dupx", date = "2020-03-06", text = "Russia criticised France over its border policy." }),
-            JsonSerializer.Serialize(new { id = "other", date = "2020-03-06", text = "India promised aid to Kenya after the floods." }),
-        ]);
+        var input = Stories.WriteIdClash(_folder.File("dupx.jsonl"));
         var db = _folder.File("dupx.duckdb");
 
         var first = DyadProcess.Run("ingest", input, "--db", db);
