@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Coding;
+using Dyad.Documents;
 using Dyad.Storage.Fusion;
 
 namespace Dyad.Storage.ClickHouse;
@@ -132,18 +133,25 @@ public sealed class ClickHouseEventStore : IEventStore
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Which of these content hashes are stored: a batch asks only about its own stories, not the whole store.</summary>
-    private HashSet<string> StoredAmong(IEnumerable<string> hashes)
+    /// <summary>Which of these content hashes and document ids are stored: a batch asks only about its own stories, not the whole store.</summary>
+    private (HashSet<string> Hashes, HashSet<string> Ids) StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
     {
-        var list = string.Join(", ", hashes.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
-        if (list.Length == 0)
+        var storedHashes = new HashSet<string>(StringComparer.Ordinal);
+        var storedIds = new HashSet<string>(StringComparer.Ordinal);
+        var hashList = string.Join(", ", hashes.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
+        var idList = string.Join(", ", ids.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
+        if (hashList.Length == 0)
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return (storedHashes, storedIds);
         }
 
-        return _connection.Execute($"SELECT DISTINCT content_hash FROM documents WHERE content_hash IN ({list}) FORMAT TabSeparated")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .ToHashSet(StringComparer.Ordinal);
+        foreach (var row in Query($"SELECT DISTINCT content_hash, doc_id FROM documents WHERE content_hash IN ({hashList}) OR doc_id IN ({idList})"))
+        {
+            storedHashes.Add((string)row["content_hash"]!);
+            storedIds.Add((string)row["doc_id"]!);
+        }
+
+        return (storedHashes, storedIds);
     }
 
     /// <summary>
@@ -171,7 +179,8 @@ public sealed class ClickHouseEventStore : IEventStore
 
     private IngestResult IngestOnce(IReadOnlyList<CodedDocument> batch)
     {
-        var known = StoredAmong(batch.Select(c => DuckDbEventStore.ContentHash(c.Document.Text)));
+        var (known, knownIds) = StoredAmong(batch.Select(c => DuckDbEventStore.ContentHash(c.Document.Text)), batch.Select(c => c.Document.Id));
+        var clashes = new List<Document>();
         var version = (ulong)DateTime.UtcNow.Ticks;
         var documents = new StringBuilder();
         var sentences = new StringBuilder();
@@ -181,11 +190,21 @@ public sealed class ClickHouseEventStore : IEventStore
         {
             var document = coded.Document;
             var hash = DuckDbEventStore.ContentHash(document.Text);
-            if (!known.Add(hash))
+            if (known.Contains(hash))
             {
                 skipped++;
                 continue;
             }
+
+            // The same id with other text is another story, not this one again: refused, never silently dropped (and
+            // its mentions, keyed by document id, would otherwise collapse with the stored story's).
+            if (!knownIds.Add(document.Id))
+            {
+                clashes.Add(document);
+                continue;
+            }
+
+            known.Add(hash);
 
             stored++;
             Row(documents, new JsonObject
@@ -219,7 +238,7 @@ public sealed class ClickHouseEventStore : IEventStore
         Insert("sentences", sentences);
         Insert("mentions", mentions);
         Insert("documents", documents);
-        return new IngestResult(stored, skipped, events, 0);
+        return new IngestResult(stored, skipped, events, 0, clashes);
     }
 
     private void Insert(string table, StringBuilder rows)
@@ -256,7 +275,7 @@ public sealed class ClickHouseEventStore : IEventStore
             var mentionId = (string)row["mention_id"]!;
             var doc = (string)row["doc"]!;
             var record = JsonNode.Parse((string)row["record"]!)!.AsObject();
-            var entry = EntryFor(mentionId, doc, record);
+            var entry = EventFuser.EntryFor(mentionId, doc, record);
             string eventId;
             string reason;
             if (fuser.Match(entry) is { } match)
@@ -330,22 +349,6 @@ public sealed class ClickHouseEventStore : IEventStore
         }
 
         _version = null;
-    }
-
-    private static FusionEntry EntryFor(string mentionId, string doc, JsonObject record)
-    {
-        var source = record["source"]!.AsObject();
-        var target = record["target"] as JsonObject;
-        var date = record["date"] as JsonObject;
-        var entry = new FusionEntry(
-            mentionId,
-            (string)record["root"]!,
-            EventFuser.ActorKey((string?)source["country"], (string?)source["code"]),
-            EventFuser.ActorKey((string?)target?["country"], (string?)target?["code"]),
-            Date(date?["start"]),
-            Date(date?["end"]),
-            (string?)record["place"]?["country"]) { Documents = { doc } };
-        return EventFuser.Widen(entry, (string?)date?["precision"]);
     }
 
     /// <summary>The newest finished fusion's version, read once per store object (a later fusion is seen by a new one).</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Coding;
+using Dyad.Documents;
 using Dyad.Storage.Fusion;
 using DuckDB.NET.Data;
 
@@ -184,29 +185,63 @@ public sealed class DuckDbEventStore : IEventStore
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Rebuilds the fuser exactly as the run that stored the events left it, so a resumed, split or killed ingest fuses
+    /// as one uninterrupted run would. Each entry comes from its event's first mention, not the event row: the row's
+    /// dates were narrowed by later reports, which the run's fuser never saw. Entries go in in the order the run added
+    /// them (document, sentence, event within the sentence), because a match takes the first entry that fits.
+    /// </summary>
     private void LoadFusionIndex()
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText =
-            "SELECT e.event_id, e.root, e.source_country, e.source_code, e.target_country, e.target_code, e.date_start, e.date_end, e.date_precision, "
-            + "e.place_country, (SELECT string_agg(DISTINCT m.doc_id, '|') FROM mentions m WHERE m.event_id = e.event_id) FROM events e ORDER BY e.event_id";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var entries = new List<(long Seq, int Sentence, int Index, FusionEntry Entry)>();
+        using (var command = _connection.CreateCommand())
         {
-            var documents = (NullableString(reader, 10) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
-            var entry = new FusionEntry(
-                reader.GetString(0),
-                reader.GetString(1),
-                EventFuser.ActorKey(NullableString(reader, 2), NullableString(reader, 3)),
-                EventFuser.ActorKey(NullableString(reader, 4), NullableString(reader, 5)),
-                NullableDate(reader, 6),
-                NullableDate(reader, 7),
-                NullableString(reader, 9)) { Documents = [.. documents] };
-            _fuser.Add(EventFuser.Widen(entry, NullableString(reader, 8)));
+            command.CommandText = """
+                SELECT e.event_id, m.doc_id, m.seq, m.sentence, m.record,
+                    (SELECT string_agg(DISTINCT o.doc_id, '|') FROM mentions o WHERE o.event_id = e.event_id),
+                    e.root, e.source_country, e.source_code, e.target_country, e.target_code, e.date_start, e.date_end, e.date_precision, e.place_country
+                FROM events e LEFT JOIN mentions m ON m.mention_id = e.event_id
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var eventId = reader.GetString(0);
+                var documents = (NullableString(reader, 5) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
+                if (NullableString(reader, 4) is { } record)
+                {
+                    var entry = EventFuser.EntryFor(eventId, reader.GetString(1), JsonNode.Parse(record)!.AsObject());
+                    entry.Documents.UnionWith(documents);
+                    entries.Add((reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.GetInt32(3), IndexInSentence(eventId), entry));
+                    continue;
+                }
+
+                // An event without its first mention was not stored by an ingest (a migrated or hand-made row): fuse
+                // with what its row says, after every event an ingest stored.
+                var fallback = new FusionEntry(
+                    eventId,
+                    reader.GetString(6),
+                    EventFuser.ActorKey(NullableString(reader, 7), NullableString(reader, 8)),
+                    EventFuser.ActorKey(NullableString(reader, 9), NullableString(reader, 10)),
+                    NullableDate(reader, 11),
+                    NullableDate(reader, 12),
+                    NullableString(reader, 14)) { Documents = [.. documents] };
+                entries.Add((long.MaxValue, 0, 0, EventFuser.Widen(fallback, NullableString(reader, 13))));
+            }
+        }
+
+        // Numbers compare as numbers ("doc:10:0" comes after "doc:9:0"); the id settles only what nothing else does.
+        foreach (var (_, _, _, entry) in entries
+            .OrderBy(e => e.Seq).ThenBy(e => e.Sentence).ThenBy(e => e.Index).ThenBy(e => e.Entry.EventId, StringComparer.Ordinal))
+        {
+            _fuser.Add(entry);
         }
 
         _sequence = Scalar<long?>("SELECT max(seq) FROM documents") ?? 0;
     }
+
+    /// <summary>The event's index within its sentence: the last part of an id "doc:sentence:index" (a document id may hold colons).</summary>
+    private static int IndexInSentence(string eventId) =>
+        int.TryParse(eventId.AsSpan(eventId.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : 0;
 
     public ISet<string> StoredDocumentHashes()
     {
@@ -239,7 +274,8 @@ public sealed class DuckDbEventStore : IEventStore
         var added = new List<FusionEntry>();
         using var transaction = _connection.BeginTransaction();
         var hashes = batch.Select(c => ContentHash(c.Document.Text)).ToList();
-        var known = StoredAmong(hashes, batch.Select(c => c.Document.Id));
+        var (storedHashes, storedIds) = StoredAmong(hashes, batch.Select(c => c.Document.Id));
+        var clashes = new List<Document>();
         var documentRows = new List<object?[]>();
         var sentenceRows = new List<object?[]>();
         var mentionRows = new List<object?[]>();
@@ -249,11 +285,20 @@ public sealed class DuckDbEventStore : IEventStore
             var coded = batch[i];
             var document = coded.Document;
             var hash = hashes[i];
-            if (!known.Add("hash:" + hash) || !known.Add("id:" + document.Id))
+            if (storedHashes.Contains(hash))
             {
                 skipped++;
                 continue;
             }
+
+            // The same id with other text is another story, not this one again: refused, never silently dropped.
+            if (!storedIds.Add(document.Id))
+            {
+                clashes.Add(document);
+                continue;
+            }
+
+            storedHashes.Add(hash);
 
             documents++;
             _sequence++;
@@ -301,13 +346,14 @@ public sealed class DuckDbEventStore : IEventStore
         }
 
         transaction.Commit();
-        return new IngestResult(documents, skipped, eventCount, newEvents);
+        return new IngestResult(documents, skipped, eventCount, newEvents, clashes);
     }
 
-    /// <summary>Which of a batch's content hashes and document ids are stored already, as "hash:…" and "id:…" keys: one query per batch.</summary>
-    private HashSet<string> StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
+    /// <summary>Which of a batch's content hashes and document ids are stored already: one query per batch.</summary>
+    private (HashSet<string> Hashes, HashSet<string> Ids) StoredAmong(IEnumerable<string> hashes, IEnumerable<string> ids)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var storedHashes = new HashSet<string>(StringComparer.Ordinal);
+        var storedIds = new HashSet<string>(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT content_hash, doc_id FROM documents WHERE content_hash IN (SELECT unnest($hashes)) OR doc_id IN (SELECT unnest($ids))";
         command.Parameters.Add(new DuckDBParameter("hashes", hashes.ToArray()));
@@ -315,11 +361,11 @@ public sealed class DuckDbEventStore : IEventStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            known.Add("hash:" + reader.GetString(0));
-            known.Add("id:" + reader.GetString(1));
+            storedHashes.Add(reader.GetString(0));
+            storedIds.Add(reader.GetString(1));
         }
 
-        return known;
+        return (storedHashes, storedIds);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Dyad.Documents;
+
 namespace Dyad.Storage;
 
 /// <summary>
@@ -91,5 +93,8 @@ public sealed record TimelineRow(string Period, int VerbalCooperation, int Mater
 /// <summary>A pair of countries (or international actors) and how much they interact.</summary>
 public sealed record DyadRow(string A, string B, int Events, int Mentions, double MeanGoldstein);
 
-/// <summary>What one ingest batch did.</summary>
-public sealed record IngestResult(int Documents, int Skipped, int Events, int NewEvents);
+/// <summary>
+/// What one ingest batch did. <see cref="Clashes"/> are documents refused, not stored: their id is stored already (or
+/// earlier in the batch) with different text, and keeping one silently would lose the other.
+/// </summary>
+public sealed record IngestResult(int Documents, int Skipped, int Events, int NewEvents, IReadOnlyList<Document> Clashes);

@@ -295,4 +295,26 @@ public sealed class ClickHouseTests : IDisposable
         Assert.True(fuse.ExitCode == 0, fuse.Error);
         Assert.Equal(before.Out, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
     }
+
+    [SkippableFact]
+    public void A_second_story_under_a_stored_id_is_reported_and_not_stored_in_the_cluster_either()
+    {
+        var cluster = Cluster();
+        var input = Stories.WriteIdClash(_folder.File("dupx.jsonl"));
+
+        var first = DyadProcess.Run("ingest", input, "--db", cluster);
+        var events = DyadProcess.Run("events", "--db", cluster).Out;
+        var rerun = DyadProcess.Run("ingest", input, "--db", cluster);
+
+        Assert.Equal(2, first.ExitCode);
+        var clash = Assert.Single(first.Error.Split('\n'), line => line.Contains("dupx", StringComparison.Ordinal));
+        Assert.Equal($"dyad: {input}:2: document id 'dupx' is already stored with different text; not stored", clash);
+        Assert.Contains("Japan and China held talks", events, StringComparison.Ordinal);
+        Assert.DoesNotContain("Russia criticised France", events, StringComparison.Ordinal);
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.Single(rerun.Error.Split('\n'), line => line.Contains("dupx", StringComparison.Ordinal));
+        Assert.Equal(events, DyadProcess.Run("events", "--db", cluster).Out);
+        using var store = ClickHouseEventStore.Open(cluster, readOnly: true);
+        Assert.Equal(2, store.StoredDocumentHashes().Count);
+    }
 }

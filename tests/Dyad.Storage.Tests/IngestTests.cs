@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace Dyad.Storage.Tests;
 
@@ -58,6 +59,44 @@ public sealed class IngestTests : IDisposable
 
         Assert.Equal(0, rerun.ExitCode);
         Assert.Equal(Tables.Dump(whole), Tables.Dump(killed));
+    }
+
+    [Fact]
+    public void A_second_story_under_a_stored_id_is_reported_and_not_stored_and_a_rerun_changes_nothing()
+    {
+        var input = Stories.WriteIdClash(_folder.File("dupx.jsonl"));
+        var db = _folder.File("dupx.duckdb");
+
+        var first = DyadProcess.Run("ingest", input, "--db", db);
+        var afterFirst = Tables.Dump(db);
+        var rerun = DyadProcess.Run("ingest", input, "--db", db);
+
+        Assert.Equal(2, first.ExitCode);
+        var clash = Assert.Single(first.Error.Split('\n'), line => line.Contains("dupx", StringComparison.Ordinal));
+        Assert.Equal($"dyad: {input}:2: document id 'dupx' is already stored with different text; not stored", clash);
+        Assert.Contains("ingested 2 documents (0 already stored, 1 failed)", first.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Tables.Count(db, "documents"));
+        Assert.Contains("Japan and China held talks", afterFirst, StringComparison.Ordinal);
+        Assert.DoesNotContain("Russia criticised France", afterFirst, StringComparison.Ordinal);
+
+        Assert.Equal(2, rerun.ExitCode);
+        Assert.Single(rerun.Error.Split('\n'), line => line.Contains("dupx", StringComparison.Ordinal));
+        Assert.Equal(afterFirst, Tables.Dump(db));
+    }
+
+    [Fact]
+    public void The_same_story_under_the_same_id_twice_is_stored_once_without_complaint()
+    {
+        var line = JsonSerializer.Serialize(new { id = "twice", date = "2020-03-05", text = "Japan and China held talks on Monday, officials said." });
+        var input = _folder.File("twice.jsonl");
+        File.WriteAllLines(input, [line, line]);
+        var db = _folder.File("twice.duckdb");
+
+        var result = DyadProcess.Run("ingest", input, "--db", db);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ingested 1 documents (1 already stored, 0 failed)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, Tables.Count(db, "documents"));
     }
 
     [Fact]

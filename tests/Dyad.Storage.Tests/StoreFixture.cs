@@ -68,6 +68,21 @@ internal static class Stories
         File.WriteAllText(path, lines.ToString());
         return path;
     }
+
+    /// <summary>
+    /// Two stories under one id, "dupx" (Japan and China meet; Russia criticises France), and a third story: the second
+    /// is not the first again, and must be reported rather than lost.
+    /// </summary>
+    public static string WriteIdClash(string path)
+    {
+        File.WriteAllLines(path,
+        [
+            JsonSerializer.Serialize(new { id = "dupx", date = "2020-03-05", text = "Japan and China held talks on Monday, officials said." }),
+            JsonSerializer.Serialize(new { id = "dupx", date = "2020-03-06", text = "Russia criticised France over its border policy." }),
+            JsonSerializer.Serialize(new { id = "other", date = "2020-03-06", text = "India promised aid to Kenya after the floods." }),
+        ]);
+        return path;
+    }
 }
 
 internal static class DyadProcess

@@ -11,7 +11,8 @@ namespace Dyad.Cli.Commands;
 
 /// <summary>
 /// <c>dyad ingest INPUT... [--db PATH]</c>: read → code (on every core) → write (one writer, in input order, one
-/// transaction per batch). Documents already stored (by content hash) are skipped, so a killed ingest resumes.
+/// transaction per batch). Documents already stored (by content hash) are skipped, so a killed ingest resumes; a
+/// document whose id is stored with other text is reported and not stored.
 /// </summary>
 internal static class IngestCommand
 {
@@ -156,6 +157,12 @@ internal static class IngestCommand
                 documents += result.Documents;
                 Interlocked.Add(ref skipped, result.Skipped);
                 events += result.Events;
+                foreach (var clash in result.Clashes)
+                {
+                    Interlocked.Increment(ref failed);
+                    inputs.Fail(clash, $"document id '{clash.Id}' is already stored with different text; not stored");
+                }
+
                 batches++;
                 if (verbose)
                 {
