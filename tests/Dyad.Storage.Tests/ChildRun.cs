@@ -21,6 +21,18 @@ internal static class ChildRun
     public static Result Run(string? workingDirectory, byte[]? stdin, params string[] args) =>
         Run(new ProcessStartInfo("dotnet"), workingDirectory, stdin, args);
 
+    /// <summary>Runs with extra environment variables (a .NET setting such as a heap limit, say).</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, string? workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Run(start, workingDirectory, null, args);
+    }
+
     /// <summary>Runs through a shell command line, for redirections the process API cannot express (a closed descriptor).</summary>
     public static Result RunShell(string workingDirectory, string shellTail, params string[] args)
     {
