@@ -117,8 +117,14 @@ public sealed class ResumedFusionTests : IDisposable
 
         var (split, whole) = IngestSplitAndWhole(corpus, firstPart);
 
+        AssertSameFusion(split, whole, fusedMentions: 3);
+    }
+
+    /// <summary>The split store holds what the whole one does, and fusion really joined reports (or the test proves nothing).</summary>
+    private static void AssertSameFusion(string split, string whole, int fusedMentions)
+    {
         var events = Events(whole);
-        Assert.Contains("\"num_mentions\":3", events, StringComparison.Ordinal);
+        Assert.Contains($"\"num_mentions\":{fusedMentions}", events, StringComparison.Ordinal);
         Assert.Equal(events, Events(split));
         Assert.Equal(Tables.Dump(whole), Tables.Dump(split));
     }
@@ -134,10 +140,7 @@ public sealed class ResumedFusionTests : IDisposable
 
         var (split, whole) = IngestSplitAndWhole(corpus, 600, 1500);
 
-        var events = Events(whole);
-        Assert.Contains("\"num_mentions\":2", events, StringComparison.Ordinal);
-        Assert.Equal(events, Events(split));
-        Assert.Equal(Tables.Dump(whole), Tables.Dump(split));
+        AssertSameFusion(split, whole, fusedMentions: 2);
     }
 
     [Fact]
