@@ -5,6 +5,7 @@ using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
 using Dyad.Places;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;

@@ -1,6 +1,7 @@
 using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

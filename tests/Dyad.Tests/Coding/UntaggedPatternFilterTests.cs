@@ -3,6 +3,7 @@ using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

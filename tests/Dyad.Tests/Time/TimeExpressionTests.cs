@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dyad.Segmentation;
 using Dyad.Text;
 using Dyad.Time;
 
