@@ -6,6 +6,7 @@ using Dyad.Events;
 using Dyad.Petrarch;
 using Dyad.Places;
 using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;

@@ -1,5 +1,6 @@
 using Dyad.Actors;
-using Dyad.Coding;
+using Dyad.Arguments;
+using Dyad.Story;
 using Dyad.Text;
 
 namespace Dyad.Events;

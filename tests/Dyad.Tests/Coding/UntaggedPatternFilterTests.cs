@@ -4,6 +4,7 @@ using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
 using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -3,6 +3,7 @@ using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Places;
 using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 
