@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

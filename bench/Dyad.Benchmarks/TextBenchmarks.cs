@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Dyad.Documents;
+using Dyad.Segmentation;
 using Dyad.Text;
 
 namespace Dyad.Benchmarks;

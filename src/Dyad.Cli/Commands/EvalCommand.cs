@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Dyad.Evaluation;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Dyad.Documents;
+using Dyad.Segmentation;
 using Dyad.Text;
 
 namespace Dyad.Cli.Commands;

@@ -128,7 +128,7 @@ public sealed class ActorDictionary
     }
 
     /// <summary>The normalised form a word is looked up by: lower case, straight apostrophes.</summary>
-    public static string Key(string word) => WordFeatures.NormaliseQuotes(word).ToLowerInvariant();
+    public static string Key(string word) => WordKey.Of(word);
 
     /// <summary>Longest matches, left to right, not overlapping.</summary>
     public IReadOnlyList<ActorMatch> FindAll(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys)

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Dyad.Actors;
-using Dyad.Coding;
+using Dyad.Arguments;
+using Dyad.Story;
+using Dyad.Syntax;
 using Dyad.Time;
 
 namespace Dyad.Attribution;
@@ -15,16 +17,8 @@ public sealed record AttributionFrame(string Status, AttributionSource Source, I
 /// </summary>
 public static class AttributionAnalyzer
 {
-    private static readonly FrozenSet<string> ReportingVerbs = new[]
-    {
-        "say", "tell", "report", "add", "state", "announce", "claim", "insist", "confirm", "disclose", "reveal", "note", "explain",
-        "acknowledge", "quote", "write", "learn", "understand", "indicate", "assert", "allege", "testify", "brief", "inform",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> DenyingVerbs = new[] { "deny", "dismiss", "refute", "reject", "contest", "dispute" }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>The verbs that open a frame: the reporting and the denying ones.</summary>
-    public static IReadOnlySet<string> FrameVerbs { get; } = ReportingVerbs.Union(DenyingVerbs).ToFrozenSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> FrameVerbs => Syntax.FrameVerbs.All;
 
     private static readonly FrozenSet<string> AnonymousHeads = new[]
     {
@@ -94,7 +88,7 @@ public static class AttributionAnalyzer
                 continue; // as the root: no phrase to name a source
             }
 
-            var denying = DenyingVerbs.Contains(view.Lemma(i));
+            var denying = Syntax.FrameVerbs.Denying.Contains(view.Lemma(i));
 
             var complement = view.Children(i).Where(c => view.Relation(c) is "ccomp" or "parataxis").ToList();
             var scope = new HashSet<int>();

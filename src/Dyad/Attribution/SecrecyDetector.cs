@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
-using Dyad.Coding;
+using Dyad.Story;
+using Dyad.Syntax;
 
 namespace Dyad.Attribution;
 

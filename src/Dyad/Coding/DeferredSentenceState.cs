@@ -1,4 +1,5 @@
 using Dyad.Attribution;
+using Dyad.Story;
 using Dyad.Time;
 
 namespace Dyad.Coding;

@@ -5,6 +5,8 @@ using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
 using Dyad.Places;
+using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;

@@ -1,4 +1,5 @@
-using Dyad.Coding;
+using Dyad.Story;
+using Dyad.Syntax;
 
 namespace Dyad.Places;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Dyad.Syntax;
 using Dyad.Text;
 
 namespace Dyad.Time;

@@ -1,6 +1,8 @@
 using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -3,6 +3,8 @@ using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
+using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 

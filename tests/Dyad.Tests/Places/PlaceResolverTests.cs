@@ -2,6 +2,8 @@ using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Places;
+using Dyad.Segmentation;
+using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -1,4 +1,5 @@
 using Dyad.Documents;
+using Dyad.Segmentation;
 using Dyad.Text;
 
 namespace Dyad.Tests.Text;

@@ -1,3 +1,5 @@
+using Dyad.Evaluation;
+using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dyad.Segmentation;
+using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
 

@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
-using Dyad.Coding;
+using Dyad.Actors;
+using Dyad.Story;
 
-namespace Dyad.Actors;
+namespace Dyad.Arguments;
 
 /// <summary>
 /// Turns a noun phrase of the parse into actors: the dictionary phrases inside it (a country, a person, an

@@ -1,6 +1,4 @@
-using Dyad.Time;
-
-namespace Dyad.Coding;
+namespace Dyad.Syntax;
 
 /// <summary>Clause-level questions over a parse: which clause a word belongs to, its tense, its modality.</summary>
 public static class ClauseStructure
@@ -11,7 +9,7 @@ public static class ClauseStructure
     };
 
     /// <summary>The head of the clause a word belongs to: the nearest ancestor (or itself) that heads a clause.</summary>
-    public static int ClauseHead(SentenceView view, int word)
+    public static int ClauseHead(SentenceSyntax view, int word)
     {
         var current = word;
         var guard = 0;
@@ -28,7 +26,7 @@ public static class ClauseStructure
         return word;
     }
 
-    public static bool IsClauseHead(SentenceView view, int word)
+    public static bool IsClauseHead(SentenceSyntax view, int word)
     {
         var relation = view.Relation(word);
         if (ClauseRelations.Contains(relation))
@@ -41,7 +39,7 @@ public static class ClauseStructure
     }
 
     /// <summary>The tense of the clause a word is in: future with "will"/"shall"/"going to", past with a past form, else present.</summary>
-    public static Tense TenseAt(SentenceView view, int word)
+    public static Tense TenseAt(SentenceSyntax view, int word)
     {
         var clause = ClauseHead(view, word);
         var auxiliaries = view.Children(clause).Where(c => view.Relation(c) is "aux" or "aux:pass").ToList();
@@ -77,7 +75,7 @@ public static class ClauseStructure
     }
 
     /// <summary>The ancestors of a word, nearest first, itself included.</summary>
-    public static IEnumerable<int> Ancestors(SentenceView view, int word)
+    public static IEnumerable<int> Ancestors(SentenceSyntax view, int word)
     {
         var current = word;
         var guard = 0;
@@ -89,7 +87,7 @@ public static class ClauseStructure
     }
 
     /// <summary>The word of a token range whose head lies outside it: the range's syntactic head.</summary>
-    public static int HeadOfRange(SentenceView view, int start, int end)
+    public static int HeadOfRange(SentenceSyntax view, int start, int end)
     {
         for (var i = start; i < end; i++)
         {

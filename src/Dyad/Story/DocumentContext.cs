@@ -1,6 +1,6 @@
 using Dyad.Actors;
 
-namespace Dyad.Coding;
+namespace Dyad.Story;
 
 /// <summary>
 /// What coding remembers across a document's sentences: its date, the country it is written from, which

@@ -1,6 +1,7 @@
-using Dyad.Coding;
+using Dyad.Attribution;
 
-namespace Dyad.Attribution;
+
+namespace Dyad.Coding;
 
 /// <summary>
 /// Links denials to the events they contest: an event coded inside a denial ("denied that contact was made with

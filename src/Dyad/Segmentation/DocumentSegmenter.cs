@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Dyad.Documents;
+using Dyad.Text;
 
-namespace Dyad.Text;
+namespace Dyad.Segmentation;
 
 /// <summary>A document cut into its layout and the sentences of its body.</summary>
 public sealed record SegmentedDocument(Document Document, DocumentLayout Layout, IReadOnlyList<Sentence> Sentences);

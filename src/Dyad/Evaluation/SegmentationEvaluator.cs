@@ -1,7 +1,9 @@
 using System.Text;
+using Dyad.Segmentation;
 using Dyad.Syntax;
+using Dyad.Text;
 
-namespace Dyad.Text;
+namespace Dyad.Evaluation;
 
 /// <summary>Precision, recall and F1 of one kind of unit.</summary>
 public readonly record struct F1Score(int Gold, int System, int Correct)

@@ -1,6 +1,8 @@
+using Dyad.Segmentation;
+using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Syntax;
+namespace Dyad.Evaluation;
 
 /// <summary>Accuracy figures of tagging, lemmatisation and parsing over one set of words.</summary>
 public sealed record SyntaxScore(string Name, int Sentences, F1Score Words, F1Score Upos, F1Score Xpos, F1Score Lemma, F1Score Uas, F1Score Las)

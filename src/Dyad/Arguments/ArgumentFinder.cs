@@ -1,0 +1,346 @@
+using Dyad.Actors;
+using Dyad.Story;
+using Dyad.Syntax;
+
+namespace Dyad.Arguments;
+
+/// <summary>
+/// What a pattern says about where its target is: it has none (unary), any object of the verb may be it (no object
+/// condition, or one any lemma meets), or it is the first actor after the verb.
+/// </summary>
+public readonly record struct TargetShape(bool Unary, bool AnyObject, bool FirstActorAfterVerb);
+
+/// <summary>
+/// Finds an event's arguments in the tree and the actors they stand for: the source from the subject (the agent, in
+/// the passive; the shared subject of coordinated verbs; the noun a relative clause modifies; the antecedent of a
+/// relative pronoun), the target from the pattern's argument, the object, or an argument with a target preposition.
+/// </summary>
+public static class ArgumentFinder
+{
+    // Prepositions that introduce the target of an event when the pattern names none.
+    private static readonly HashSet<string> TargetPrepositions = new(StringComparer.Ordinal)
+    {
+        "with", "against", "on", "to", "toward", "towards", "into", "at", "upon", "between",
+    };
+
+    // On the verb alone: "warned of the Prince", "complained about Japan" (not "the leader of Japan").
+    private static readonly HashSet<string> VerbTargetPrepositions = new(StringComparer.Ordinal) { "of", "about" };
+
+
+    public static List<Actor> Sources(SentenceView view, int trigger, bool passive, DocumentContext context, List<string> notes)
+    {
+        var subject = SubjectWord(view, trigger, passive, notes);
+        if (subject < 0)
+        {
+            return [];
+        }
+
+        if (view.IsPronoun(subject) && !view.IsRelativePronoun(subject))
+        {
+            // "Japan and North Korea announced that they had reached ...": the governing clause's subject; else the last subject.
+            var governing = GoverningSubject(view, trigger);
+            if (governing >= 0 && governing != subject)
+            {
+                notes.Add($"'{view[subject].Text}' read as the governing clause's subject");
+                return [.. ActorResolver.Resolve(view, governing, context)];
+            }
+
+            if (context.LastSubject is { } last)
+            {
+                notes.Add($"'{view[subject].Text}' read as the previous subject");
+                return [last];
+            }
+
+            return [];
+        }
+
+        var actors = ActorResolver.Resolve(view, subject, context);
+        foreach (var actor in actors)
+        {
+            context.Remember(view.Lemma(subject), actor, isSubject: true);
+        }
+
+        return [.. actors];
+    }
+
+    /// <summary>The word that names who acts: the subject, the passive's agent, or one inherited from the clause this one depends on.</summary>
+    private static int SubjectWord(SentenceView view, int trigger, bool passive, List<string> notes)
+    {
+        if (passive)
+        {
+            var agent = view.FirstChild(trigger, "obl:agent");
+            if (agent < 0)
+            {
+                agent = view.Children(trigger, "obl").FirstOrDefault(o => view.CaseOf(o) == "by", -1);
+            }
+
+            return agent;
+        }
+
+        var subject = view.FirstChild(trigger, "nsubj");
+        var relation = view.Relation(trigger);
+        var head = view.Head(trigger);
+        if (subject >= 0)
+        {
+            if (view.IsRelativePronoun(subject) && relation.StartsWith("acl", StringComparison.Ordinal) && head >= 0)
+            {
+                notes.Add("relative clause: its subject is the noun it modifies");
+                return head;
+            }
+
+            if (view.IsRelativePronoun(subject) && Antecedent(view, subject) is var antecedent and >= 0)
+            {
+                notes.Add("relative pronoun read as the noun before it");
+                return antecedent;
+            }
+
+            return subject;
+        }
+
+        if (head < 0)
+        {
+            return -1;
+        }
+
+        switch (relation)
+        {
+            case "conj":
+                notes.Add("coordinated verb shares its subject");
+                return SubjectWord(view, head, view.IsPassive(head), notes);
+            case "xcomp" when view.IsPassive(head) && view.FirstChild(head, "nsubj:pass") is var raised and >= 0:
+                // "Gollum was seen to break into the parade": the one seen is the one breaking in.
+                notes.Add("subject of the passive verb governing it");
+                return raised;
+            case "xcomp":
+            case "advcl" when view[trigger].Xpos is "VBG" or "VBN":
+                notes.Add("subject taken from the governing verb");
+                return SubjectWord(view, head, view.IsPassive(head), notes);
+            case "acl:relcl":
+            case "acl":
+                notes.Add("relative clause: its subject is the noun it modifies");
+                return head;
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>The noun a relative pronoun follows ("North Korea, which ..."), when the parse did not attach the clause to it.</summary>
+    public static int Antecedent(SentenceView view, int pronoun)
+    {
+        for (var k = pronoun - 1; k >= 0; k--)
+        {
+            if (view[k].Upos == "PUNCT")
+            {
+                continue;
+            }
+
+            if (view[k].Upos is not ("NOUN" or "PROPN"))
+            {
+                return -1;
+            }
+
+            var word = k;
+            while (view.Relation(word) is "compound" or "flat" or "flat:name" && view.Head(word) > word)
+            {
+                word = view.Head(word);
+            }
+
+            return word;
+        }
+
+        return -1;
+    }
+
+    private static int GoverningSubject(SentenceView view, int trigger)
+    {
+        var current = trigger;
+        while (view.Head(current) is var head && head >= 0)
+        {
+            if (view.Relation(current) is "ccomp" or "advcl" or "xcomp" or "conj")
+            {
+                var subject = view.FirstChild(head, "nsubj");
+                if (subject >= 0 && !view.IsPronoun(subject))
+                {
+                    return subject;
+                }
+            }
+
+            current = head;
+        }
+
+        return -1;
+    }
+
+    public static List<Actor> NominalSources(SentenceView view, int noun, DocumentContext context)
+    {
+        // "the summit between Koizumi and Kim": the first party; "Japan's talks with China": the possessor.
+        foreach (var child in view.Children(noun))
+        {
+            if (view.Relation(child).StartsWith("nmod", StringComparison.Ordinal) && view.CaseOf(child) == "between")
+            {
+                return [.. ActorResolver.Resolve(view, child, context)];
+            }
+        }
+
+        var possessor = view.FirstChild(noun, "nmod:poss");
+        if (possessor >= 0 && !view.IsPronoun(possessor))
+        {
+            return [.. ActorResolver.Resolve(view, possessor, context)];
+        }
+
+        var agent = view.Children(noun, "nmod").FirstOrDefault(c => view.CaseOf(c) == "by", -1);
+        if (agent >= 0)
+        {
+            return [.. ActorResolver.Resolve(view, agent, context)];
+        }
+
+        // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
+        var verb = view.Head(noun);
+        if (verb >= 0 && view[verb].Upos is "VERB" or "ADJ" && view.Relation(noun) is "obl")
+        {
+            var subject = SubjectWord(view, verb, view.IsPassive(verb), []);
+            if (subject >= 0 && !view.IsPronoun(subject))
+            {
+                return [.. ActorResolver.Resolve(view, subject, context)];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Words that may name the target, best first: the pattern's argument, the object, then arguments with a target preposition.</summary>
+    public static IEnumerable<int> TargetWords(SentenceView view, int trigger, TargetShape shape, int objectWord, int prepositionWord, bool passive, bool nominal)
+    {
+        if (prepositionWord >= 0)
+        {
+            yield return prepositionWord;
+        }
+
+        if (!nominal && !shape.Unary && shape.AnyObject)
+        {
+            var obj = passive ? view.FirstChild(trigger, "nsubj:pass") : view.FirstChild(trigger, "obj");
+            if (obj >= 0)
+            {
+                yield return obj;
+            }
+
+            var iobj = view.FirstChild(trigger, "iobj");
+            if (iobj >= 0)
+            {
+                yield return iobj;
+            }
+        }
+
+        // An argument with a target preposition, on the trigger or on its object noun; a possessor of the object.
+        foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
+        {
+            foreach (var child in view.Children(owner))
+            {
+                var rel = view.Relation(child);
+                if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+                    && view.CaseOf(child) is { } preposition
+                    && IntroducesTarget(preposition, onVerb: owner == trigger && !nominal && rel.StartsWith("obl", StringComparison.Ordinal))
+                    && !(nominal && preposition == "between"))
+                {
+                    yield return child;
+                }
+            }
+        }
+
+        if (objectWord >= 0 && view.FirstChild(objectWord, "nmod:poss") is var possessor and >= 0 && !view.IsPronoun(possessor))
+        {
+            yield return possessor;
+        }
+
+        // "expelled the British ambassador": the object the pattern names may itself be the target, when it names
+        // someone (not "held a meeting in ... China", whose phrase merely mentions a place).
+        if (objectWord >= 0 && !shape.Unary && view.MatchAt[objectWord] is not null)
+        {
+            yield return objectWord;
+        }
+
+        // "overcame the animosity of the Morgul Orcs": whose the object is, when nothing else names a target.
+        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? "nsubj:pass" : "obj");
+        if (objectPhrase >= 0)
+        {
+            foreach (var child in view.Children(objectPhrase))
+            {
+                if (view.Relation(child) == "nmod" && view.CaseOf(child) == "of" && !view.IsPronoun(child))
+                {
+                    yield return child;
+                }
+            }
+
+            // "boycotted the parade supporting Gondor": whom the object's own clause is about.
+            foreach (var clause in view.Children(objectPhrase, "acl"))
+            {
+                if (view.FirstChild(clause, "obj") is var clauseObject and >= 0 && !view.IsPronoun(clauseObject))
+                {
+                    yield return clauseObject;
+                }
+            }
+        }
+
+        if (nominal)
+        {
+            // "between A and B": B is the target.
+            foreach (var child in view.Children(trigger))
+            {
+                if (view.CaseOf(child) == "between")
+                {
+                    var conj = view.FirstChild(child, "conj");
+                    if (conj >= 0)
+                    {
+                        yield return conj;
+                    }
+                }
+            }
+        }
+        else if (view.FirstChild(trigger, "ccomp") is var clause && clause > trigger
+            && view.FirstChild(clause, "nsubj") is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject))
+        {
+            // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
+            yield return clauseSubject;
+        }
+
+        if (shape.FirstActorAfterVerb && !nominal)
+        {
+            // "appealed for peace in Ithilen": PETRARCH's last resort, the first actor named after the verb in its phrases.
+            foreach (var child in view.Children(trigger))
+            {
+                if (child > trigger && view.Relation(child).StartsWith("obl", StringComparison.Ordinal) && view.Relation(child) != "obl:agent"
+                    && FirstNameIn(view, child) is var name and >= 0)
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first name of an actor in the phrase under <paramref name="phrase"/>, as the head of the phrase it heads or
+    /// modifies ("Ithilen state-run television"); -1 when there is none.
+    /// </summary>
+    private static int FirstNameIn(SentenceView view, int phrase)
+    {
+        var (first, last) = view.SubtreeSpan(phrase);
+        for (var w = first; w <= last; w++)
+        {
+            if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
+            {
+                var word = match.End - 1;
+                while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and >= 0 && up <= last)
+                {
+                    word = up;
+                }
+
+                return word;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IntroducesTarget(string preposition, bool onVerb) =>
+        TargetPrepositions.Contains(preposition) || (onVerb && VerbTargetPrepositions.Contains(preposition));
+}

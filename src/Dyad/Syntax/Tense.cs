@@ -1,0 +1,9 @@
+namespace Dyad.Syntax;
+
+/// <summary>Whether the verb a time expression modifies speaks of the past, the present or the future.</summary>
+public enum Tense
+{
+    Past,
+    Present,
+    Future,
+}
