@@ -72,8 +72,19 @@ public sealed class ActorDictionary
 
     public int Count { get; private set; }
 
-    public void Add(ActorEntry entry)
+    /// <summary>Whether loading is over: a frozen dictionary is shared by every coding thread and takes no more entries.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Ends loading. Coding reads the dictionary from many threads at once, so nothing may change it after this.</summary>
+    public void Freeze() => IsFrozen = true;
+
+    internal void Add(ActorEntry entry)
     {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException("the actor dictionary is frozen: entries are added only while it is loaded");
+        }
+
         if (entry.Phrase.Count == 0)
         {
             return;

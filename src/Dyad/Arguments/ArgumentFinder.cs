@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Actors;
 using Dyad.Story;
 using Dyad.Syntax;
@@ -18,13 +19,13 @@ public readonly record struct TargetShape(bool Unary, bool AnyObject, bool First
 public static class ArgumentFinder
 {
     // Prepositions that introduce the target of an event when the pattern names none.
-    private static readonly HashSet<string> TargetPrepositions = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> TargetPrepositions = new HashSet<string>(StringComparer.Ordinal)
     {
         "with", "against", "on", "to", "toward", "towards", "into", "at", "upon", "between",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // On the verb alone: "warned of the Prince", "complained about Japan" (not "the leader of Japan").
-    private static readonly HashSet<string> VerbTargetPrepositions = new(StringComparer.Ordinal) { "of", "about" };
+    private static readonly FrozenSet<string> VerbTargetPrepositions = new HashSet<string>(StringComparer.Ordinal) { "of", "about" }.ToFrozenSet(StringComparer.Ordinal);
 
 
     public static List<Actor> Sources(SentenceView view, int trigger, bool passive, DocumentContext context, List<string> notes)

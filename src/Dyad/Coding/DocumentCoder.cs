@@ -41,6 +41,9 @@ public sealed class DocumentCoder
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
+        // The filters below index the dictionaries as they are now, and coding threads share them: no more entries.
+        actors.Freeze();
+        events.Freeze();
         _discards = discards;
         _segmenter = segmenter;
         _syntax = syntax;

@@ -15,8 +15,19 @@ public sealed class EventDictionary
 
     public int Count { get; private set; }
 
-    public void Add(EventPattern pattern)
+    /// <summary>Whether loading is over: a frozen dictionary is shared by every coding thread and takes no more patterns.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Ends loading. Coding reads the dictionary from many threads at once, so nothing may change it after this.</summary>
+    public void Freeze() => IsFrozen = true;
+
+    internal void Add(EventPattern pattern)
     {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException("the event dictionary is frozen: patterns are added only while it is loaded");
+        }
+
         if (!_byTrigger.TryGetValue(pattern.Trigger, out var list))
         {
             _byTrigger[pattern.Trigger] = list = [];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Dyad.Actors;
 using Dyad.Events;
@@ -133,10 +134,10 @@ public static partial class PetrarchDictionaries
     [GeneratedRegex(@"(?<=^|[\s(])[+$^](?=[\s)]|$)")]
     private static partial Regex Markers();
 
-    private static readonly HashSet<string> BarePrepositions = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> BarePrepositions = new HashSet<string>(StringComparer.Ordinal)
     {
         "about", "across", "after", "against", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under", "upon", "with", "near", "around", "behind", "beside", "beyond", "during", "inside", "onto", "outside", "since", "throughout", "within", "without", "among", "amid", "along", "before", "below", "beneath",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"OVER", "ON/IN" or a synset of prepositions ("&amp;PREPOSIT1") as "|"-separated keys; null when it is not one.</summary>
     private static string? Prepositions(string word, Dictionary<string, Synset> synsets)

@@ -1,12 +1,13 @@
+using System.Collections.Frozen;
 namespace Dyad.Syntax;
 
 /// <summary>Clause-level questions over a parse: which clause a word belongs to, its tense, its modality.</summary>
 public static class ClauseStructure
 {
-    private static readonly HashSet<string> ClauseRelations = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> ClauseRelations = new HashSet<string>(StringComparer.Ordinal)
     {
         "root", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass", "advcl:relcl",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The head of the clause a word belongs to: the nearest ancestor (or itself) that heads a clause.</summary>
     public static int ClauseHead(SentenceSyntax view, int word)

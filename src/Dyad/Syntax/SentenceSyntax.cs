@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Text;
 
 namespace Dyad.Syntax;
@@ -10,7 +11,7 @@ namespace Dyad.Syntax;
 /// </summary>
 public class SentenceSyntax
 {
-    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "n't", "never", "no" };
+    private static readonly FrozenSet<string> NegationWords = new HashSet<string>(StringComparer.Ordinal) { "not", "n't", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
 
     private Func<TaggedSentence>? _tagger;
     private IReadOnlyList<ParsedWord> _words = [];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace Dyad.Text;
 
 /// <summary>
@@ -10,12 +11,12 @@ public sealed class Tokenizer
     private static readonly string[] SingleCharStrings = CreateSingleCharStrings();
 
     // Prefixes that UD English keeps attached to the hyphenated word ("co-workers", "non-human", "e-mail").
-    private static readonly HashSet<string> HyphenPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> HyphenPrefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "a", "e", "x", "co", "pre", "post", "non", "re", "pro", "semi", "multi", "mid", "ex", "anti", "counter",
         "de", "over", "under", "inter", "intra", "sub", "super", "ultra", "pseudo", "quasi", "neo", "socio",
         "psycho", "bi", "tri", "uni", "vice", "self", "cross", "micro", "macro", "mega", "mini", "trans", "un",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] NoApostropheNegations =
     [

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Story;
 using Dyad.Syntax;
 
@@ -41,13 +42,13 @@ public static class EventDater
 
     // Nouns that name events of their own: a time inside their phrase dates them, not the clause
     // ("the abduction of nationals in the 1970s").
-    private static readonly HashSet<string> EventNouns = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> EventNouns = new HashSet<string>(StringComparer.Ordinal)
     {
         "abduction", "kidnapping", "attack", "war", "death", "election", "test", "killing", "invasion", "occupation", "crisis",
         "accident", "earthquake", "visit", "meeting", "summit", "talk", "negotiation", "agreement", "accord", "treaty", "coup",
         "bombing", "explosion", "strike", "protest", "revolution", "massacre", "conflict", "battle", "fighting", "ceasefire",
         "birth", "founding", "independence", "referendum", "crash", "disaster", "flood", "famine", "genocide", "arrest", "trial",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The word a time expression dates: the clause head it belongs to, or -1 when it sits in the phrase of an event
