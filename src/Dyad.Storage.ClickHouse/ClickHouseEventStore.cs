@@ -180,7 +180,7 @@ public sealed class ClickHouseEventStore : IEventStore
 
     private IngestResult IngestOnce(IReadOnlyList<CodedDocument> batch)
     {
-        var (known, knownIds) = StoredAmong(batch.Select(c => DuckDbEventStore.ContentHash(c.Document.Text)), batch.Select(c => c.Document.Id));
+        var (known, knownIds) = StoredAmong(batch.Select(c => c.Document.ContentHash), batch.Select(c => c.Document.Id));
         var clashes = new List<Document>();
         var version = (ulong)DateTime.UtcNow.Ticks;
         var documents = new StringBuilder();
@@ -190,7 +190,7 @@ public sealed class ClickHouseEventStore : IEventStore
         foreach (var coded in batch)
         {
             var document = coded.Document;
-            var hash = DuckDbEventStore.ContentHash(document.Text);
+            var hash = document.ContentHash;
             if (known.Contains(hash))
             {
                 skipped++;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Dyad.Coding;
 using Dyad.Documents;
@@ -256,9 +255,6 @@ public sealed class DuckDbEventStore : IEventStore
         return hashes;
     }
 
-    /// <summary>The content hash that makes ingest idempotent: SHA-256 of the document's text.</summary>
-    public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
     public void Refresh()
     {
     }
@@ -272,7 +268,7 @@ public sealed class DuckDbEventStore : IEventStore
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<FusionEntry>();
         using var transaction = _connection.BeginTransaction();
-        var hashes = batch.Select(c => ContentHash(c.Document.Text)).ToList();
+        var hashes = batch.Select(c => c.Document.ContentHash).ToList();
         var (storedHashes, storedIds) = StoredAmong(hashes, batch.Select(c => c.Document.Id));
         var clashes = new List<Document>();
         var documentRows = new List<object?[]>();

@@ -99,7 +99,7 @@ internal static class IngestCommand
                 long seq = 0;
                 foreach (var document in inputs.Documents())
                 {
-                    if (known.Contains(DuckDbEventStore.ContentHash(document.Text)))
+                    if (known.Contains(document.ContentHash))
                     {
                         Interlocked.Increment(ref skipped);
                         continue;
