@@ -24,8 +24,12 @@ public static class DyadWeb
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /// <summary>Builds the host. Settings: "db" (the store, default dyad.duckdb) and the usual ASP.NET Core ones ("urls").</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the host. Settings: "db" (the store, default dyad.duckdb), "partial" and the usual ASP.NET Core ones
+    /// ("urls"). <paramref name="openForReading"/> opens the store "db" names, read-only, answering from the live shards
+    /// when "partial" is set: the program that hosts the page chooses the stores it supports.
+    /// </summary>
+    public static WebApplication Build(string[] args, Func<string, bool, IEventStore> openForReading)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -45,7 +49,7 @@ public static class DyadWeb
         builder.Services.AddOpenApi();
         var db = builder.Configuration["db"] ?? "dyad.duckdb";
         var partial = builder.Configuration["partial"] == "true";
-        builder.Services.AddSingleton(_ => new StoreAccess(Dyad.Storage.ClickHouse.EventStores.Open(db, readOnly: true, partial)));
+        builder.Services.AddSingleton(_ => new StoreAccess(openForReading(db, partial)));
 
         var app = builder.Build();
         app.UseExceptionHandler();
