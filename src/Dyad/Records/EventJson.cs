@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Dyad.Coding;
 
 namespace Dyad.Records;
@@ -44,26 +45,26 @@ public static class EventJson
         json.WriteString("doc", record.Doc);
         json.WriteNumber("sentence", record.Sentence);
         json.WriteString("text", record.Text);
-        json.WritePropertyName("source");
-        JsonSerializer.Serialize(json, record.Source, types.ActorRecord);
-        json.WritePropertyName("target");
-        JsonSerializer.Serialize(json, record.Target, types.ActorRecord);
+        WriteNested(json, "source", record.Source, types.ActorRecord);
+        WriteNested(json, "target", record.Target, types.ActorRecord);
         json.WriteString("cameo", record.Cameo);
         json.WriteString("root", record.Root);
         json.WriteNumber("quad", record.Quad);
         json.WriteNumber("goldstein", record.Goldstein);
-        json.WritePropertyName("date");
-        JsonSerializer.Serialize(json, record.Date, types.DateRecord);
-        json.WritePropertyName("place");
-        JsonSerializer.Serialize(json, record.Place, types.PlaceRecord);
-        json.WritePropertyName("attribution");
-        JsonSerializer.Serialize(json, record.Attribution, types.AttributionRecord);
-        json.WritePropertyName("disputed");
-        JsonSerializer.Serialize(json, record.Disputed, types.IReadOnlyListDisputeRecord);
+        WriteNested(json, "date", record.Date, types.DateRecord);
+        WriteNested(json, "place", record.Place, types.PlaceRecord);
+        WriteNested(json, "attribution", record.Attribution, types.AttributionRecord);
+        WriteNested(json, "disputed", record.Disputed, types.IReadOnlyListDisputeRecord);
         json.WriteBoolean("secret", record.Secret);
         json.WriteNumber("confidence", record.Confidence);
-        json.WritePropertyName("evidence");
-        JsonSerializer.Serialize(json, record.Evidence, types.EvidenceRecord);
+        WriteNested(json, "evidence", record.Evidence, types.EvidenceRecord);
+    }
+
+    /// <summary>A nested value (null written as null), through the generated serializer into the same writer and encoder.</summary>
+    private static void WriteNested<T>(Utf8JsonWriter json, string name, T value, JsonTypeInfo<T> type)
+    {
+        json.WritePropertyName(name);
+        JsonSerializer.Serialize(json, value, type);
     }
 
     /// <summary>A stored record, typed.</summary>
