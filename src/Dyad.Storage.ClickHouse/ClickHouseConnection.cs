@@ -7,16 +7,20 @@ namespace Dyad.Storage.ClickHouse;
 /// <summary>Where the cluster is: its nodes' HTTP addresses (the first coordinates queries), database and cluster name.</summary>
 public sealed record ClickHouseLocation(IReadOnlyList<Uri> Nodes, string Database, string Cluster)
 {
+    private const string Scheme = "clickhouse://";
+
+    /// <summary>Whether a store address names a ClickHouse cluster (and not, say, a DuckDB file).</summary>
+    public static bool IsClusterAddress(string db) => db.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads <c>clickhouse://host:port[,host:port...]/database?cluster=name</c> (HTTP ports).</summary>
     public static ClickHouseLocation Parse(string db)
     {
-        const string scheme = "clickhouse://";
-        if (!db.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (!IsClusterAddress(db))
         {
             throw new StoreException($"{db}: not a clickhouse:// address");
         }
 
-        var rest = db[scheme.Length..];
+        var rest = db[Scheme.Length..];
         var query = string.Empty;
         var q = rest.IndexOf('?', StringComparison.Ordinal);
         if (q >= 0)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Records;
 using Dyad.Storage.Fusion;
 
 namespace Dyad.Storage.ClickHouse;
@@ -179,7 +180,7 @@ public sealed class ClickHouseEventStore : IEventStore
 
     private IngestResult IngestOnce(IReadOnlyList<CodedDocument> batch)
     {
-        var (known, knownIds) = StoredAmong(batch.Select(c => DuckDbEventStore.ContentHash(c.Document.Text)), batch.Select(c => c.Document.Id));
+        var (known, knownIds) = StoredAmong(batch.Select(c => c.Document.ContentHash), batch.Select(c => c.Document.Id));
         var clashes = new List<Document>();
         var version = (ulong)DateTime.UtcNow.Ticks;
         var documents = new StringBuilder();
@@ -189,7 +190,7 @@ public sealed class ClickHouseEventStore : IEventStore
         foreach (var coded in batch)
         {
             var document = coded.Document;
-            var hash = DuckDbEventStore.ContentHash(document.Text);
+            var hash = document.ContentHash;
             if (known.Contains(hash))
             {
                 skipped++;
@@ -269,12 +270,11 @@ public sealed class ClickHouseEventStore : IEventStore
         var fuser = new EventFuser();
         var byEvent = new Dictionary<string, List<StoredMention>>(StringComparer.Ordinal);
         var order = new List<string>();
-        var records = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var mentionId = (string)row["mention_id"]!;
             var doc = (string)row["doc"]!;
-            var record = JsonNode.Parse((string)row["record"]!)!.AsObject();
+            var record = EventJson.Parse((string)row["record"]!);
             var entry = EventFuser.EntryFor(mentionId, doc, record);
             string eventId;
             string reason;
@@ -291,10 +291,9 @@ public sealed class ClickHouseEventStore : IEventStore
                 reason = "first report of this event";
                 byEvent[eventId] = [];
                 order.Add(eventId);
-                records[eventId] = record;
             }
 
-            byEvent[eventId].Add(new StoredMention(mentionId, eventId, doc, (int)row["sentence"]!, (string?)row["publisher"], (string)row["status"]!, reason, (string)row["record"]!));
+            byEvent[eventId].Add(new StoredMention(mentionId, eventId, doc, (int)row["sentence"]!, (string?)row["publisher"], (string)row["status"]!, reason, record));
         }
 
         var events = new StringBuilder();
@@ -302,7 +301,7 @@ public sealed class ClickHouseEventStore : IEventStore
         foreach (var eventId in order)
         {
             var mentions = byEvent[eventId];
-            var stored = FusedEvent.FromFirstMention(mentions[0], records[eventId]);
+            var stored = FusedEvent.FromFirstMention(mentions[0]);
             if (FusedEvent.NeedsCombining(mentions))
             {
                 stored = FusedEvent.Combine(stored, mentions);
@@ -316,8 +315,8 @@ public sealed class ClickHouseEventStore : IEventStore
                 ["date_precision"] = stored.DatePrecision, ["place_country"] = stored.PlaceCountry, ["place_name"] = stored.PlaceName,
                 ["lat"] = stored.Lat, ["lon"] = stored.Lon, ["status"] = stored.Status, ["secret"] = stored.Secret ? 1 : 0,
                 ["disputed"] = stored.Disputed ? 1 : 0, ["confidence"] = stored.Confidence, ["num_mentions"] = stored.NumMentions,
-                ["num_sources"] = stored.NumSources, ["num_articles"] = stored.NumArticles, ["first_doc"] = stored.FirstDoc, ["record"] = stored.Record,
-                ["search_text"] = ((string?)records[eventId]["text"] ?? string.Empty).ToLowerInvariant(),
+                ["num_sources"] = stored.NumSources, ["num_articles"] = stored.NumArticles, ["first_doc"] = stored.FirstDoc, ["record"] = EventJson.ToJson(stored.Record),
+                ["search_text"] = (mentions[0].Record.Text ?? string.Empty).ToLowerInvariant(),
             });
             foreach (var mention in mentions)
             {
@@ -406,7 +405,7 @@ public sealed class ClickHouseEventStore : IEventStore
             (string)r["cameo"]!, (string)r["root"]!, (int)r["quad"]!, (double)r["goldstein"]!, Date(r["date_start"]), Date(r["date_end"]),
             (string?)r["date_precision"], (string?)r["place_country"], (string?)r["place_name"], (double?)r["lat"], (double?)r["lon"],
             (string)r["status"]!, (int)r["secret"]! != 0, (int)r["disputed"]! != 0, (double)r["confidence"]!, (int)r["num_mentions"]!,
-            (int)r["num_sources"]!, (int)r["num_articles"]!, (string)r["first_doc"]!, (string)r["record"]!)).ToList();
+            (int)r["num_sources"]!, (int)r["num_articles"]!, (string)r["first_doc"]!, EventJson.Parse((string)r["record"]!))).ToList();
     }
 
     public long CountEvents(EventQuery query) =>
@@ -492,7 +491,7 @@ public sealed class ClickHouseEventStore : IEventStore
                 FROM mentions WHERE mention_id IN ({ids}) GROUP BY mention_id ORDER BY doc, sentence, idx
                 """)
             .Select(r => new StoredMention((string)r["mention_id"]!, eventId, (string)r["doc"]!, (int)r["sentence"]!, (string?)r["publisher"],
-                (string)r["status"]!, reasons[(string)r["mention_id"]!], (string)r["record"]!))
+                (string)r["status"]!, reasons[(string)r["mention_id"]!], EventJson.Parse((string)r["record"]!)))
             .ToList();
     }
 

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Records;
 using Dyad.Storage.Fusion;
 using DuckDB.NET.Data;
 
@@ -209,7 +207,7 @@ public sealed class DuckDbEventStore : IEventStore
                 var documents = (NullableString(reader, 5) ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries);
                 if (NullableString(reader, 4) is { } record)
                 {
-                    var entry = EventFuser.EntryFor(eventId, reader.GetString(1), JsonNode.Parse(record)!.AsObject());
+                    var entry = EventFuser.EntryFor(eventId, reader.GetString(1), EventJson.Parse(record));
                     entry.Documents.UnionWith(documents);
                     entries.Add((reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.GetInt32(3), IndexInSentence(eventId), entry));
                     continue;
@@ -257,9 +255,6 @@ public sealed class DuckDbEventStore : IEventStore
         return hashes;
     }
 
-    /// <summary>The content hash that makes ingest idempotent: SHA-256 of the document's text.</summary>
-    public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
     public void Refresh()
     {
     }
@@ -273,7 +268,7 @@ public sealed class DuckDbEventStore : IEventStore
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<FusionEntry>();
         using var transaction = _connection.BeginTransaction();
-        var hashes = batch.Select(c => ContentHash(c.Document.Text)).ToList();
+        var hashes = batch.Select(c => c.Document.ContentHash).ToList();
         var (storedHashes, storedIds) = StoredAmong(hashes, batch.Select(c => c.Document.Id));
         var clashes = new List<Document>();
         var documentRows = new List<object?[]>();
@@ -311,13 +306,14 @@ public sealed class DuckDbEventStore : IEventStore
             foreach (var e in coded.Events)
             {
                 eventCount++;
-                var entry = EventFuser.EntryFor(e.Id, e);
+                var record = EventRecord.From(e);
+                var entry = EventFuser.EntryFor(e.Id, e.Doc, record);
                 var publisher = document.Publisher ?? coded.Segmented.Layout.Byline?.Name;
-                var record = EventJson.ToJson(e);
+                var json = EventJson.ToJson(record);
                 if (_fuser.Match(entry) is { } match)
                 {
                     match.Event.Documents.Add(e.Doc);
-                    mentionRows.Add([e.Id, match.Event.EventId, e.Doc, e.Sentence, publisher, e.Attribution.Status, match.Reason, record, _sequence]);
+                    mentionRows.Add([e.Id, match.Event.EventId, e.Doc, e.Sentence, publisher, e.Attribution.Status, match.Reason, json, _sequence]);
                     touched.Add(match.Event.EventId);
                     continue;
                 }
@@ -325,12 +321,12 @@ public sealed class DuckDbEventStore : IEventStore
                 newEvents++;
                 _fuser.Add(entry);
                 added.Add(entry);
-                mentionRows.Add([e.Id, e.Id, e.Doc, e.Sentence, publisher, e.Attribution.Status, "first report of this event", record, _sequence]);
+                mentionRows.Add([e.Id, e.Id, e.Doc, e.Sentence, publisher, e.Attribution.Status, "first report of this event", json, _sequence]);
                 eventRows.Add([
                     e.Id, e.Source.Code.Value, e.Source.Country, e.Target?.Code.Value, e.Target?.Country, e.Cameo.Code.Value, e.Cameo.Code.Root,
                     e.Cameo.Quad, e.Cameo.Goldstein, e.Date?.Start, e.Date?.End, e.Date?.Precision, e.Place?.Country, e.Place?.Name,
                     e.Place?.Lat, e.Place?.Lon, e.Attribution.Status, e.Secret, e.Disputed.Count > 0 || e.Attribution.Status == "denied",
-                    e.Confidence, 1, 1, 1, e.Doc, record, e.Text.ToLowerInvariant()]);
+                    e.Confidence, 1, 1, 1, e.Doc, json, e.Text.ToLowerInvariant()]);
                 touched.Add(e.Id);
             }
         }
@@ -417,7 +413,7 @@ public sealed class DuckDbEventStore : IEventStore
             WHERE event_id = $id
             """,
             ("m", fused.NumMentions), ("s", fused.NumSources), ("a", fused.NumArticles), ("d", fused.Disputed), ("status", fused.Status),
-            ("record", fused.Record), ("id", eventId), ("ds", (object?)fused.DateStart), ("de", (object?)fused.DateEnd), ("dp", fused.DatePrecision));
+            ("record", EventJson.ToJson(fused.Record)), ("id", eventId), ("ds", (object?)fused.DateStart), ("de", (object?)fused.DateEnd), ("dp", fused.DatePrecision));
     }
 
     private List<StoredMention> MentionsOf(string eventId)
@@ -430,7 +426,7 @@ public sealed class DuckDbEventStore : IEventStore
         while (reader.Read())
         {
             list.Add(new StoredMention(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), NullableString(reader, 4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+                reader.GetString(5), reader.GetString(6), EventJson.Parse(reader.GetString(7))));
         }
 
         return list;
@@ -467,7 +463,7 @@ public sealed class DuckDbEventStore : IEventStore
                 reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetDouble(8), NullableDate(reader, 9), NullableDate(reader, 10),
                 NullableString(reader, 11), NullableString(reader, 12), NullableString(reader, 13), NullableDouble(reader, 14), NullableDouble(reader, 15),
                 reader.GetString(16), reader.GetBoolean(17), reader.GetBoolean(18), reader.GetDouble(19), reader.GetInt32(20), reader.GetInt32(21),
-                reader.GetInt32(22), reader.GetString(23), reader.GetString(24)));
+                reader.GetInt32(22), reader.GetString(23), EventJson.Parse(reader.GetString(24))));
         }
 
         return events;

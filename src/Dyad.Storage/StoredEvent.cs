@@ -1,10 +1,11 @@
 using Dyad.Documents;
+using Dyad.Records;
 
 namespace Dyad.Storage;
 
 /// <summary>
 /// An event as the store holds it: fused from one or more mentions, with the columns queries filter on, GDELT's
-/// counts, and the contract's JSON record of its representative mention (disputes of every mention merged in).
+/// counts, and the contract's record of its representative mention (disputes of every mention merged in).
 /// </summary>
 public sealed record StoredEvent(
     string Id,
@@ -31,10 +32,10 @@ public sealed record StoredEvent(
     int NumSources,
     int NumArticles,
     string FirstDoc,
-    string Record);
+    EventRecord Record);
 
 /// <summary>One report of an event: which document and sentence, its own attribution, and why it joined the event.</summary>
-public sealed record StoredMention(string Id, string EventId, string Doc, int Sentence, string? Publisher, string Status, string FusionReason, string Record);
+public sealed record StoredMention(string Id, string EventId, string Doc, int Sentence, string? Publisher, string Status, string FusionReason, EventRecord Record);
 
 /// <summary>What <c>dyad events</c> and the API filter on.</summary>
 public sealed record EventQuery

@@ -1,9 +1,13 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dyad.Records;
 using Dyad.Storage;
 using Dyad.Storage.Exports;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Dyad.Web;
 
@@ -20,8 +24,12 @@ public static class DyadWeb
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /// <summary>Builds the host. Settings: "db" (the store, default dyad.duckdb) and the usual ASP.NET Core ones ("urls").</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Builds the host. Settings: "db" (the store, default dyad.duckdb), "partial" and the usual ASP.NET Core ones
+    /// ("urls"). <paramref name="openForReading"/> opens the store "db" names, read-only, answering from the live shards
+    /// when "partial" is set: the program that hosts the page chooses the stores it supports.
+    /// </summary>
+    public static WebApplication Build(string[] args, Func<string, bool, IEventStore> openForReading)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -41,7 +49,7 @@ public static class DyadWeb
         builder.Services.AddOpenApi();
         var db = builder.Configuration["db"] ?? "dyad.duckdb";
         var partial = builder.Configuration["partial"] == "true";
-        builder.Services.AddSingleton(_ => new StoreAccess(Dyad.Storage.ClickHouse.EventStores.Open(db, readOnly: true, partial)));
+        builder.Services.AddSingleton(_ => new StoreAccess(openForReading(db, partial)));
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -88,7 +96,7 @@ public static class DyadWeb
         api.MapGet("/health", (StoreAccess store) => Results.Ok(new { status = "ok", events = store.Read(s => s.CountEvents(new EventQuery())), schema = DuckDbEventStore.SchemaVersion }))
             .WithSummary("Whether the server and its store answer.");
 
-        api.MapGet("/events", (HttpRequest request, StoreAccess store) =>
+        api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<JsonOptions> options) =>
         {
             if (Filters.Parse(request.Query) is not { } parsed)
             {
@@ -97,12 +105,22 @@ public static class DyadWeb
 
             var query = parsed.Query;
             var (total, events) = store.Read(s => (s.CountEvents(query), s.Events(query)));
-            return Results.Ok(new
+            // The list has always been the host's JSON (its encoder leaves '+', '>' and non-ASCII letters unescaped),
+            // while one event is written with the default encoder: each keeps its bytes.
+            return Json("application/json; charset=utf-8", options.Value.SerializerOptions.Encoder, json =>
             {
-                total,
-                offset = query.Offset,
-                limit = query.Limit,
-                events = events.Select(e => JsonNode.Parse(EventExports.ToJsonLine(e))),
+                json.WriteStartObject();
+                json.WriteNumber("total", total);
+                json.WriteNumber("offset", query.Offset);
+                json.WriteNumber("limit", query.Limit);
+                json.WriteStartArray("events");
+                foreach (var e in events)
+                {
+                    EventExports.WriteJson(json, e);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
             });
         }).WithSummary("Stored events, filtered (actor, dyad, directed, cameo, quad, from, to, country, status, secret, text), sorted and paged.");
 
@@ -122,20 +140,22 @@ public static class DyadWeb
                 }
 
                 var e = found[0];
-                var record = JsonNode.Parse(EventExports.ToJsonLine(e))!.AsObject();
-                var mentions = new JsonArray();
-                foreach (var mention in s.Mentions(id))
+                return Json("application/json", null, json => EventExports.WriteJson(json, e, more =>
                 {
-                    var node = JsonNode.Parse(mention.Record)!.AsObject();
-                    node["publisher"] = mention.Publisher;
-                    node["fusion_reason"] = mention.FusionReason;
-                    node["sentence_start"] = s.SentenceStart(mention.Doc, mention.Sentence);
-                    mentions.Add(node);
-                }
+                    more.WriteStartArray("mentions");
+                    foreach (var mention in s.Mentions(id))
+                    {
+                        more.WriteStartObject();
+                        EventJson.WriteProperties(more, mention.Record);
+                        more.WriteString("publisher", mention.Publisher);
+                        more.WriteString("fusion_reason", mention.FusionReason);
+                        WriteNumberOrNull(more, "sentence_start", s.SentenceStart(mention.Doc, mention.Sentence));
+                        more.WriteEndObject();
+                    }
 
-                record["mentions"] = mentions;
-                record["sentence_start"] = s.SentenceStart(e.FirstDoc, (int?)record["sentence"] ?? 0);
-                return Results.Text(record.ToJsonString(), "application/json");
+                    more.WriteEndArray();
+                    WriteNumberOrNull(more, "sentence_start", s.SentenceStart(e.FirstDoc, e.Record.Sentence));
+                }));
             });
         }).WithSummary("One event with its mentions, evidence, attribution and disputes.");
 
@@ -157,6 +177,30 @@ public static class DyadWeb
 
             return Results.Ok(store.Read(s => s.Timeline(a, b, by, request.Query["directed"] == "true")));
         }).WithSummary("Events per quad class and mean Goldstein score per period between two actors.");
+    }
+
+    /// <summary>A JSON answer written straight from the typed records, with the given encoder (null: the default one).</summary>
+    private static IResult Json(string contentType, JavaScriptEncoder? encoder, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = encoder }))
+        {
+            write(json);
+        }
+
+        return Results.Bytes(stream.ToArray(), contentType);
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 }
 

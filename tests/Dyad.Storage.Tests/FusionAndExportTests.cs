@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Dyad.Records;
 using Dyad.Storage.Exports;
 
 namespace Dyad.Storage.Tests;
@@ -39,7 +40,7 @@ public sealed class FusionAndExportTests : IDisposable
         var mentions = store.Mentions(meeting.Id);
         Assert.Equal(["wire-a", "wire-b", "wire-c"], mentions.Select(m => m.Doc).Order(StringComparer.Ordinal));
         Assert.Contains(mentions, m => m.Status == "denied" && m.FusionReason.Contains("dates overlap", StringComparison.Ordinal));
-        Assert.Contains("\"status\":\"denied\"", meeting.Record, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"denied\"", EventJson.ToJson(meeting.Record), StringComparison.Ordinal);
     }
 
     [Fact]

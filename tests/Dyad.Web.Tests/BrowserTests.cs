@@ -1,3 +1,4 @@
+using Dyad.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -27,7 +28,7 @@ public sealed class BrowserTests : IClassFixture<SampleStore>
     {
         Assert.False(!File.Exists(Chromium) && Environment.GetEnvironmentVariable("CI") == "true", $"CI=true but {Chromium} is not installed: .ci/run could not install it");
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
-        await using var app = DyadWeb.Build(["--db", _store.Path, "--urls", "http://127.0.0.1:0"]);
+        await using var app = DyadWeb.Build(["--db", _store.Path, "--urls", "http://127.0.0.1:0"], (db, _) => DuckDbEventStore.Open(db, readOnly: true));
         await app.StartAsync();
         var address = app.Urls.First();
 

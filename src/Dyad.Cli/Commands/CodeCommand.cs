@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Dyad.Actors;
 using Dyad.Coding;
+using Dyad.Records;
+using Dyad.Storage.Exports;
 
 namespace Dyad.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class CodeCommand
         var inputs = CommonOptions.Inputs();
         var date = CommonOptions.Date();
         var format = new Option<string>("--format") { Description = "jsonl (default) or tsv.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "tsv");
+        format.AcceptOnlyFromAmong(EventFormats.ForCodedEvents);
         var dictionaries = new Option<string?>("--dictionaries") { Description = "A folder of PETRARCH/TABARI dictionaries (*.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) to use as well as the built-in ones." };
         var onlyExternal = new Option<bool>("--only-external") { Description = "Use only the dictionaries given with --dictionaries." };
         var command = new Command("code", "Code documents into events: one JSON object per event (the record in CONTRACT.md), with its evidence.\n"
@@ -33,11 +34,11 @@ internal static class CodeCommand
             CoderFactory.CheckOptions(parse.GetValue(dictionaries), parse.GetValue(onlyExternal));
             var coder = new Lazy<DocumentCoder>(() => CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal), context.Error));
             var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
-            var tsv = parse.GetValue(format) == "tsv";
-            using var json = new Utf8JsonWriter(context.Out, new JsonWriterOptions { SkipValidation = true });
-            if (tsv)
+            var chosen = EventFormats.Named(parse.GetValue(format)!);
+            var row = chosen.CodedRow!;
+            if (chosen.Columns is { } columns)
             {
-                context.Out.Write(Encoding.UTF8.GetBytes(string.Join('\t', EventJson.TsvColumns) + "\n"));
+                context.Out.Write(Encoding.UTF8.GetBytes(string.Join('\t', columns) + "\n"));
             }
 
             var ids = new DocumentIds();
@@ -64,15 +65,7 @@ internal static class CodeCommand
 
                 foreach (var e in coded.Events)
                 {
-                    if (tsv)
-                    {
-                        context.Out.Write(Encoding.UTF8.GetBytes(EventJson.ToTsv(e) + "\n"));
-                    }
-                    else
-                    {
-                        EventJson.Write(json, e);
-                        JsonFields.EndLine(json, context.Out);
-                    }
+                    context.Out.Write(Encoding.UTF8.GetBytes(row(EventRecord.From(e)) + "\n"));
                 }
             }
 

@@ -27,7 +27,7 @@ internal static class EventsCommand
         var text = new Option<string?>("--text") { Description = "Events whose sentence contains this text." };
         var limit = new Option<int?>("--limit") { Description = "At most this many events." };
         var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "tsv", "gdelt", "icews", "parquet");
+        format.AcceptOnlyFromAmong(EventFormats.ForStoredEvents);
         var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet); never the store itself." };
         var force = new Option<bool>("--force") { Description = "With --out: replace the file if it exists." };
         status.AcceptOnlyFromAmong("asserted", "reported", "denied", "speculated", "planned", "negated");
@@ -75,11 +75,11 @@ internal static class EventsCommand
                 throw new CliException($"--id {wanted}: no such event");
             }
 
-            var chosen = parse.GetValue(format)!;
-            if (chosen == "parquet")
+            var chosen = EventFormats.Named(parse.GetValue(format)!);
+            if (chosen.WriteFile is { } writeFile)
             {
-                var path = fileName ?? throw new CliException("--format parquet needs --out FILE");
-                await OutputFile.WriteAsync(path, file => EventExports.WriteParquetAsync(events, file)).ConfigureAwait(false);
+                var path = fileName ?? throw new CliException($"--format {chosen.Name} needs --out FILE");
+                await OutputFile.WriteAsync(path, file => writeFile(events, file)).ConfigureAwait(false);
                 context.Error.WriteLine($"dyad: wrote {events.Count:N0} events to {path}");
                 return CliErrors.Success;
             }
@@ -96,34 +96,19 @@ internal static class EventsCommand
         return command;
     }
 
-    private static async Task WriteRowsAsync(Stream stream, IReadOnlyList<StoredEvent> events, string chosen, CancellationToken cancellation)
+    private static async Task WriteRowsAsync(Stream stream, IReadOnlyList<StoredEvent> events, EventFormat chosen, CancellationToken cancellation)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        switch (chosen)
+        if (chosen.Columns is { } columns)
         {
-            case "tsv":
-                await writer.WriteLineAsync(string.Join('\t', Dyad.Coding.EventJson.TsvColumns)).ConfigureAwait(false);
-                break;
-            case "gdelt":
-                await writer.WriteLineAsync(string.Join('\t', EventExports.GdeltColumns)).ConfigureAwait(false);
-                break;
-            case "icews":
-                await writer.WriteLineAsync(string.Join('\t', EventExports.IcewsColumns)).ConfigureAwait(false);
-                break;
+            await writer.WriteLineAsync(string.Join('\t', columns)).ConfigureAwait(false);
         }
 
+        var row = chosen.StoredRow!;
         long n = 0;
         foreach (var e in events)
         {
-            n++;
-            var line = chosen switch
-            {
-                "tsv" => EventExports.ToTsv(e),
-                "gdelt" => EventExports.ToGdelt(e, n),
-                "icews" => EventExports.ToIcews(e),
-                _ => EventExports.ToJsonLine(e),
-            };
-            await writer.WriteLineAsync(line).ConfigureAwait(false);
+            await writer.WriteLineAsync(row(e, ++n)).ConfigureAwait(false);
         }
 
         await writer.FlushAsync(cancellation).ConfigureAwait(false);
@@ -143,8 +128,7 @@ internal static class EventsCommand
         foreach (var mention in store.Mentions(eventId))
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"  {mention.Id} ({mention.Publisher ?? "unknown publisher"}, {mention.Status}): {mention.FusionReason}");
-            var text = System.Text.Json.Nodes.JsonNode.Parse(mention.Record)?["text"]?.ToString();
-            report.AppendLine(CultureInfo.InvariantCulture, $"    \"{text}\"");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    \"{mention.Record.Text}\"");
         }
 
         context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));

@@ -15,7 +15,7 @@ internal static class FuseCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!EventStores.IsClickHouse(path))
+            if (StoreOptions.IsFile(path))
             {
                 context.Error.WriteLine("dyad: a DuckDB store fuses as it ingests; nothing to do");
                 return CliErrors.Success;

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Storage;
+using Dyad.Storage.ClickHouse;
 using Spectre.Console;
 
 namespace Dyad.Cli.Commands;
@@ -99,7 +100,7 @@ internal static class IngestCommand
                 long seq = 0;
                 foreach (var document in inputs.Documents())
                 {
-                    if (known.Contains(DuckDbEventStore.ContentHash(document.Text)))
+                    if (known.Contains(document.ContentHash))
                     {
                         Interlocked.Increment(ref skipped);
                         continue;
@@ -233,13 +234,21 @@ internal static class StoreOptions
     public static Option<bool> Partial() => new("--partial") { Description = "ClickHouse: answer from the live shards when one is down." };
 
     /// <summary>Whether the --db value names a DuckDB file (not a ClickHouse cluster).</summary>
-    public static bool IsFile(string db) => !Dyad.Storage.ClickHouse.EventStores.IsClickHouse(db);
+    public static bool IsFile(string db) => !ClickHouseLocation.IsClusterAddress(db);
 
+    /// <summary>
+    /// The store an address names: <c>clickhouse://...</c> a cluster, anything else a DuckDB file. The program
+    /// chooses here, where it is composed, so neither store's library needs to know of the other.
+    /// </summary>
+    public static IEventStore OpenStore(string db, bool readOnly, bool partial = false) =>
+        ClickHouseLocation.IsClusterAddress(db) ? ClickHouseEventStore.Open(db, readOnly, partial) : DuckDbEventStore.Open(db, readOnly);
+
+    /// <summary>Opens the store, a store that cannot be opened being a one-line error.</summary>
     public static IEventStore Open(string db, bool readOnly, bool partial = false)
     {
         try
         {
-            return Dyad.Storage.ClickHouse.EventStores.Open(db, readOnly, partial);
+            return OpenStore(db, readOnly, partial);
         }
         catch (StoreException e)
         {

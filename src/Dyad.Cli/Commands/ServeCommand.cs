@@ -25,7 +25,9 @@ internal static class ServeCommand
 
             // Open once here so a missing, locked or corrupt store is a one-line error before the server starts.
             StoreOptions.Open(path, readOnly: true, parse.GetValue(partial)).Dispose();
-            await using var app = DyadWeb.Build(["--db", path, "--urls", parse.GetValue(urls)!, "--partial", parse.GetValue(partial) ? "true" : "false"]);
+            await using var app = DyadWeb.Build(
+                ["--db", path, "--urls", parse.GetValue(urls)!, "--partial", parse.GetValue(partial) ? "true" : "false"],
+                (store, partialAnswers) => StoreOptions.OpenStore(store, readOnly: true, partialAnswers));
             context.Error.WriteLine($"dyad: serving {path} at {parse.GetValue(urls)} (Ctrl+C stops)");
             await app.StartAsync(cancellation).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);

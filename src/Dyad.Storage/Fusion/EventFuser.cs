@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Dyad.Coding;
+using Dyad.Records;
 
 namespace Dyad.Storage.Fusion;
 
@@ -28,37 +27,19 @@ public sealed class EventFuser
 
     public static string ActorKey(string? country, string? code) => country ?? code ?? string.Empty;
 
-    public static FusionEntry EntryFor(string eventId, CodedEvent e) => Widen(new FusionEntry(
-        eventId,
-        e.Cameo.Code.Root,
-        ActorKey(e.Source.Country, e.Source.Code.Value),
-        ActorKey(e.Target?.Country, e.Target?.Code.Value),
-        e.Date?.Start,
-        e.Date?.End,
-        e.Place?.Country) { Documents = { e.Doc } }, e.Date?.Precision);
-
     /// <summary>
-    /// The entry of an event's first mention from its stored record (the contract's JSON): the same entry
-    /// <see cref="EntryFor(string, CodedEvent)"/> gave when the mention was coded, whatever later reports changed in the
-    /// fused event, so a store reopened fuses exactly as the run that stored it would have gone on fusing.
+    /// The entry of an event from its record: at ingest the mention's own, and on reopening the record of the event's
+    /// first mention, whatever later reports changed in the fused event, so a store reopened fuses exactly as the run
+    /// that stored it would have gone on fusing.
     /// </summary>
-    public static FusionEntry EntryFor(string eventId, string doc, JsonObject record)
-    {
-        var source = record["source"]!.AsObject();
-        var target = record["target"] as JsonObject;
-        var date = record["date"] as JsonObject;
-        var place = record["place"] as JsonObject;
-        return Widen(new FusionEntry(
-            eventId,
-            (string)record["root"]!,
-            ActorKey((string?)source["country"], (string?)source["code"]),
-            ActorKey((string?)target?["country"], (string?)target?["code"]),
-            IsoDate(date?["start"]),
-            IsoDate(date?["end"]),
-            (string?)place?["country"]) { Documents = { doc } }, (string?)date?["precision"]);
-    }
-
-    private static DateOnly? IsoDate(JsonNode? node) => node is null ? null : DateOnly.ParseExact((string)node!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static FusionEntry EntryFor(string eventId, string doc, EventRecord record) => Widen(new FusionEntry(
+        eventId,
+        record.Root,
+        ActorKey(record.Source.Country, record.Source.Code),
+        ActorKey(record.Target?.Country, record.Target?.Code),
+        record.Date?.Start,
+        record.Date?.End,
+        record.Place?.Country) { Documents = { doc } }, record.Date?.Precision);
 
     /// <summary>A date known only from publication: the event may be up to three days older.</summary>
     public static FusionEntry Widen(FusionEntry entry, string? precision) =>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Dyad.Records;
 
 namespace Dyad.Storage.Fusion;
 
@@ -13,39 +12,36 @@ public static class FusedEvent
     /// <summary>
     /// The event as first stored from its first mention, before any other report joins it.
     /// </summary>
-    public static StoredEvent FromFirstMention(StoredMention mention, JsonObject record)
+    public static StoredEvent FromFirstMention(StoredMention mention)
     {
-        var source = record["source"]!.AsObject();
-        var target = record["target"] as JsonObject;
-        var date = record["date"] as JsonObject;
-        var place = record["place"] as JsonObject;
-        var status = (string)record["attribution"]!["status"]!;
+        var record = mention.Record;
+        var status = record.Attribution.Status;
         return new StoredEvent(
             mention.Id,
-            (string)source["code"]!,
-            (string?)source["country"],
-            (string?)target?["code"],
-            (string?)target?["country"],
-            (string)record["cameo"]!,
-            (string)record["root"]!,
-            (int)record["quad"]!,
-            (double)record["goldstein"]!,
-            Date(date?["start"]),
-            Date(date?["end"]),
-            (string?)date?["precision"],
-            (string?)place?["country"],
-            (string?)place?["name"],
-            (double?)place?["lat"],
-            (double?)place?["lon"],
+            record.Source.Code,
+            record.Source.Country,
+            record.Target?.Code,
+            record.Target?.Country,
+            record.Cameo,
+            record.Root,
+            record.Quad,
+            record.Goldstein,
+            record.Date?.Start,
+            record.Date?.End,
+            record.Date?.Precision,
+            record.Place?.Country,
+            record.Place?.Name,
+            record.Place?.Lat,
+            record.Place?.Lon,
             status,
-            (bool)record["secret"]!,
-            record["disputed"]!.AsArray().Count > 0 || status == "denied",
-            (double)record["confidence"]!,
+            record.Secret,
+            record.Disputed.Count > 0 || status == "denied",
+            record.Confidence,
             1,
             1,
             1,
             mention.Doc,
-            mention.Record);
+            record);
     }
 
     /// <summary>Whether joining mentions changes the event at all (one mention that is not a denial does not).</summary>
@@ -54,42 +50,21 @@ public static class FusedEvent
     public static StoredEvent Combine(StoredEvent initial, IReadOnlyList<StoredMention> mentions)
     {
         var representative = mentions.FirstOrDefault(m => m.Status != "denied") ?? mentions[0];
-        var record = JsonNode.Parse(representative.Record)!.AsObject();
-        var disputes = new JsonArray();
+        var disputes = new List<DisputeRecord>();
         foreach (var mention in mentions)
         {
-            var node = JsonNode.Parse(mention.Record)!.AsObject();
-            foreach (var dispute in node["disputed"]!.AsArray())
-            {
-                var copy = dispute!.DeepClone().AsObject();
-                copy["doc"] = mention.Doc;
-                disputes.Add(copy);
-            }
-
+            disputes.AddRange(mention.Record.Disputed.Select(dispute => dispute with { Doc = mention.Doc }));
             if (mention.Status == "denied" && mention != representative)
             {
-                disputes.Add(new JsonObject
-                {
-                    ["status"] = "denied",
-                    ["by"] = node["attribution"]!["by"]?.DeepClone(),
-                    ["sentence"] = mention.Sentence,
-                    ["doc"] = mention.Doc,
-                });
+                disputes.Add(new DisputeRecord("denied", mention.Record.Attribution.By, mention.Sentence, mention.Doc));
             }
         }
 
-        record["disputed"] = disputes;
-
         // The most precise date among the mentions: the narrowest interval that is not just the publication date.
-        var dated = mentions.Select(m => JsonNode.Parse(m.Record)!["date"]).Where(d => d is not null && (string?)d["precision"] != "publication")
-            .OrderBy(d => Date(d!["end"])!.Value.DayNumber - Date(d!["start"])!.Value.DayNumber)
+        var dated = mentions.Select(m => m.Record.Date).Where(d => d is not null && d.Precision != "publication")
+            .OrderBy(d => d!.End.DayNumber - d.Start.DayNumber)
             .FirstOrDefault();
-        if (dated is not null)
-        {
-            record["date"] = dated.DeepClone();
-        }
-
-        var date = record["date"];
+        var record = representative.Record with { Disputed = disputes, Date = dated ?? representative.Record.Date };
         return initial with
         {
             NumMentions = mentions.Count,
@@ -97,13 +72,10 @@ public static class FusedEvent
             NumArticles = mentions.Select(m => m.Doc).Distinct(StringComparer.Ordinal).Count(),
             Disputed = disputes.Count > 0,
             Status = representative.Status,
-            Record = record.ToJsonString(),
-            DateStart = Date(date?["start"]),
-            DateEnd = Date(date?["end"]),
-            DatePrecision = (string?)date?["precision"],
+            Record = record,
+            DateStart = record.Date?.Start,
+            DateEnd = record.Date?.End,
+            DatePrecision = record.Date?.Precision,
         };
     }
-
-    private static DateOnly? Date(JsonNode? node) =>
-        node is null ? null : DateOnly.Parse((string)node!, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Dyad.Documents;
 
 /// <summary>
@@ -19,6 +22,12 @@ public sealed record Document(string Id, string Text)
 
     /// <summary>Where the document came from: a file path, with a line number for JSON Lines.</summary>
     public string Source { get; init; } = Id;
+
+    /// <summary>
+    /// SHA-256 of the text, in lower-case hex: what makes ingest idempotent, the same in every store. Computed when
+    /// asked (once or twice per story), so the record holds no derived state that a <c>with</c> could leave stale.
+    /// </summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text)));
 }
 
 /// <summary>One input that could not be read as a document, and why; the rest of the input goes on.</summary>

@@ -1,5 +1,6 @@
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Records;
 
 namespace Dyad.Tests.Coding;
 

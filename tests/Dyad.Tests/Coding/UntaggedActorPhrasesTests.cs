@@ -2,6 +2,7 @@ using Dyad.Actors;
 using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Petrarch;
+using Dyad.Records;
 using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Dyad.Coding;
+
+namespace Dyad.Records;
+
+/// <summary>
+/// The event record as JSON (CONTRACT.md): written in the contract's field order with the default encoder (which
+/// escapes '+' and '&gt;' as \u002B and \u003E; stored records and every output depend on those exact bytes), and
+/// read back typed through <see cref="EventRecordJsonContext"/>.
+/// </summary>
+public static class EventJson
+{
+    public static string ToJson(CodedEvent e) => ToJson(EventRecord.From(e));
+
+    public static string ToJson(EventRecord record)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            Write(json, record);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter json, EventRecord record)
+    {
+        json.WriteStartObject();
+        WriteProperties(json, record);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The record's properties without the braces: the exports and the web write the record and then what they add
+    /// to it (counts, mentions) in one object. The top level is written here, field by field, for that reason; the
+    /// nested objects by the generated serializer.
+    /// </summary>
+    public static void WriteProperties(Utf8JsonWriter json, EventRecord record)
+    {
+        var types = EventRecordJsonContext.Default;
+        json.WriteString("id", record.Id);
+        json.WriteString("doc", record.Doc);
+        json.WriteNumber("sentence", record.Sentence);
+        json.WriteString("text", record.Text);
+        WriteNested(json, "source", record.Source, types.ActorRecord);
+        WriteNested(json, "target", record.Target, types.ActorRecord);
+        json.WriteString("cameo", record.Cameo);
+        json.WriteString("root", record.Root);
+        json.WriteNumber("quad", record.Quad);
+        json.WriteNumber("goldstein", record.Goldstein);
+        WriteNested(json, "date", record.Date, types.DateRecord);
+        WriteNested(json, "place", record.Place, types.PlaceRecord);
+        WriteNested(json, "attribution", record.Attribution, types.AttributionRecord);
+        WriteNested(json, "disputed", record.Disputed, types.IReadOnlyListDisputeRecord);
+        json.WriteBoolean("secret", record.Secret);
+        json.WriteNumber("confidence", record.Confidence);
+        WriteNested(json, "evidence", record.Evidence, types.EvidenceRecord);
+    }
+
+    /// <summary>A nested value (null written as null), through the generated serializer into the same writer and encoder.</summary>
+    private static void WriteNested<T>(Utf8JsonWriter json, string name, T value, JsonTypeInfo<T> type)
+    {
+        json.WritePropertyName(name);
+        JsonSerializer.Serialize(json, value, type);
+    }
+
+    /// <summary>A stored record, typed.</summary>
+    public static EventRecord Parse(string json) =>
+        JsonSerializer.Deserialize(json, EventRecordJsonContext.Default.EventRecord) ?? throw new JsonException("an event record is null");
+}
+
+/// <summary>
+/// The generated (reflection-free) serializer of the event record. Names are the contract's (camel case of single
+/// words: "admin1", "resolution"); an actor's seniority and a dispute's document are left out when absent, as the
+/// contract's writer always has; every other absent value is written as null.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(EventRecord))]
+public sealed partial class EventRecordJsonContext : JsonSerializerContext;
