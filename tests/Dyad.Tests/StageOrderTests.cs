@@ -18,6 +18,7 @@ namespace Dyad.Tests;
 //   Places        place names and event places
 //   Attribution   who reports or denies an event, secrecy, linked disputes
 //   Coding        triage, the chain of stages for a story, and the coded event
+//   Records       the coded event as the published record (EventRecord) and its JSON, read back typed by storage and web
 //
 // Evaluation (scoring against treebanks and gold sets) stands outside the chain: it may use any stage, no stage may use it.
 public sealed class StageOrderTests
@@ -25,7 +26,7 @@ public sealed class StageOrderTests
     private static readonly string[] Stages =
     [
         "Text", "Documents", "Segmentation", "Syntax", "Actors", "ParseRepairs", "Story", "Arguments", "Events", "Petrarch",
-        "Time", "Places", "Attribution", "Coding",
+        "Time", "Places", "Attribution", "Coding", "Records",
     ];
 
     private const string OutsideTheChain = "Evaluation";
