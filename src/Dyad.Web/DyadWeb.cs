@@ -15,7 +15,7 @@ namespace Dyad.Web;
 /// <c>dyad serve</c>: a read-only HTTP API over an event store and the page that explores it. Minimal APIs, GET only;
 /// every filter value reaches the store as a query parameter; pages are bounded; errors are RFC 7807 problem details.
 /// </summary>
-public static class DyadWeb
+internal static class DyadWeb
 {
     public const int MaxPageSize = 500;
     public const int MaxQueryLength = 2048;
@@ -208,7 +208,7 @@ public static class DyadWeb
 /// The store, shared by requests one at a time (a DuckDB connection is not for concurrent commands). Each read starts
 /// afresh, so a server on a cluster sees what ingests elsewhere have committed; one request's queries see one version.
 /// </summary>
-public sealed class StoreAccess(IEventStore store) : IDisposable
+internal sealed class StoreAccess(IEventStore store) : IDisposable
 {
     private readonly Lock _lock = new();
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Storage;
 
@@ -6,10 +7,10 @@ namespace Dyad.Web;
 /// <summary>The API's query filters, validated: codes are capitals and digits, dates ISO, numbers bounded.</summary>
 internal static class Filters
 {
-    private static readonly HashSet<string> Statuses = new(StringComparer.Ordinal) { "asserted", "reported", "denied", "speculated", "planned", "negated" };
-    private static readonly HashSet<string> Sorts = new(StringComparer.Ordinal) { "date", "-date", "mentions", "-mentions", "goldstein", "-goldstein" };
+    private static readonly FrozenSet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "asserted", "reported", "denied", "speculated", "planned", "negated" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Sorts = new HashSet<string>(StringComparer.Ordinal) { "date", "-date", "mentions", "-mentions", "goldstein", "-goldstein" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public sealed record Parsed(EventQuery Query);
+    internal sealed record Parsed(EventQuery Query);
 
     public static Parsed? Parse(IQueryCollection q)
     {

@@ -11,5 +11,5 @@ app.Run();
 namespace Dyad.Web
 {
     /// <summary>The entry point WebApplicationFactory builds the host from.</summary>
-    public partial class Program;
+    internal partial class Program;
 }

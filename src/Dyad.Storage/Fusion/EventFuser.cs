@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Records;
 
@@ -19,7 +20,7 @@ public sealed record FusionEntry(string EventId, string Root, string SourceKey, 
 /// </summary>
 public sealed class EventFuser
 {
-    private static readonly HashSet<string> SymmetricRoots = new(StringComparer.Ordinal) { "04", "05", "06" };
+    private static readonly FrozenSet<string> SymmetricRoots = new HashSet<string>(StringComparer.Ordinal) { "04", "05", "06" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly Dictionary<(string Root, string A, string B), List<FusionEntry>> _index = [];
 
