@@ -1,6 +1,7 @@
 using Dyad.Attribution;
 using Dyad.Story;
 using Dyad.Time;
+using Dyad.Triage;
 
 namespace Dyad.Coding;
 

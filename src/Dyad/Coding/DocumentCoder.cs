@@ -10,6 +10,7 @@ using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
+using Dyad.Triage;
 
 namespace Dyad.Coding;
 

@@ -1,12 +1,13 @@
 using Dyad.Actors;
 using Dyad.Coding;
+using Dyad.Triage;
 using Dyad.Documents;
 using Dyad.Petrarch;
 using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Tests.Coding;
+namespace Dyad.Tests.Triage;
 
 /// <summary>
 /// A sentence whose actor phrases are the same whatever its tags is matched untagged (<see cref="ActorPhraseFilter.MayHaveActorPhrase"/>),
