@@ -28,48 +28,32 @@ public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<Co
 public sealed class DocumentCoder
 {
     private readonly DocumentSegmenter _segmenter;
-    private readonly SyntaxPipeline _syntax;
-    private readonly ActorDictionary _actors;
     private readonly EventCoder _events;
     private readonly CameoCodebook _codebook;
     private readonly DocumentCleaner _cleaner;
 
-    private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
-    private readonly ActorPhraseFilter _actorWords;
-    private readonly UntaggedPatternFilter _patternWords;
-    private readonly UntaggedWordTests _untagged;
+    private readonly SentenceTriage _triage;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
-        _discards = discards;
         _segmenter = segmenter;
-        _syntax = syntax;
-        _actors = actors;
         _events = new EventCoder(events);
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
-        var lemmas = new LemmasUnderAnyTag(syntax);
-        _actorWords = new ActorPhraseFilter(actors, syntax, lemmas);
-        _patternWords = new UntaggedPatternFilter(_events, events, syntax, lemmas);
-        _untagged = new UntaggedWordTests(_actorWords, syntax.Lemmatizer.MayHaveLemmaAmong(AttributionAnalyzer.FrameVerbs));
+        _triage = new SentenceTriage(actors, events, _events, syntax, discards);
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
     public DocumentCoder(DocumentCoder other)
     {
-        _discards = other._discards;
         _segmenter = other._segmenter;
-        _syntax = other._syntax;
-        _actors = other._actors;
         _events = other._events;
         _codebook = other._codebook;
         _cleaner = other._cleaner;
         _places = other._places;
-        _actorWords = other._actorWords;
-        _patternWords = other._patternWords;
-        _untagged = other._untagged;
+        _triage = other._triage;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -110,16 +94,7 @@ public sealed class DocumentCoder
         var views = new List<SentenceView>(segmented.Sentences.Count);
         foreach (var sentence in segmented.Sentences)
         {
-            // A sentence whose actor phrases do not depend on its tags is left untagged until something else needs them.
-            string[]? untaggedLemmaKeys = null;
-            var mayHaveActorPhrase = ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence, out untaggedLemmaKeys);
-            var view = new SentenceView(sentence, _actors, _syntax, mayHaveActorPhrase, untaggedLemmaKeys);
-            if (ParseEverySentence)
-            {
-                _ = view.Parse;
-            }
-
-            views.Add(view);
+            views.Add(_triage.Read(sentence, parse: ParseEverySentence));
         }
 
         var layout = segmented.Layout;
@@ -128,16 +103,7 @@ public sealed class DocumentCoder
         CountCountries(views, context);
 
         var events = new List<CodedEvent>();
-        var storyDiscarded = false;
-        var discarded = new bool[views.Count];
-        if (_discards is not null)
-        {
-            for (var i = 0; i < views.Count; i++)
-            {
-                discarded[i] = _discards.Matches(views[i].Keys, out var story);
-                storyDiscarded |= discarded[i] && story;
-            }
-        }
+        var discarded = _triage.Discarded(views);
 
         CarriedTime? lastTime = null;
         var lastTimeParagraph = -1;
@@ -163,7 +129,7 @@ public sealed class DocumentCoder
             context.Sentence = i;
             var paragraph = ParagraphOf(layout, view.Sentence);
             IReadOnlyList<TimeExpression> times;
-            if (storyDiscarded || discarded[i] || CannotCodeUntagged(view) || !MayYieldEvents(view, context) || !_events.MayCode(view))
+            if (!_triage.Plan(view, context, discarded[i]).IsCoded)
             {
                 // Parsing is most of coding's time, and most sentences name no actor or no event. Such a sentence
                 // still passes on its time, the actors its reporting frames name, and whether its sources'
@@ -194,7 +160,7 @@ public sealed class DocumentCoder
                         : CarriedTime.Later(() => EventDater.Governing(view, tenseAsked ? FindTimes(view, document.Date, reference, t => ClauseStructure.TenseAt(view, t)) : found)!.Value);
                 }
 
-                var frames = new SentenceFrames(i, view, context, _untagged);
+                var frames = new SentenceFrames(i, view, context, _triage.UntaggedWords);
                 if (frames.MayRemember())
                 {
                     uncoded.Add(frames);
@@ -247,39 +213,6 @@ public sealed class DocumentCoder
 
         var times = EventDater.Find(view, publication, Placeholder, tenseAt);
         return times.Any(t => t.Anaphoric) ? EventDater.Find(view, publication, last.Value, tenseAt) : times;
-    }
-
-    /// <summary>
-    /// Whether a sentence not tagged can have no pattern fire, however it were tagged. Then it is not coded, and
-    /// need not be tagged to look for a pronoun standing for the last subject, nor for the parts of speech of its
-    /// words.
-    /// </summary>
-    private bool CannotCodeUntagged(SentenceView view) => !view.IsTagged && !_patternWords.MayCode(view.Sentence.Tokens);
-
-    /// <summary>
-    /// Whether a sentence can yield an event: an event needs a source, and a sentence names one only with a
-    /// dictionary phrase, a pronoun for the last subject, "both sides" of a story about two countries, or as the
-    /// next step of a consultation already coded.
-    /// </summary>
-    private static bool MayYieldEvents(SentenceView view, DocumentContext context)
-    {
-        if (view.HasActorPhrase || context.LastConsultation is not null)
-        {
-            return true;
-        }
-
-        // Asked only of stories with a last subject or two main countries, since it needs the sentence's tags.
-        var pronouns = context.LastSubject is not null;
-        var pairs = context.TwoParties is not null;
-        for (var i = 0; i < view.Count && (pronouns || pairs); i++)
-        {
-            if ((pronouns && view.IsPronoun(i)) || (pairs && view.Lemma(i) is "both" or "two"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void CodeSentence(Document document, SentenceView view, DocumentContext context, IReadOnlyList<TimeExpression> times, List<AttributionFrame> frames, EventDate? carried, List<CodedEvent> events)
