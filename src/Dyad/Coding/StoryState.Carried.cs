@@ -1,5 +1,6 @@
 using Dyad.Attribution;
 using Dyad.Story;
+using Dyad.Syntax;
 using Dyad.Time;
 using Dyad.Triage;
 
@@ -12,10 +13,10 @@ internal sealed partial class StoryState
     /// <summary>The last time a story mentioned: known, or worked out when first asked (it may need a parse).</summary>
     private sealed class CarriedTime
     {
-        private Func<EventDate>? _pending;
+        private TimeToWorkOut? _pending;
         private EventDate? _value;
 
-        private CarriedTime(EventDate? value, Func<EventDate>? pending)
+        private CarriedTime(EventDate? value, TimeToWorkOut? pending)
         {
             _value = value;
             _pending = pending;
@@ -30,7 +31,7 @@ internal sealed partial class StoryState
                 if (_pending is { } pending)
                 {
                     _pending = null;
-                    _value = pending();
+                    _value = pending.WorkOut();
                 }
 
                 return _value!;
@@ -39,7 +40,18 @@ internal sealed partial class StoryState
 
         public static CarriedTime Known(EventDate value) => new(value, null);
 
-        public static CarriedTime Later(Func<EventDate> value) => new(null, value);
+        public static CarriedTime Later(TimeToWorkOut time) => new(null, time);
+    }
+
+    /// <summary>
+    /// The governing time of a sentence not coded, to be worked out if a later sentence asks: from the expressions
+    /// found without its tense, or, when their values needed it (<paramref name="NeedsTense"/>), from those found
+    /// again with its tense against the time that was carried to it.
+    /// </summary>
+    private sealed record TimeToWorkOut(SentenceView View, IReadOnlyList<TimeExpression> Found, bool NeedsTense, DateOnly? Published, CarriedTime? Reference)
+    {
+        public EventDate WorkOut() =>
+            EventDater.Governing(View, NeedsTense ? FindTimes(View, Published, Reference, t => ClauseStructure.TenseAt(View, t)) : Found)!.Value;
     }
 
     /// <summary>

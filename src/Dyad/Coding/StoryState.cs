@@ -70,12 +70,9 @@ internal sealed partial class StoryState
         if (times.Count > 0)
         {
             _lastTimeParagraph = paragraph;
-            var reference = _lastTime;
-            var found = times;
-            var published = _published;
             _lastTime = times.Count == 1 && !tenseAsked
                 ? CarriedTime.Known(times[0].Value)
-                : CarriedTime.Later(() => EventDater.Governing(view, tenseAsked ? FindTimes(view, published, reference, t => ClauseStructure.TenseAt(view, t)) : found)!.Value);
+                : CarriedTime.Later(new TimeToWorkOut(view, times, tenseAsked, _published, _lastTime));
         }
 
         var frames = new SentenceFrames(_context.Sentence, view, _context, _untagged);
