@@ -65,10 +65,10 @@ internal sealed partial class StoryState
         private const int MaxPending = 64;
 
         private readonly int _depth;
-        private Func<AttributionSource?>? _pending;
+        private AccountToWorkOut? _pending;
         private AttributionSource? _source;
 
-        private ReportCarried(AttributionSource? source, Func<AttributionSource?>? pending, int depth = 0)
+        private ReportCarried(AttributionSource? source, AccountToWorkOut? pending, int depth = 0)
         {
             _source = source;
             _pending = pending;
@@ -84,7 +84,7 @@ internal sealed partial class StoryState
                 if (_pending is { } pending)
                 {
                     _pending = null;
-                    _source = pending();
+                    _source = pending.WorkOut();
                 }
 
                 return _source;
@@ -108,21 +108,30 @@ internal sealed partial class StoryState
                 before = Known(Source);
             }
 
-            return new(null, () =>
+            return new(null, new AccountToWorkOut(sentence, times, before), before._depth + 1);
+        }
+    }
+
+    /// <summary>
+    /// Who reported the account after a sentence not coded, to be worked out if a later sentence asks: its own
+    /// report, else the account before it when it reports with "according to" or continues the narrative.
+    /// </summary>
+    private sealed record AccountToWorkOut(SentenceFrames Sentence, IReadOnlyList<TimeExpression> Times, ReportCarried Before)
+    {
+        public AttributionSource? WorkOut()
+        {
+            var frames = Sentence.Frames;
+            if (frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source is { } own)
             {
-                var frames = sentence.Frames;
-                if (frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source is { } own)
-                {
-                    return own;
-                }
+                return own;
+            }
 
-                if (frames.Count > 0)
-                {
-                    return frames[0].Verb < 0 ? before.Source : null;
-                }
+            if (frames.Count > 0)
+            {
+                return frames[0].Verb < 0 ? Before.Source : null;
+            }
 
-                return before.Source is not null && ContinuesNarrative(sentence.View, times) ? before.Source : null;
-            }, before._depth + 1);
+            return Before.Source is not null && ContinuesNarrative(Sentence.View, Times) ? Before.Source : null;
         }
     }
 
