@@ -17,7 +17,8 @@ namespace Dyad.Tests;
 //   Time          time expressions and event dates
 //   Places        place names and event places
 //   Attribution   who reports or denies an event, secrecy, linked disputes
-//   Coding        triage, the chain of stages for a story, and the coded event
+//   Triage        which sentences coding may leave untagged, unparsed or uncoded (it reads patterns, phrases and frame verbs)
+//   Coding        the chain of stages for a story, and the coded event
 //   Records       the coded event as the published record (EventRecord) and its JSON, read back typed by storage and web
 //
 // Evaluation (scoring against treebanks and gold sets) stands outside the chain: it may use any stage, no stage may use it.
@@ -26,7 +27,7 @@ public sealed class StageOrderTests
     private static readonly string[] Stages =
     [
         "Text", "Documents", "Segmentation", "Syntax", "Actors", "ParseRepairs", "Story", "Arguments", "Events", "Petrarch",
-        "Time", "Places", "Attribution", "Coding", "Records",
+        "Time", "Places", "Attribution", "Triage", "Coding", "Records",
     ];
 
     private const string OutsideTheChain = "Evaluation";

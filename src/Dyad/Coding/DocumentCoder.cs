@@ -10,6 +10,7 @@ using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
+using Dyad.Triage;
 
 namespace Dyad.Coding;
 
@@ -27,51 +28,35 @@ public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<Co
 public sealed class DocumentCoder
 {
     private readonly DocumentSegmenter _segmenter;
-    private readonly SyntaxPipeline _syntax;
-    private readonly ActorDictionary _actors;
     private readonly EventCoder _events;
     private readonly CameoCodebook _codebook;
     private readonly DocumentCleaner _cleaner;
 
-    private readonly DiscardList? _discards;
     private readonly PlaceResolver _places;
-    private readonly ActorPhraseFilter _actorWords;
-    private readonly UntaggedPatternFilter _patternWords;
-    private readonly UntaggedWordTests _untagged;
+    private readonly SentenceTriage _triage;
 
     public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
     {
-        // The filters below index the dictionaries as they are now, and coding threads share them: no more entries.
+        // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
         events.Freeze();
-        _discards = discards;
         _segmenter = segmenter;
-        _syntax = syntax;
-        _actors = actors;
         _events = new EventCoder(events);
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
-        var lemmas = new LemmasUnderAnyTag(syntax);
-        _actorWords = new ActorPhraseFilter(actors, syntax, lemmas);
-        _patternWords = new UntaggedPatternFilter(_events, events, syntax, lemmas);
-        _untagged = new UntaggedWordTests(_actorWords, syntax.Lemmatizer.MayHaveLemmaAmong(AttributionAnalyzer.FrameVerbs));
+        _triage = new SentenceTriage(actors, events, _events, syntax, discards);
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
     public DocumentCoder(DocumentCoder other)
     {
-        _discards = other._discards;
         _segmenter = other._segmenter;
-        _syntax = other._syntax;
-        _actors = other._actors;
         _events = other._events;
         _codebook = other._codebook;
         _cleaner = other._cleaner;
         _places = other._places;
-        _actorWords = other._actorWords;
-        _patternWords = other._patternWords;
-        _untagged = other._untagged;
+        _triage = other._triage;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -106,185 +91,48 @@ public sealed class DocumentCoder
     /// </summary>
     public bool ParseEverySentence { get; init; }
 
+    /// <summary>
+    /// A story through the stages: its sentences read (Segmentation, Triage), the story's context set up (Story),
+    /// then each sentence in turn either coded or, as triage plans, only passing on what the story carries.
+    /// </summary>
     public CodedDocument Code(Document document)
     {
         var segmented = _segmenter.Segment(document);
-        var views = new List<SentenceView>(segmented.Sentences.Count);
-        foreach (var sentence in segmented.Sentences)
-        {
-            // A sentence whose actor phrases do not depend on its tags is left untagged until something else needs them.
-            string[]? untaggedLemmaKeys = null;
-            var mayHaveActorPhrase = ParseEverySentence || _actorWords.MayHaveActorPhrase(sentence, out untaggedLemmaKeys);
-            var view = new SentenceView(sentence, _actors, _syntax, mayHaveActorPhrase, untaggedLemmaKeys);
-            if (ParseEverySentence)
-            {
-                _ = view.Parse;
-            }
-
-            views.Add(view);
-        }
-
-        var layout = segmented.Layout;
-        var home = _cleaner.AgencyCountry(layout.Byline?.Name) ?? _cleaner.AgencyCountry(layout.Dateline?.Agency) ?? _cleaner.AgencyCountry(document.Publisher);
-        var context = new DocumentContext(document.Date, home);
-        CountCountries(views, context);
-
+        var views = segmented.Sentences.Select(sentence => _triage.Read(sentence, parse: ParseEverySentence)).ToList();
+        var context = ContextOf(segmented, views);
+        var discarded = _triage.Discarded(views);
+        var story = new StoryState(segmented, context, _triage.UntaggedWords);
         var events = new List<CodedEvent>();
-        var storyDiscarded = false;
-        var discarded = new bool[views.Count];
-        if (_discards is not null)
-        {
-            for (var i = 0; i < views.Count; i++)
-            {
-                discarded[i] = _discards.Matches(views[i].Keys, out var story);
-                storyDiscarded |= discarded[i] && story;
-            }
-        }
-
-        CarriedTime? lastTime = null;
-        var lastTimeParagraph = -1;
-        var lastReport = ReportCarried.None;
-
-        // Sentences not coded whose reporting frames may name an actor ("Japan's ministry said"): their frames are
-        // worked out only when a later sentence looks up an actor they may have named, or asks who reported.
-        var uncoded = new List<SentenceFrames>();
-        context.BeforeLookup = head =>
-        {
-            foreach (var earlier in uncoded)
-            {
-                if (earlier.Sentence < context.Sentence && earlier.MayRemember(head))
-                {
-                    _ = earlier.Frames;
-                }
-            }
-        };
-
         for (var i = 0; i < views.Count; i++)
         {
-            var view = views[i];
-            context.Sentence = i;
-            var paragraph = ParagraphOf(layout, view.Sentence);
-            IReadOnlyList<TimeExpression> times;
-            if (storyDiscarded || discarded[i] || CannotCodeUntagged(view) || !MayYieldEvents(view, context) || !_events.MayCode(view))
+            story.MoveTo(i);
+            if (_triage.Plan(views[i], context, discarded[i]).IsCoded)
             {
-                // Parsing is most of coding's time, and most sentences name no actor or no event. Such a sentence
-                // still passes on its time, the actors its reporting frames name, and whether its sources'
-                // account goes on: each worked out (parsing the sentence if it needs to) only if a later one asks.
-                var tenseAsked = false;
-                times = FindTimes(view, document.Date, lastTime, _ =>
-                {
-                    tenseAsked = true;
-                    return Tense.Past;
-                });
-
-                // Which expressions there are does not depend on the tense; their values may ("in March"). Near the
-                // year 1500, below which an expression is dropped (see EventDater.Find), the tense could decide
-                // whether one is kept: those are worked out now.
-                if (tenseAsked && document.Date is not { Year: > 1502 })
-                {
-                    times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
-                    tenseAsked = false;
-                }
-
-                if (times.Count > 0)
-                {
-                    lastTimeParagraph = paragraph;
-                    var reference = lastTime;
-                    var found = times;
-                    lastTime = times.Count == 1 && !tenseAsked
-                        ? CarriedTime.Known(times[0].Value)
-                        : CarriedTime.Later(() => EventDater.Governing(view, tenseAsked ? FindTimes(view, document.Date, reference, t => ClauseStructure.TenseAt(view, t)) : found)!.Value);
-                }
-
-                var frames = new SentenceFrames(i, view, context, _untagged);
-                if (frames.MayRemember())
-                {
-                    uncoded.Add(frames);
-                }
-
-                lastReport = lastReport.After(frames, times);
+                var setting = story.Enter(views[i]);
+                CodeSentence(document, views[i], context, setting, events);
+                story.Leave(views[i], setting);
             }
             else
             {
-                times = FindTimes(view, document.Date, lastTime, t => ClauseStructure.TenseAt(view, t));
-                var frames = AttributionAnalyzer.Frames(view, context).ToList();
-                var ownReport = frames.FirstOrDefault(f => f.Status == EventAttribution.Reported)?.Source;
-                // The account before is worked out only if this sentence continues it (it may need an earlier parse).
-                var before = lastReport;
-                if (frames.Count == 0 && ContinuesNarrative(view, times) && before.Source is { } previousReport)
-                {
-                    // "The talks continued ... that month": still the sources' account.
-                    frames.Add(new AttributionFrame(EventAttribution.Reported, previousReport, Enumerable.Range(0, view.Count).ToHashSet(), -1));
-                }
-
-                // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
-                var carried = times.Count == 0 && lastTime is not null && paragraph == lastTimeParagraph && document.Date is { } published
-                    && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past && lastTime.Value.End < published.AddDays(-7)
-                    ? lastTime.Value
-                    : null;
-                CodeSentence(document, view, context, times, frames, carried, events);
-                lastReport = ownReport is not null ? ReportCarried.Known(ownReport) : frames.Count > 0 && frames[0].Verb < 0 ? before : ReportCarried.None;
-                if (EventDater.Governing(view, times) is { } explicitTime)
-                {
-                    lastTime = CarriedTime.Known(explicitTime.Value);
-                    lastTimeParagraph = paragraph;
-                }
+                story.PassOn(views[i]);
             }
         }
 
         return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed));
     }
 
-    // Stands for a reference time not worked out yet: which expressions a sentence has depends only on whether
-    // there is a reference, and an expression whose value depends on it ("that month") is marked anaphoric.
-    private static readonly EventDate Placeholder = new(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, "day");
-
-    /// <summary>The sentence's time expressions; the last time mentioned is worked out only if one of them refers back to it.</summary>
-    private static IReadOnlyList<TimeExpression> FindTimes(SentenceView view, DateOnly? publication, CarriedTime? last, Func<int, Tense> tenseAt)
+    /// <summary>The story's date, home country (from byline, dateline or publisher) and the countries its actor phrases name.</summary>
+    private DocumentContext ContextOf(SegmentedDocument segmented, List<SentenceView> views)
     {
-        if (last is null || last.IsKnown)
-        {
-            return EventDater.Find(view, publication, last?.Value, tenseAt);
-        }
-
-        var times = EventDater.Find(view, publication, Placeholder, tenseAt);
-        return times.Any(t => t.Anaphoric) ? EventDater.Find(view, publication, last.Value, tenseAt) : times;
+        var layout = segmented.Layout;
+        var document = segmented.Document;
+        var home = _cleaner.AgencyCountry(layout.Byline?.Name) ?? _cleaner.AgencyCountry(layout.Dateline?.Agency) ?? _cleaner.AgencyCountry(document.Publisher);
+        var context = new DocumentContext(document.Date, home);
+        CountCountries(views, context);
+        return context;
     }
 
-    /// <summary>
-    /// Whether a sentence not tagged can have no pattern fire, however it were tagged. Then it is not coded, and
-    /// need not be tagged to look for a pronoun standing for the last subject, nor for the parts of speech of its
-    /// words.
-    /// </summary>
-    private bool CannotCodeUntagged(SentenceView view) => !view.IsTagged && !_patternWords.MayCode(view.Sentence.Tokens);
-
-    /// <summary>
-    /// Whether a sentence can yield an event: an event needs a source, and a sentence names one only with a
-    /// dictionary phrase, a pronoun for the last subject, "both sides" of a story about two countries, or as the
-    /// next step of a consultation already coded.
-    /// </summary>
-    private static bool MayYieldEvents(SentenceView view, DocumentContext context)
-    {
-        if (view.HasActorPhrase || context.LastConsultation is not null)
-        {
-            return true;
-        }
-
-        // Asked only of stories with a last subject or two main countries, since it needs the sentence's tags.
-        var pronouns = context.LastSubject is not null;
-        var pairs = context.TwoParties is not null;
-        for (var i = 0; i < view.Count && (pronouns || pairs); i++)
-        {
-            if ((pronouns && view.IsPronoun(i)) || (pairs && view.Lemma(i) is "both" or "two"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, IReadOnlyList<TimeExpression> times, List<AttributionFrame> frames, EventDate? carried, List<CodedEvent> events)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, SentenceSetting setting, List<CodedEvent> events)
     {
         var found = _events.Code(view, context);
         if (found.Count == 0)
@@ -296,8 +144,8 @@ public sealed class DocumentCoder
         var index = 0;
         foreach (var e in found)
         {
-            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, times, document.Date, carried);
-            var attribution = AttributionAnalyzer.For(view, e.Trigger, frames, document.Date, date);
+            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
+            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
             var record = ToRecord(document, view, e, index++) with
@@ -326,53 +174,6 @@ public sealed class DocumentCoder
             Cameo = _codebook[CameoCode.Parse("044")],
             Evidence = e.Evidence with { Rule = e.Evidence.Rule + "; third-country place -> 044" },
         };
-    }
-
-    private static int ParagraphOf(DocumentLayout layout, Sentence sentence)
-    {
-        for (var p = 0; p < layout.Body.Count; p++)
-        {
-            if (layout.Body[p].Contains(sentence.Span) || layout.Body[p].Overlaps(sentence.Span))
-            {
-                return p;
-            }
-        }
-
-        return -1;
-    }
-
-    private static int RootOf(SentenceView view)
-    {
-        for (var i = 0; i < view.Count; i++)
-        {
-            if (view.Head(i) < 0)
-            {
-                return i;
-            }
-        }
-
-        return 0;
-    }
-
-    private static readonly HashSet<string> NarrativeSubjects = new(StringComparer.Ordinal) { "talk", "meeting", "contact", "negotiation", "visit", "summit", "discussion" };
-
-    /// <summary>A sentence that refers back to the story told before: "that month", or "the talks/meeting ..." as its subject.</summary>
-    internal static bool ContinuesNarrative(SentenceView view, IReadOnlyList<TimeExpression> times)
-    {
-        if (times.Any(t => t.Anaphoric))
-        {
-            return true;
-        }
-
-        if (!Enumerable.Range(0, view.Count).Any(i => NarrativeSubjects.Contains(view.Lemma(i))))
-        {
-            return false;
-        }
-
-        var root = RootOf(view);
-        var subject = view.FirstChild(root, "nsubj");
-        return subject >= 0 && NarrativeSubjects.Contains(view.Lemma(subject))
-            && view.Children(subject, "det").Any(d => view.Lemma(d) is "the" or "these" or "those");
     }
 
     private static void CountCountries(List<SentenceView> views, DocumentContext context)

@@ -1,5 +1,6 @@
 using Dyad.Actors;
 using Dyad.Coding;
+using Dyad.Triage;
 using Dyad.Documents;
 using Dyad.Petrarch;
 using Dyad.Records;
@@ -7,7 +8,7 @@ using Dyad.Segmentation;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Tests.Coding;
+namespace Dyad.Tests.Triage;
 
 /// <summary>
 /// A sentence whose actor phrases are the same whatever its tags is matched untagged (<see cref="ActorPhraseFilter.MayHaveActorPhrase"/>),

@@ -2,7 +2,7 @@ using Dyad.Actors;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Coding;
+namespace Dyad.Triage;
 
 /// <summary>
 /// Every lemma key some tag could give a word (only its one tag's, for a word the tagger always tags alike),

@@ -1,5 +1,5 @@
 using Dyad.Actors;
-using Dyad.Coding;
+using Dyad.Triage;
 using Dyad.Documents;
 using Dyad.Events;
 using Dyad.Petrarch;
@@ -8,7 +8,7 @@ using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Tests.Coding;
+namespace Dyad.Tests.Triage;
 
 /// <summary>
 /// A sentence in which no pattern may fire under any tagging is not tagged (<see cref="UntaggedPatternFilter"/>).

@@ -3,7 +3,7 @@ using Dyad.Events;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Coding;
+namespace Dyad.Triage;
 
 /// <summary>
 /// Whether a pattern may fire in a sentence not yet tagged, whatever its tags turn out to be: each word is read as

@@ -2,7 +2,7 @@ using Dyad.Actors;
 using Dyad.Syntax;
 using Dyad.Text;
 
-namespace Dyad.Coding;
+namespace Dyad.Triage;
 
 /// <summary>
 /// Whether a sentence may have an actor phrase, from its words as written: each word is read as its own form and
