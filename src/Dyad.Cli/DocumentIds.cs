@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dyad.Documents;
 
 namespace Dyad.Cli;
@@ -10,12 +8,12 @@ namespace Dyad.Cli;
 /// </summary>
 internal sealed class DocumentIds
 {
-    private readonly Dictionary<string, (UInt128 Hash, string Source)> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Hash, string Source)> _seen = new(StringComparer.Ordinal);
 
     /// <summary>Why this document cannot be coded under its id, or null when its id is new.</summary>
     public string? Clash(Document document)
     {
-        var hash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(document.Text)));
+        var hash = document.ContentHash;
         if (!_seen.TryGetValue(document.Id, out var first))
         {
             _seen[document.Id] = (hash, document.Source);
