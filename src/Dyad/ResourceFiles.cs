@@ -14,6 +14,9 @@ internal static class ResourceFiles
             ?? throw new InvalidOperationException($"resource '{relativePath}' is not embedded in {Self.GetName().Name}");
     }
 
+    public static bool Exists(string relativePath) =>
+        Self.GetManifestResourceInfo("Dyad.Resources." + relativePath.Replace('/', '.')) is not null;
+
     public static string ReadText(string relativePath)
     {
         using var stream = Open(relativePath);

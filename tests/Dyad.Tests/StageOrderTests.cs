@@ -17,6 +17,7 @@ namespace Dyad.Tests;
 //   Time          time expressions and event dates
 //   Places        place names and event places
 //   Attribution   who reports or denies an event, secrecy, linked disputes
+//   Vetting       the event model: how likely a candidate event is one a careful coder would code
 //   Triage        which sentences coding may leave untagged, unparsed or uncoded (it reads patterns, phrases and frame verbs)
 //   Coding        the chain of stages for a story, and the coded event
 //   Records       the coded event as the published record (EventRecord) and its JSON, read back typed by storage and web
@@ -27,7 +28,7 @@ public sealed class StageOrderTests
     private static readonly string[] Stages =
     [
         "Text", "Documents", "Segmentation", "Syntax", "Actors", "ParseRepairs", "Story", "Arguments", "Events", "Petrarch",
-        "Time", "Places", "Attribution", "Triage", "Coding", "Records",
+        "Time", "Places", "Attribution", "Vetting", "Triage", "Coding", "Records",
     ];
 
     private const string OutsideTheChain = "Evaluation";

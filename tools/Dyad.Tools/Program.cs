@@ -5,6 +5,8 @@ using Dyad.Tools;
 var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ordinal)
 {
     ["cameo"] = CameoBuilder.Build,
+    ["knowledge"] = KnowledgeBuilder.Build,
+    ["event-model"] = EventModelBuilder.Build,
     ["countries"] = CountryDictionaryBuilder.Build,
     ["gazetteer"] = GazetteerBuilder.Build,
     ["shapes"] = ShapesBuilder.Build,

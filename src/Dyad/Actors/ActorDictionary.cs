@@ -69,6 +69,7 @@ public sealed class ActorDictionary
     private const int MaxGap = 3;
     private readonly Node _root = new();
     private readonly Dictionary<string, List<ActorEntry>> _gapped = new(StringComparer.Ordinal);
+    private readonly List<ActorEntry> _entries = [];
 
     public int Count { get; private set; }
 
@@ -135,8 +136,12 @@ public sealed class ActorDictionary
             node.Entries.Add(entry);
         }
 
+        _entries.Add(entry);
         Count++;
     }
+
+    /// <summary>Every entry, in the order it was added (for compiling dictionaries into Dyad's format).</summary>
+    internal IReadOnlyList<ActorEntry> Entries => _entries;
 
     /// <summary>The normalised form a word is looked up by: lower case, straight apostrophes.</summary>
     public static string Key(string word) => WordKey.Of(word);
@@ -431,7 +436,9 @@ public sealed class ActorDictionary
         stem.Length >= 3 ? word.StartsWith(stem, StringComparison.Ordinal) : word == stem;
 
     /// <summary>
-    /// Reads Dyad's own format: PHRASE&lt;TAB&gt;CODE[&lt;TAB&gt;FROM..TO][&lt;TAB&gt;# note]; "#" starts a comment line.
+    /// Reads Dyad's own format: PHRASE&lt;TAB&gt;CODE[&lt;TAB&gt;FROM..TO][&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note]; "#" starts a
+    /// comment line. FLAGS is a comma-separated list of <see cref="StemFlag"/>, <see cref="GappedFlag"/>,
+    /// <see cref="FormsOnlyFlag"/>.
     /// A malformed line is an error naming the file and line.
     /// </summary>
     public void ReadDyadFormat(TextReader reader, string fileName)
@@ -460,20 +467,48 @@ public sealed class ActorDictionary
 
             DateOnly? from = null;
             DateOnly? to = null;
-            if (fields.Length > 2 && fields[2].Trim() is { Length: > 0 } range && range[0] != '#')
+            var flags = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var field in fields.Skip(2).Select(f => f.Trim()).TakeWhile(f => !f.StartsWith('#')))
             {
-                var parts = range.Split("..");
-                if (parts.Length != 2 || !TryDate(parts[0], out var f) || !TryDate(parts[1], out var t))
+                if (field.Contains("..", StringComparison.Ordinal))
                 {
-                    throw new DictionaryFormatException(fileName, lineNumber, $"'{range}' is not a date range YYYY-MM-DD..YYYY-MM-DD");
-                }
+                    // Either end may be open: "..1989-01-20" (until), "2001-01-20.." (from).
+                    var parts = field.Split("..");
+                    DateOnly f = default, t = default;
+                    if (parts.Length != 2 || (parts[0].Length == 0 && parts[1].Length == 0)
+                        || (parts[0].Length > 0 && !TryDate(parts[0], out f)) || (parts[1].Length > 0 && !TryDate(parts[1], out t)))
+                    {
+                        throw new DictionaryFormatException(fileName, lineNumber, $"'{field}' is not a date range YYYY-MM-DD..YYYY-MM-DD (one end may be left open)");
+                    }
 
-                (from, to) = (f, t);
+                    (from, to) = (parts[0].Length > 0 ? f : null, parts[1].Length > 0 ? t : null);
+                }
+                else if (field.Length > 0)
+                {
+                    foreach (var flag in field.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (flag is not (StemFlag or GappedFlag or FormsOnlyFlag))
+                        {
+                            throw new DictionaryFormatException(fileName, lineNumber, $"'{flag}' is not a phrase flag ({StemFlag}, {GappedFlag}, {FormsOnlyFlag})");
+                        }
+
+                        flags.Add(flag);
+                    }
+                }
             }
 
-            Add(new ActorEntry(PhraseKeys(fields[0]), code, from, to, $"{fileName}:{lineNumber}"));
+            Add(new ActorEntry(PhraseKeys(fields[0]), code, from, to, $"{fileName}:{lineNumber}")
+            {
+                StemLast = flags.Contains(StemFlag),
+                Gapped = flags.Contains(GappedFlag),
+                FormsOnly = flags.Contains(FormsOnlyFlag),
+            });
         }
     }
+
+    /// <summary>Flags of a line in Dyad's format: the last word is a stem; other words may stand between the phrase's
+    /// words; only the listed forms match (no inflections found through the lemma).</summary>
+    public const string StemFlag = "stem", GappedFlag = "gapped", FormsOnlyFlag = "forms-only";
 
     /// <summary>Splits a phrase into lookup keys with the same tokenizer as the text, so both split alike.</summary>
     public static IReadOnlyList<string> PhraseKeys(string phrase) =>

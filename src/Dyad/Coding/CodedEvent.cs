@@ -25,4 +25,8 @@ public sealed record CodedEvent(
     IReadOnlyList<Dispute> Disputed,
     bool Secret,
     double Confidence,
-    Evidence Evidence);
+    Evidence Evidence)
+{
+    /// <summary>What the event model read of this event; kept only by a coder that keeps every candidate (for training).</summary>
+    public IReadOnlyList<string>? ModelFeatures { get; init; }
+}

@@ -11,6 +11,7 @@ using Dyad.Syntax;
 using Dyad.Text;
 using Dyad.Time;
 using Dyad.Triage;
+using Dyad.Vetting;
 
 namespace Dyad.Coding;
 
@@ -34,8 +35,9 @@ public sealed class DocumentCoder
 
     private readonly PlaceResolver _places;
     private readonly SentenceTriage _triage;
+    private readonly EventModel? _model;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null)
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null)
     {
         // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
@@ -46,6 +48,7 @@ public sealed class DocumentCoder
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
         _triage = new SentenceTriage(actors, events, _events, syntax, discards);
+        _model = model;
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -57,6 +60,7 @@ public sealed class DocumentCoder
         _cleaner = other._cleaner;
         _places = other._places;
         _triage = other._triage;
+        _model = other._model;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -70,10 +74,12 @@ public sealed class DocumentCoder
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
-        DiscardList? discards = null;
+        var discards = onlyExternal ? null : PetrarchDictionaries.LoadKnowledge(actors, events, withVerbs: false);
         if (petrarchFolder is not null)
         {
-            (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
+            DiscardList external;
+            (actors, events, external) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
+            discards = discards is null ? external : discards.With(external);
             if (onlyExternal && (actors.Count == 0 || events.Count == 0))
             {
                 // Without built-in dictionaries to fall back on, a folder lacking either can code no event at all.
@@ -82,7 +88,10 @@ public sealed class DocumentCoder
             }
         }
 
-        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards);
+        // The event model learned its judgement on candidates from the built-in knowledge; with only outside
+        // dictionaries their candidates are theirs to judge.
+        var model = onlyExternal ? null : EventModel.LoadBuiltIn();
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model);
     }
 
     /// <summary>
@@ -90,6 +99,12 @@ public sealed class DocumentCoder
     /// test holds it to that); this is for that test and for inspecting parses.
     /// </summary>
     public bool ParseEverySentence { get; init; }
+
+    /// <summary>
+    /// Keep every candidate event with the features the event model reads (<see cref="CodedEvent.ModelFeatures"/>),
+    /// whatever the model thinks of it: for training the model.
+    /// </summary>
+    public bool KeepEveryCandidate { get; init; }
 
     /// <summary>
     /// A story through the stages: its sentences read (Segmentation, Triage), the story's context set up (Story),
@@ -148,8 +163,17 @@ public sealed class DocumentCoder
             var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
+            var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
+            var probability = _model is null || features is null ? (double?)null : _model.Probability(features);
+            if (!KeepEveryCandidate && probability < _model?.Threshold)
+            {
+                continue;
+            }
+
             var record = ToRecord(document, view, e, index++) with
             {
+                Confidence = probability is { } p ? Math.Round(p, 3) : e.Confidence,
+                ModelFeatures = KeepEveryCandidate ? features : null,
                 Date = date,
                 Place = place,
                 Attribution = attribution,

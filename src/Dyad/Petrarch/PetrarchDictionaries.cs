@@ -17,6 +17,15 @@ public sealed class DiscardList
 
     public void Add(IReadOnlyList<string> words, bool story, bool exact) => _phrases.Add((words, story, exact));
 
+    /// <summary>A list holding this one's phrases and then <paramref name="other"/>'s.</summary>
+    public DiscardList With(DiscardList other)
+    {
+        var both = new DiscardList();
+        both._phrases.AddRange(_phrases);
+        both._phrases.AddRange(other._phrases);
+        return both;
+    }
+
     /// <summary>Whether the sentence's words contain a discard phrase; <paramref name="story"/> says if it discards the story.</summary>
     public bool Matches(IReadOnlyList<string> keys, out bool story)
     {
@@ -122,6 +131,35 @@ public static partial class PetrarchDictionaries
         }
 
         return (actors, events, discards);
+    }
+
+    /// <summary>
+    /// Adds Dyad's compiled knowledge (resources/knowledge: the Phoenix actors in Dyad's format, their verb patterns
+    /// and discards in PETRARCH's verb syntax, rebuilt by `dotnet run --project tools/Dyad.Tools -- knowledge`) to
+    /// the given dictionaries and returns its discards. The files were checked when compiled, so a defect here is
+    /// an error. The verb patterns and discards are read only with <paramref name="withVerbs"/>: on real news they
+    /// find more events but many more wrong ones (docs/measurements.md), so coding does not use them by default.
+    /// </summary>
+    public static DiscardList LoadKnowledge(ActorDictionary actors, EventDictionary events, bool withVerbs)
+    {
+        const string folder = "knowledge/";
+        using (var reader = new StringReader(ResourceFiles.ReadText(folder + "phoenix-actors.txt")))
+        {
+            actors.ReadDyadFormat(reader, "phoenix-actors.txt");
+        }
+
+        var discards = new DiscardList();
+        if (!withVerbs)
+        {
+            return discards;
+        }
+
+        var defects = new Defects(warn: null);
+        ReadVerbs(Lines(ResourceFiles.ReadText(folder + "phoenix-verbs.txt")), "phoenix-verbs.txt", events, defects);
+        ReadDiscards(Lines(ResourceFiles.ReadText(folder + "phoenix-discards.txt")), "phoenix-discards.txt", discards);
+        return discards;
+
+        static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
     }
 
     /// <summary>A file's lines, or null (reported) when it cannot be read or is not UTF-8 text.</summary>

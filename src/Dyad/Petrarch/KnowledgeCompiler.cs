@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dyad.Actors;
+using Dyad.Events;
+
+namespace Dyad.Petrarch;
+
+/// <summary>
+/// Compiles a folder of PETRARCH/TABARI dictionaries (the Phoenix set) into Dyad's built-in knowledge: the actors
+/// and agents rewritten in Dyad's own actor format, the verb patterns and discards kept in PETRARCH's verb syntax
+/// (Dyad's pattern format cannot say what their word sequences say) but with every line Dyad cannot read dropped.
+/// Each defect is counted by kind, so the rebuild reports what it fixed or left out.
+/// </summary>
+internal static partial class KnowledgeCompiler
+{
+    /// <summary>A stem this short finds unrelated words as well as its own ("PLA" finds "place" and "planned"),
+    /// so such a last word is compiled to match only itself.</summary>
+    internal const int ShortestStem = 5;
+
+    internal sealed record CompiledKnowledge(string Actors, string Verbs, string Discards, IReadOnlyDictionary<string, int> Defects, int ActorEntries, int VerbLines);
+
+    /// <summary>Compiles the dictionaries in <paramref name="folder"/>; <paramref name="source"/> names them in the headers.</summary>
+    internal static CompiledKnowledge Compile(string folder, string source)
+    {
+        var defects = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var badLines = new HashSet<(string File, int Line)>();
+        void Count(string kind) => defects[kind] = defects.GetValueOrDefault(kind) + 1;
+
+        var actors = new ActorDictionary();
+        PetrarchDictionaries.LoadFolder(folder, actors, new EventDictionary(), warning =>
+        {
+            Count(KindOf(warning));
+            if (FileAndLine().Match(warning) is { Success: true } m)
+            {
+                badLines.Add((m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+            }
+        });
+
+        var actorText = new StringBuilder();
+        actorText.Append(CultureInfo.InvariantCulture, $"# Actors and agents compiled from {source} by `dotnet run --project tools/Dyad.Tools -- knowledge`.\n");
+        actorText.Append("# Format: PHRASE<TAB>CODE<TAB>[FROM..TO]<TAB>[FLAGS]<TAB># origin (see resources/README.md). Do not edit: rebuild.\n");
+        var written = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in actors.Entries)
+        {
+            if (!IsDyadCode(entry.Code))
+            {
+                Count("actor code Dyad does not use (punctuation in it); entry dropped");
+                continue;
+            }
+
+            var stem = entry.StemLast;
+            if (stem && entry.Phrase[^1].Length < ShortestStem)
+            {
+                Count($"stem shorter than {ShortestStem} letters; made an exact word");
+                stem = false;
+            }
+
+            // Keys are lower case, but the tokenizer reads "B." as an initial only in upper case: write each word
+            // capitalised when the lower-case phrase would not read back as the same words.
+            var phrase = string.Join(' ', entry.Phrase);
+            if (!ReadsBackAs(phrase, entry.Phrase))
+            {
+                phrase = string.Join(' ', entry.Phrase.Select(Capitalised));
+                if (!ReadsBackAs(phrase, entry.Phrase))
+                {
+                    Count("phrase that does not read back as the same words; entry dropped");
+                    continue;
+                }
+            }
+
+            var range = entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
+            var flags = string.Join(',', new[] { stem ? ActorDictionary.StemFlag : null, entry.Gapped ? ActorDictionary.GappedFlag : null, entry.FormsOnly ? ActorDictionary.FormsOnlyFlag : null }.OfType<string>());
+            var line = $"{phrase}\t{entry.Code}\t{range}\t{flags}";
+            if (!seen.Add(line))
+            {
+                Count("entry repeated; later copy dropped");
+                continue;
+            }
+
+            actorText.Append(line).Append("\t# ").Append(entry.Source).Append('\n');
+            written++;
+        }
+
+        var verbs = KeepReadable(folder, "verbs", badLines, out var verbLines);
+        var discards = KeepReadable(folder, "discards", badLines, out _);
+        return new CompiledKnowledge(actorText.ToString(), verbs, discards, defects, written, verbLines);
+    }
+
+    /// <summary>The file of the given kind with the lines the reader reported dropped (they are counted already).</summary>
+    private static string KeepReadable(string folder, string kind, HashSet<(string File, int Line)> badLines, out int kept)
+    {
+        kept = 0;
+        var text = new StringBuilder();
+        foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            var lower = name.ToLowerInvariant();
+            var isKind = kind == "verbs"
+                ? lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal)
+                : lower.Contains("discard", StringComparison.Ordinal);
+            if (!isKind || lower.EndsWith(".md", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var lines = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            for (var n = 0; n < lines.Length; n++)
+            {
+                if (badLines.Contains((name, n + 1)))
+                {
+                    continue;
+                }
+
+                text.Append(lines[n]).Append('\n');
+                kept++;
+            }
+        }
+
+        return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static bool ReadsBackAs(string phrase, IReadOnlyList<string> keys) =>
+        ActorDictionary.PhraseKeys(phrase).SequenceEqual(keys, StringComparer.Ordinal);
+
+    private static string Capitalised(string key) =>
+        key.Length > 0 && char.IsLower(key[0]) ? char.ToUpperInvariant(key[0]) + key[1..] : key;
+
+    private static bool IsDyadCode(string code)
+    {
+        var core = code.Trim('~');
+        return core.Length is >= 3 and <= 30 && core.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+    }
+
+    /// <summary>A warning's kind: its message with the file, line and quoted values taken out, so alike defects count together.</summary>
+    private static string KindOf(string warning)
+    {
+        var message = FileAndLine().Replace(warning, string.Empty, 1);
+        return Quoted().Replace(message, "'…'").Trim();
+    }
+
+    [GeneratedRegex(@"^([^:\s]+):(\d+):\s*")]
+    private static partial Regex FileAndLine();
+
+    [GeneratedRegex(@"'[^']*'|\[[^\]]*\]")]
+    private static partial Regex Quoted();
+}

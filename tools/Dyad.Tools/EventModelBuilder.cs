@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Dyad.Coding;
+using Dyad.Documents;
+using Dyad.Vetting;
+
+namespace Dyad.Tools;
+
+/// <summary>
+/// resources/models/events.bin: the event model, trained on the sentences annotated in training/events/annotations
+/// (see training/events/GUIDELINES.md). Each annotated story is read from the Reuters-21578 copy in the shared
+/// data, coded with the built-in knowledge keeping every candidate event, and each candidate is labelled by whether
+/// an annotated event of its sentence has its source country, target country (or none) and CAMEO root.
+/// </summary>
+internal static class EventModelBuilder
+{
+    private static readonly string[] Symmetric = ["04", "05", "06"];
+
+    private sealed record AnnotatedEvent(string Source, string? Target, string Root);
+
+    private sealed record AnnotatedSentence(int Start, int End, IReadOnlyList<AnnotatedEvent> Events);
+
+    public static void Build(string data, string resources)
+    {
+        var annotations = Path.Combine(Path.GetDirectoryName(resources)!, "training", "events", "annotations");
+        var byStory = ReadAnnotations(annotations);
+        var stories = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var input in new DocumentReader().ReadFile(Path.Combine(data, "reuters21578", "reuters21578.jsonl")))
+        {
+            if (input.Document is { } document && byStory.ContainsKey(document.Id))
+            {
+                stories[document.Id] = document;
+            }
+        }
+
+        var missing = byStory.Keys.Where(id => !stories.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"annotated stories not in the Reuters corpus: {string.Join(", ", missing.Take(5))}");
+        }
+
+        var coder = new DocumentCoder(DocumentCoder.CreateDefault()) { KeepEveryCandidate = true };
+        var candidates = new List<LabelledCandidate>();
+        var unplaced = 0;
+        foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var e in coder.Code(stories[id]).Events)
+            {
+                var sentence = sentences.FirstOrDefault(s => e.Evidence.Span.Start >= s.Start && e.Evidence.Span.Start < s.End);
+                if (sentence is null)
+                {
+                    unplaced++;
+                    continue;
+                }
+
+                candidates.Add(new LabelledCandidate(id, e.ModelFeatures!, sentence.Events.Any(a => Fits(e, a))));
+            }
+        }
+
+        var (model, report) = EventModelTrainer.Train(candidates);
+        var output = Path.Combine(resources, "models", "events.bin");
+        using (var stream = File.Create(output))
+        {
+            model.Write(stream);
+        }
+
+        Console.WriteLine($"{byStory.Count} stories, {byStory.Values.Sum(s => s.Count)} sentences, {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))} annotated events");
+        Console.WriteLine($"{report.Candidates} candidate events ({report.Events} right, {unplaced} outside annotated sentences)");
+        Console.WriteLine($"{report.Folds}-fold cross-validation: threshold {report.Threshold:0.###}, precision {report.Precision:0.00}, recall of right candidates {report.Recall:0.00}");
+    }
+
+    private static bool Fits(CodedEvent e, AnnotatedEvent a)
+    {
+        var root = e.Cameo.Code.Value[..2];
+        if (root != a.Root)
+        {
+            return false;
+        }
+
+        var (source, target) = (Country(e.Source.Code.Value), e.Target is null ? null : Country(e.Target.Code.Value));
+        return (source == a.Source && target == a.Target) || (Symmetric.Contains(root) && source == a.Target && target == a.Source);
+    }
+
+    private static string? Country(string code) => code.StartsWith("IGO", StringComparison.Ordinal) ? "IGO" : code.Length >= 3 ? code[..3] : null;
+
+    private static Dictionary<string, List<AnnotatedSentence>> ReadAnnotations(string folder)
+    {
+        var byStory = new Dictionary<string, List<AnnotatedSentence>>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var events = root.GetProperty("events").EnumerateArray().Select(e => new AnnotatedEvent(
+                    e.GetProperty("source").GetString()!,
+                    e.GetProperty("target").ValueKind == JsonValueKind.Null ? null : e.GetProperty("target").GetString(),
+                    e.GetProperty("cameo").GetString()![..2])).ToList();
+                var doc = root.GetProperty("doc").GetString()!;
+                if (!byStory.TryGetValue(doc, out var list))
+                {
+                    byStory[doc] = list = [];
+                }
+
+                list.Add(new AnnotatedSentence(root.GetProperty("start").GetInt32(), root.GetProperty("end").GetInt32(), events));
+            }
+        }
+
+        return byStory;
+    }
+}
