@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Dyad.Actors;
 using Dyad.Story;
+using Dyad.Syntax;
 
 namespace Dyad.Arguments;
 
@@ -15,7 +16,7 @@ public static class ActorResolver
     // Relations that stay inside one actor's noun phrase.
     private static readonly FrozenSet<string> PhraseRelations = new[]
     {
-        "compound", "amod", "nmod:poss", "flat", "flat:name", "appos", "det", "nummod", "nmod", "nmod:desc", "nmod:unmarked", "case", "fixed",
+        UdRelation.Compound, UdRelation.Amod, UdRelation.NmodPoss, UdRelation.Flat, UdRelation.FlatName, UdRelation.Appos, UdRelation.Det, UdRelation.Nummod, UdRelation.Nmod, UdRelation.NmodDesc, UdRelation.NmodUnmarked, UdRelation.Case, UdRelation.Fixed,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> SeniorityWords = new[]
@@ -35,7 +36,7 @@ public static class ActorResolver
         // "Lawmakers and officials in Fornost and Gondor": a name after the last conjunct belongs to them all.
         var conjuncts = Conjuncts(view, head, context).ToList();
         var sharedNames = conjuncts.Count > 1 && view.Children(head).Any(c => c > conjuncts[^1]
-            && view.Relation(c).StartsWith("nmod", StringComparison.Ordinal) && view.MatchAt[c] is { IsAgent: false });
+            && UdRelation.IsNominalModifier(view.Relation(c)) && view.MatchAt[c] is { IsAgent: false });
         foreach (var conjunct in conjuncts)
         {
             if (BothSides(view, conjunct, context) is { } pair)
@@ -103,7 +104,7 @@ public static class ActorResolver
 
             // "Lawmakers in Fornost and Gondor": the role the head added to the first name goes to the others too.
             var role = actor.Code.Value.Length > code.Length && code.Length == 3 ? "~" + actor.Code.Value[code.Length..] : null;
-            foreach (var conj in view.Children(word, "conj"))
+            foreach (var conj in view.Children(word, UdRelation.Conj))
             {
                 if (view.MatchAt[conj] is { IsAgent: false } && ResolveOne(view, conj, context) is { } other)
                 {
@@ -120,19 +121,19 @@ public static class ActorResolver
     {
         foreach (var modifier in view.Children(head))
         {
-            if (view.Relation(modifier) is not ("amod" or "compound" or "nmod:poss") || view.MatchAt[modifier] is not { IsAgent: false })
+            if (view.Relation(modifier) is not (UdRelation.Amod or UdRelation.Compound or UdRelation.NmodPoss) || view.MatchAt[modifier] is not { IsAgent: false })
             {
                 continue;
             }
 
-            var coordinated = view.Children(modifier, "conj").Where(c => view.MatchAt[c] is { IsAgent: false }).ToList();
+            var coordinated = view.Children(modifier, UdRelation.Conj).Where(c => view.MatchAt[c] is { IsAgent: false }).ToList();
             if (coordinated.Count == 0)
             {
                 continue;
             }
 
             var role = view.MatchAt[head] is { IsAgent: true } agent ? agent.On(context.Date)?.Code : null;
-            var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel) || rel == "conj" || rel == "cc");
+            var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel) || rel == UdRelation.Conj || rel == UdRelation.Cc);
             var span = view.SpanOf(phrase[0], phrase[^1]);
             var text = view.TextOf(span);
             var result = new List<Actor>();
@@ -154,9 +155,9 @@ public static class ActorResolver
     private static IEnumerable<int> Conjuncts(SentenceView view, int head, DocumentContext context)
     {
         yield return head;
-        foreach (var conj in view.Children(head, "conj"))
+        foreach (var conj in view.Children(head, UdRelation.Conj))
         {
-            if (view[conj].Upos is "NOUN" or "PROPN" or "PRON")
+            if (view[conj].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron)
             {
                 yield return conj;
             }
@@ -165,9 +166,9 @@ public static class ActorResolver
         // "Mordor, the awful Fornost, and Gondor": one country is never another's apposition; the parser
         // mistook a list for one.
         string? headCountry = null;
-        foreach (var appos in view.Children(head, "appos"))
+        foreach (var appos in view.Children(head, UdRelation.Appos))
         {
-            headCountry ??= CountryNamedAt(view, head, context) ?? view.Children(head, "flat").Select(f => CountryNamedAt(view, f, context)).FirstOrDefault(c => c is not null);
+            headCountry ??= CountryNamedAt(view, head, context) ?? view.Children(head, UdRelation.Flat).Select(f => CountryNamedAt(view, f, context)).FirstOrDefault(c => c is not null);
             if (headCountry is not null && CountryNamedAt(view, appos, context) is { } other && other != headCountry)
             {
                 yield return appos;
@@ -220,7 +221,7 @@ public static class ActorResolver
         }
 
         // "Ithilen's minister Calimehtar": whose minister the possessive says outranks whom the name says.
-        if (agent is not null && named is not null && view.FirstChild(agent.End - 1, "nmod:poss") is var employer and >= 0
+        if (agent is not null && named is not null && view.FirstChild(agent.End - 1, UdRelation.NmodPoss) is var employer and >= 0
             && view.MatchAt[employer] is { IsAgent: false } employerMatch && employerMatch != named && employerMatch.Start >= phrase[0])
         {
             named = employerMatch;
@@ -265,7 +266,7 @@ public static class ActorResolver
         }
 
         // "its foreign minister": the possessive refers to the nearest actor named before it in the sentence.
-        var pronounPossessor = view.FirstChild(head, "nmod:poss");
+        var pronounPossessor = view.FirstChild(head, UdRelation.NmodPoss);
         if (pronounPossessor >= 0 && view.IsPronoun(pronounPossessor) && view.Lemma(pronounPossessor) is "its" or "their" or "it" or "they" && agentEntry is not null)
         {
             for (var k = pronounPossessor - 1; k >= 0; k--)
@@ -278,7 +279,7 @@ public static class ActorResolver
         }
 
         // "the party's department": whose it is decides who it is.
-        var possessor = view.FirstChild(head, "nmod:poss");
+        var possessor = view.FirstChild(head, UdRelation.NmodPoss);
         if (possessor >= 0 && !view.IsPronoun(possessor) && ResolveOne(view, possessor, context) is { } owner)
         {
             var code = agentEntry is not null && agentDistance == 0 && owner.Code.Country is { } ownerCountry
@@ -330,7 +331,7 @@ public static class ActorResolver
     {
         var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel));
         var isPair = phrase.Any(w => view.Lemma(w) is "side" or "country" or "nation" or "government"
-            && view.Children(w).Any(c => view.Relation(c) is "det" or "nummod" && view.Lemma(c) is "both" or "two"));
+            && view.Children(w).Any(c => view.Relation(c) is UdRelation.Det or UdRelation.Nummod && view.Lemma(c) is "both" or "two"));
         if (!isPair)
         {
             return null;
@@ -352,8 +353,8 @@ public static class ActorResolver
     }
 
     private static bool IsDefinite(SentenceView view, int head) =>
-        view.Children(head, "det").Any(d => view.Lemma(d) is "the" or "this" or "that" or "these" or "those")
-        || view[head].Upos == "PROPN";
+        view.Children(head, UdRelation.Det).Any(d => view.Lemma(d) is "the" or "this" or "that" or "these" or "those")
+        || view[head].Upos == UdTag.Propn;
 
     private static string? Seniority(SentenceView view, List<int> phrase)
     {

@@ -69,21 +69,21 @@ public static class ArgumentFinder
     {
         if (passive)
         {
-            var agent = view.FirstChild(trigger, "obl:agent");
+            var agent = view.FirstChild(trigger, UdRelation.OblAgent);
             if (agent < 0)
             {
-                agent = view.Children(trigger, "obl").FirstOrDefault(o => view.CaseOf(o) == "by", -1);
+                agent = view.Children(trigger, UdRelation.Obl).FirstOrDefault(o => view.CaseOf(o) == "by", -1);
             }
 
             return agent;
         }
 
-        var subject = view.FirstChild(trigger, "nsubj");
+        var subject = view.FirstChild(trigger, UdRelation.Nsubj);
         var relation = view.Relation(trigger);
         var head = view.Head(trigger);
         if (subject >= 0)
         {
-            if (view.IsRelativePronoun(subject) && relation.StartsWith("acl", StringComparison.Ordinal) && head >= 0)
+            if (view.IsRelativePronoun(subject) && UdRelation.IsAdnominalClause(relation) && head >= 0)
             {
                 notes.Add("relative clause: its subject is the noun it modifies");
                 return head;
@@ -105,19 +105,19 @@ public static class ArgumentFinder
 
         switch (relation)
         {
-            case "conj":
+            case UdRelation.Conj:
                 notes.Add("coordinated verb shares its subject");
                 return SubjectWord(view, head, view.IsPassive(head), notes);
-            case "xcomp" when view.IsPassive(head) && view.FirstChild(head, "nsubj:pass") is var raised and >= 0:
+            case UdRelation.Xcomp when view.IsPassive(head) && view.FirstChild(head, UdRelation.NsubjPass) is var raised and >= 0:
                 // "Gollum was seen to break into the parade": the one seen is the one breaking in.
                 notes.Add("subject of the passive verb governing it");
                 return raised;
-            case "xcomp":
-            case "advcl" when view[trigger].Xpos is "VBG" or "VBN":
+            case UdRelation.Xcomp:
+            case UdRelation.Advcl when view[trigger].Xpos is "VBG" or "VBN":
                 notes.Add("subject taken from the governing verb");
                 return SubjectWord(view, head, view.IsPassive(head), notes);
-            case "acl:relcl":
-            case "acl":
+            case UdRelation.AclRelcl:
+            case UdRelation.Acl:
                 notes.Add("relative clause: its subject is the noun it modifies");
                 return head;
             default:
@@ -130,18 +130,18 @@ public static class ArgumentFinder
     {
         for (var k = pronoun - 1; k >= 0; k--)
         {
-            if (view[k].Upos == "PUNCT")
+            if (view[k].Upos == UdTag.Punct)
             {
                 continue;
             }
 
-            if (view[k].Upos is not ("NOUN" or "PROPN"))
+            if (view[k].Upos is not (UdTag.Noun or UdTag.Propn))
             {
                 return -1;
             }
 
             var word = k;
-            while (view.Relation(word) is "compound" or "flat" or "flat:name" && view.Head(word) > word)
+            while (view.Relation(word) is UdRelation.Compound or UdRelation.Flat or UdRelation.FlatName && view.Head(word) > word)
             {
                 word = view.Head(word);
             }
@@ -157,9 +157,9 @@ public static class ArgumentFinder
         var current = trigger;
         while (view.Head(current) is var head && head >= 0)
         {
-            if (view.Relation(current) is "ccomp" or "advcl" or "xcomp" or "conj")
+            if (view.Relation(current) is UdRelation.Ccomp or UdRelation.Advcl or UdRelation.Xcomp or UdRelation.Conj)
             {
-                var subject = view.FirstChild(head, "nsubj");
+                var subject = view.FirstChild(head, UdRelation.Nsubj);
                 if (subject >= 0 && !view.IsPronoun(subject))
                 {
                     return subject;
@@ -177,19 +177,19 @@ public static class ArgumentFinder
         // "the summit between Koizumi and Kim": the first party; "Japan's talks with China": the possessor.
         foreach (var child in view.Children(noun))
         {
-            if (view.Relation(child).StartsWith("nmod", StringComparison.Ordinal) && view.CaseOf(child) == "between")
+            if (UdRelation.IsNominalModifier(view.Relation(child)) && view.CaseOf(child) == "between")
             {
                 return [.. ActorResolver.Resolve(view, child, context)];
             }
         }
 
-        var possessor = view.FirstChild(noun, "nmod:poss");
+        var possessor = view.FirstChild(noun, UdRelation.NmodPoss);
         if (possessor >= 0 && !view.IsPronoun(possessor))
         {
             return [.. ActorResolver.Resolve(view, possessor, context)];
         }
 
-        var agent = view.Children(noun, "nmod").FirstOrDefault(c => view.CaseOf(c) == "by", -1);
+        var agent = view.Children(noun, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "by", -1);
         if (agent >= 0)
         {
             return [.. ActorResolver.Resolve(view, agent, context)];
@@ -197,7 +197,7 @@ public static class ArgumentFinder
 
         // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
         var verb = view.Head(noun);
-        if (verb >= 0 && view[verb].Upos is "VERB" or "ADJ" && view.Relation(noun) is "obl")
+        if (verb >= 0 && view[verb].Upos is UdTag.Verb or UdTag.Adj && view.Relation(noun) is UdRelation.Obl)
         {
             var subject = SubjectWord(view, verb, view.IsPassive(verb), []);
             if (subject >= 0 && !view.IsPronoun(subject))
@@ -219,13 +219,13 @@ public static class ArgumentFinder
 
         if (!nominal && !shape.Unary && shape.AnyObject)
         {
-            var obj = passive ? view.FirstChild(trigger, "nsubj:pass") : view.FirstChild(trigger, "obj");
+            var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
             if (obj >= 0)
             {
                 yield return obj;
             }
 
-            var iobj = view.FirstChild(trigger, "iobj");
+            var iobj = view.FirstChild(trigger, UdRelation.Iobj);
             if (iobj >= 0)
             {
                 yield return iobj;
@@ -238,9 +238,9 @@ public static class ArgumentFinder
             foreach (var child in view.Children(owner))
             {
                 var rel = view.Relation(child);
-                if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+                if ((UdRelation.IsOblique(rel) || UdRelation.IsNominalModifier(rel))
                     && view.CaseOf(child) is { } preposition
-                    && IntroducesTarget(preposition, onVerb: owner == trigger && !nominal && rel.StartsWith("obl", StringComparison.Ordinal))
+                    && IntroducesTarget(preposition, onVerb: owner == trigger && !nominal && UdRelation.IsOblique(rel))
                     && !(nominal && preposition == "between"))
                 {
                     yield return child;
@@ -248,7 +248,7 @@ public static class ArgumentFinder
             }
         }
 
-        if (objectWord >= 0 && view.FirstChild(objectWord, "nmod:poss") is var possessor and >= 0 && !view.IsPronoun(possessor))
+        if (objectWord >= 0 && view.FirstChild(objectWord, UdRelation.NmodPoss) is var possessor and >= 0 && !view.IsPronoun(possessor))
         {
             yield return possessor;
         }
@@ -261,21 +261,21 @@ public static class ArgumentFinder
         }
 
         // "overcame the animosity of the Morgul Orcs": whose the object is, when nothing else names a target.
-        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? "nsubj:pass" : "obj");
+        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? UdRelation.NsubjPass : UdRelation.Obj);
         if (objectPhrase >= 0)
         {
             foreach (var child in view.Children(objectPhrase))
             {
-                if (view.Relation(child) == "nmod" && view.CaseOf(child) == "of" && !view.IsPronoun(child))
+                if (view.Relation(child) == UdRelation.Nmod && view.CaseOf(child) == "of" && !view.IsPronoun(child))
                 {
                     yield return child;
                 }
             }
 
             // "boycotted the parade supporting Gondor": whom the object's own clause is about.
-            foreach (var clause in view.Children(objectPhrase, "acl"))
+            foreach (var clause in view.Children(objectPhrase, UdRelation.Acl))
             {
-                if (view.FirstChild(clause, "obj") is var clauseObject and >= 0 && !view.IsPronoun(clauseObject))
+                if (view.FirstChild(clause, UdRelation.Obj) is var clauseObject and >= 0 && !view.IsPronoun(clauseObject))
                 {
                     yield return clauseObject;
                 }
@@ -289,7 +289,7 @@ public static class ArgumentFinder
             {
                 if (view.CaseOf(child) == "between")
                 {
-                    var conj = view.FirstChild(child, "conj");
+                    var conj = view.FirstChild(child, UdRelation.Conj);
                     if (conj >= 0)
                     {
                         yield return conj;
@@ -297,8 +297,8 @@ public static class ArgumentFinder
                 }
             }
         }
-        else if (view.FirstChild(trigger, "ccomp") is var clause && clause > trigger
-            && view.FirstChild(clause, "nsubj") is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject))
+        else if (view.FirstChild(trigger, UdRelation.Ccomp) is var clause && clause > trigger
+            && view.FirstChild(clause, UdRelation.Nsubj) is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject))
         {
             // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
             yield return clauseSubject;
@@ -309,7 +309,7 @@ public static class ArgumentFinder
             // "appealed for peace in Ithilen": PETRARCH's last resort, the first actor named after the verb in its phrases.
             foreach (var child in view.Children(trigger))
             {
-                if (child > trigger && view.Relation(child).StartsWith("obl", StringComparison.Ordinal) && view.Relation(child) != "obl:agent"
+                if (child > trigger && UdRelation.IsOblique(view.Relation(child)) && view.Relation(child) != UdRelation.OblAgent
                     && FirstNameIn(view, child) is var name and >= 0)
                 {
                     yield return name;
@@ -330,7 +330,7 @@ public static class ArgumentFinder
             if (view.MatchAt[w] is { IsAgent: false } match && match.Start == w)
             {
                 var word = match.End - 1;
-                while (view.Relation(word) is "compound" or "flat" or "amod" && view.Head(word) is var up and >= 0 && up <= last)
+                while (view.Relation(word) is UdRelation.Compound or UdRelation.Flat or UdRelation.Amod && view.Head(word) is var up and >= 0 && up <= last)
                 {
                     word = up;
                 }

@@ -57,7 +57,7 @@ public static class AttributionAnalyzer
 
     /// <summary>"according", or a reporting or denying verb: the words a frame starts from (no parse needed).</summary>
     private static bool OpensFrame(SentenceView view, int i) =>
-        view.Keys[i] == "according" || (view[i].Upos == "VERB" && FrameVerbs.Contains(view.Lemma(i)));
+        view.Keys[i] == "according" || (view[i].Upos == UdTag.Verb && FrameVerbs.Contains(view.Lemma(i)));
 
     /// <summary>The reporting and denying frames of a sentence.</summary>
     public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
@@ -74,7 +74,7 @@ public static class AttributionAnalyzer
             // "according to the sources": the phrase after "according to" is the source, for the whole sentence.
             if (view.Keys[i] == "according" && view.Head(i) is var noun and >= 0)
             {
-                var source = view.Relation(i) is "case" or "mark" ? noun : view.Children(i).FirstOrDefault(c => view[c].Upos is "NOUN" or "PROPN" or "PRON", -1);
+                var source = view.Relation(i) is UdRelation.Case or UdRelation.Mark ? noun : view.Children(i).FirstOrDefault(c => view[c].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron, -1);
                 if (source >= 0)
                 {
                     frames.Add(new AttributionFrame(EventAttribution.Reported, SourceOf(view, source, context), all, i));
@@ -90,7 +90,7 @@ public static class AttributionAnalyzer
 
             var denying = Syntax.FrameVerbs.Denying.Contains(view.Lemma(i));
 
-            var complement = view.Children(i).Where(c => view.Relation(c) is "ccomp" or "parataxis").ToList();
+            var complement = view.Children(i).Where(c => view.Relation(c) is UdRelation.Ccomp or UdRelation.Parataxis).ToList();
             var scope = new HashSet<int>();
             foreach (var c in complement)
             {
@@ -98,8 +98,8 @@ public static class AttributionAnalyzer
             }
 
             // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports.
-            if (!denying && view.Relation(i) is "parataxis" or "ccomp" && view.Head(i) is var reported and >= 0
-                && (view.Relation(i) == "parataxis" || i > reported))
+            if (!denying && view.Relation(i) is UdRelation.Parataxis or UdRelation.Ccomp && view.Head(i) is var reported and >= 0
+                && (view.Relation(i) == UdRelation.Parataxis || i > reported))
             {
                 var clause = view.Subtree(reported, _ => true).ToHashSet();
                 clause.ExceptWith(view.Subtree(i, _ => true));
@@ -109,7 +109,7 @@ public static class AttributionAnalyzer
             // Denials of reports: "denied the report that ...", "denied reports of contact".
             if (denying)
             {
-                foreach (var obj in view.Children(i, "obj"))
+                foreach (var obj in view.Children(i, UdRelation.Obj))
                 {
                     scope.UnionWith(view.Subtree(obj, _ => true));
                 }
@@ -120,13 +120,13 @@ public static class AttributionAnalyzer
                 continue;
             }
 
-            var subject = view.FirstChild(i, "nsubj");
+            var subject = view.FirstChild(i, UdRelation.Nsubj);
             AttributionSource by;
             if (subject >= 0)
             {
                 by = SourceOf(view, subject, context);
             }
-            else if (view.FirstChild(i, "nsubj:pass") >= 0 || view.FirstChild(i, "expl") >= 0)
+            else if (view.FirstChild(i, UdRelation.NsubjPass) >= 0 || view.FirstChild(i, UdRelation.Expl) >= 0)
             {
                 by = new AttributionSource(view.TextOf(view.SpanOf(i, i)), null, Anonymous: true); // "it was learned"
             }
@@ -143,11 +143,11 @@ public static class AttributionAnalyzer
 
     private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context)
     {
-        var phrase = view.Subtree(word, rel => rel is "compound" or "amod" or "det" or "nmod:poss" or "flat" or "flat:name" or "nmod" or "case" or "appos" or "acl" or "nummod");
+        var phrase = view.Subtree(word, rel => rel is UdRelation.Compound or UdRelation.Amod or UdRelation.Det or UdRelation.NmodPoss or UdRelation.Flat or UdRelation.FlatName or UdRelation.Nmod or UdRelation.Case or UdRelation.Appos or UdRelation.Acl or UdRelation.Nummod);
         var span = view.SpanOf(phrase[0], phrase[^1]);
         var actors = ActorResolver.Resolve(view, word, context);
         var actor = actors.Count > 0 ? actors[0] : null;
-        var named = phrase.Any(w => view[w].Upos == "PROPN" && view.MatchAt[w] is not { IsAgent: true });
+        var named = phrase.Any(w => view[w].Upos == UdTag.Propn && view.MatchAt[w] is not { IsAgent: true });
         var anonymous = !named && (AnonymousHeads.Contains(view.Lemma(word)) || view.IsPronoun(word) || actor is null);
         var code = actor?.Code.Value is { } value && !value.StartsWith("---", StringComparison.Ordinal) ? value : null;
         return new AttributionSource(view.TextOf(span), code, anonymous);
@@ -166,7 +166,7 @@ public static class AttributionAnalyzer
         var by = report?.Source;
 
         var chain = ClauseStructure.Ancestors(view, trigger).TakeWhile(a => report is null || a != report.Verb).ToList();
-        if (chain.Any(a => view.Relation(a) == "xcomp" && view.Head(a) is var h and >= 0 && view.Lemma(h) is "fail"))
+        if (chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && view.Lemma(h) is "fail"))
         {
             return new EventAttribution(EventAttribution.Negated, by);
         }
@@ -177,7 +177,7 @@ public static class AttributionAnalyzer
         }
 
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
-            || chain.Any(a => view.Relation(a) == "xcomp" && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
+            || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
             || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
         {
             return new EventAttribution(EventAttribution.Planned, by);
@@ -193,24 +193,24 @@ public static class AttributionAnalyzer
             foreach (var child in view.Children(word))
             {
                 var rel = view.Relation(child);
-                if (rel == "aux" && view.Keys[child] is "may" or "might")
+                if (rel == UdRelation.Aux && view.Keys[child] is "may" or "might")
                 {
                     return true;
                 }
 
-                if (rel == "aux" && view.Keys[child] is "could" && view.Children(word).Any(c => view.Lemma(c) == "have"))
+                if (rel == UdRelation.Aux && view.Keys[child] is "could" && view.Children(word).Any(c => view.Lemma(c) == "have"))
                 {
                     return true;
                 }
 
-                if (rel == "advmod" && SpeculationAdverbs.Contains(view.Lemma(child)))
+                if (rel == UdRelation.Advmod && SpeculationAdverbs.Contains(view.Lemma(child)))
                 {
                     return true;
                 }
             }
 
             // "is thought to be", "appears to have": the event sits under a verb of belief or appearance.
-            if (view.Relation(word) is "xcomp" or "ccomp" && view.Head(word) is var head and >= 0 && SpeculationVerbs.Contains(view.Lemma(head))
+            if (view.Relation(word) is UdRelation.Xcomp or UdRelation.Ccomp && view.Head(word) is var head and >= 0 && SpeculationVerbs.Contains(view.Lemma(head))
                 && (view.IsPassive(head) || view.Lemma(head) is "seem" or "appear"))
             {
                 return true;

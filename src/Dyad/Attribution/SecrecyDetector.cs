@@ -25,18 +25,18 @@ public static class SecrecyDetector
             {
                 var lemma = view.Lemma(child);
                 var rel = view.Relation(child);
-                if (rel == "advmod" && Adverbs.Contains(lemma) && lemma is not "privately" and not "quietly")
+                if (rel == UdRelation.Advmod && Adverbs.Contains(lemma) && lemma is not "privately" and not "quietly")
                 {
                     return view[child].Text;
                 }
 
-                if (rel is "amod" or "compound" && Modifiers.Contains(lemma) && lemma is not "private")
+                if (rel is UdRelation.Amod or UdRelation.Compound && Modifiers.Contains(lemma) && lemma is not "private")
                 {
                     return view[child].Text;
                 }
 
                 // "in secret", "behind closed doors".
-                if (rel.StartsWith("obl", StringComparison.Ordinal) && (lemma == "secret" || (lemma == "door" && view.CaseOf(child) == "behind")))
+                if (UdRelation.IsOblique(rel) && (lemma == "secret" || (lemma == "door" && view.CaseOf(child) == "behind")))
                 {
                     return view.TextOf(view.SpanOf(view.Subtree(child, _ => true)[0], child));
                 }

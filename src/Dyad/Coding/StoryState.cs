@@ -191,8 +191,8 @@ internal sealed partial class StoryState
         }
 
         var root = RootOf(view);
-        var subject = view.FirstChild(root, "nsubj");
+        var subject = view.FirstChild(root, UdRelation.Nsubj);
         return subject >= 0 && NarrativeSubjects.Contains(view.Lemma(subject))
-            && view.Children(subject, "det").Any(d => view.Lemma(d) is "the" or "these" or "those");
+            && view.Children(subject, UdRelation.Det).Any(d => view.Lemma(d) is "the" or "these" or "those");
     }
 }

@@ -1,6 +1,7 @@
 using Dyad.Actors;
 using Dyad.Arguments;
 using Dyad.Story;
+using Dyad.Syntax;
 using Dyad.Text;
 
 namespace Dyad.Events;
@@ -39,8 +40,8 @@ public sealed class EventCoder
         {
             // As Code tries them: verbs (and nouns tagged as verbs) for verb patterns, nouns for noun patterns.
             var word = view[i];
-            var asVerb = word.Upos == "VERB" || (word.Upos == "NOUN" && word.Xpos.StartsWith("VB", StringComparison.Ordinal));
-            var asNoun = word.Upos == "NOUN";
+            var asVerb = word.Upos == UdTag.Verb || (word.Upos == UdTag.Noun && word.Xpos.StartsWith("VB", StringComparison.Ordinal));
+            var asNoun = word.Upos == UdTag.Noun;
             if (!asVerb && !asNoun)
             {
                 continue;
@@ -129,7 +130,7 @@ public sealed class EventCoder
         // Verbs first, so a light verb's noun ("held a meeting") is not coded again as a nominal event.
         for (var i = 0; i < view.Count; i++)
         {
-            if (view[i].Upos is "VERB" || (view[i].Upos == "NOUN" && view[i].Xpos.StartsWith("VB", StringComparison.Ordinal)))
+            if (view[i].Upos is UdTag.Verb || (view[i].Upos == UdTag.Noun && view[i].Xpos.StartsWith("VB", StringComparison.Ordinal)))
             {
                 CodeTrigger(view, i, nominal: false, context, events, usedNouns);
             }
@@ -137,7 +138,7 @@ public sealed class EventCoder
 
         for (var i = 0; i < view.Count; i++)
         {
-            if (view[i].Upos is "NOUN" && !usedNouns.Contains(i))
+            if (view[i].Upos is UdTag.Noun && !usedNouns.Contains(i))
             {
                 CodeTrigger(view, i, nominal: true, context, events, usedNouns);
             }
@@ -281,7 +282,7 @@ public sealed class EventCoder
     private (EventPattern? Pattern, int ObjectWord, int PrepositionWord) BestPattern(SentenceView view, int trigger, bool nominal)
     {
         var lemma = view.Lemma(trigger);
-        var particle = view.FirstChild(trigger, "compound:prt");
+        var particle = view.FirstChild(trigger, UdRelation.CompoundPrt);
         var stems = StemsOf(view.Keys[trigger], lemma);
 
         // A dictionary may give an inflected form its own entry (PETRARCH's "LEFT [032:033]" beside "LEAVE [012]"): the form as written comes first.
@@ -324,7 +325,7 @@ public sealed class EventCoder
                     continue;
                 }
 
-                if (pattern.CompoundSubject && !view.Children(trigger, "nsubj").Any(subject => view.Children(subject, "conj").Any()))
+                if (pattern.CompoundSubject && !view.Children(trigger, UdRelation.Nsubj).Any(subject => view.Children(subject, UdRelation.Conj).Any()))
                 {
                     continue;
                 }
@@ -357,8 +358,8 @@ public sealed class EventCoder
     }
 
     private static bool HasParticle(SentenceView view, int trigger, string particle) =>
-        view.Children(trigger).Any(c => (view.Relation(c) == "compound:prt" && view.Lemma(c) == particle)
-            || ((view.Relation(c).StartsWith("obl", StringComparison.Ordinal) || view.Relation(c) == "advmod") && (view.CaseOf(c) == particle || view.Lemma(c) == particle)));
+        view.Children(trigger).Any(c => (view.Relation(c) == UdRelation.CompoundPrt && view.Lemma(c) == particle)
+            || ((UdRelation.IsOblique(view.Relation(c)) || view.Relation(c) == UdRelation.Advmod) && (view.CaseOf(c) == particle || view.Lemma(c) == particle)));
 
     /// <summary>
     /// The lemma, then simple stems of the surface form, so a lemmatiser slip ("bombed" → "bombe") does not hide a
@@ -395,10 +396,10 @@ public sealed class EventCoder
 
     private static int FindObject(SentenceView view, int trigger, WordConstraint constraint, bool passive)
     {
-        var candidates = view.Children(trigger, "obj").Concat(view.Children(trigger, "iobj"));
+        var candidates = view.Children(trigger, UdRelation.Obj).Concat(view.Children(trigger, UdRelation.Iobj));
         if (passive)
         {
-            candidates = candidates.Concat(view.Children(trigger, "nsubj:pass"));
+            candidates = candidates.Concat(view.Children(trigger, UdRelation.NsubjPass));
         }
 
         // An object may be coordinated ("talks and consultations") or come as an xcomp noun.
@@ -409,7 +410,7 @@ public sealed class EventCoder
                 return word;
             }
 
-            foreach (var conj in view.Children(word, "conj"))
+            foreach (var conj in view.Children(word, UdRelation.Conj))
             {
                 if (Satisfies(view, conj, constraint))
                 {
@@ -427,7 +428,7 @@ public sealed class EventCoder
             || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]));
 
         // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
-        if (!lemmaMatched && !(constraint.InPhrase && view.Children(word).Any(c => view.Relation(c) is "compound" or "amod"
+        if (!lemmaMatched && !(constraint.InPhrase && view.Children(word).Any(c => view.Relation(c) is UdRelation.Compound or UdRelation.Amod
             && (constraint.Lemmas.Contains(view.Lemma(c)) || constraint.Lemmas.Contains(view.Keys[c])))))
         {
             return false;
@@ -449,7 +450,7 @@ public sealed class EventCoder
     private static bool PrecededBy(SentenceView view, int trigger, IReadOnlyList<WordSlot> before)
     {
         var clause = trigger;
-        while (view.Relation(clause) is "xcomp" or "ccomp" && view.Head(clause) >= 0)
+        while (view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && view.Head(clause) >= 0)
         {
             clause = view.Head(clause);
         }
@@ -543,7 +544,7 @@ public sealed class EventCoder
             owners.Add(objectWord);
 
             // The object word may be a modifier ("their" in "warned their populations about ..."): its phrase's head counts too.
-            if (view.Relation(objectWord) is "nmod:poss" or "amod" or "compound" or "det" && view.Head(objectWord) is var phraseHead and >= 0 && phraseHead != trigger)
+            if (view.Relation(objectWord) is UdRelation.NmodPoss or UdRelation.Amod or UdRelation.Compound or UdRelation.Det && view.Head(objectWord) is var phraseHead and >= 0 && phraseHead != trigger)
             {
                 owners.Add(phraseHead);
             }
@@ -554,7 +555,7 @@ public sealed class EventCoder
             foreach (var child in view.Children(owner))
             {
                 var rel = view.Relation(child);
-                if (!(rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl"))
+                if (!(UdRelation.IsOblique(rel) || UdRelation.IsNominalModifier(rel) || rel == UdRelation.Advcl))
                 {
                     continue;
                 }
@@ -574,8 +575,8 @@ public sealed class EventCoder
     /// <summary>"Japan relaxed its sanctions on North Korea, which in turn promised ...": North Korea answers Japan.</summary>
     private static Actor? InTurnTarget(SentenceView view, int trigger, List<SentenceEvent> events)
     {
-        var modified = view.Relation(trigger).StartsWith("acl", StringComparison.Ordinal) ? view.Head(trigger) : -1;
-        if (modified < 0 && view.FirstChild(trigger, "nsubj") is var subject and >= 0 && view.IsRelativePronoun(subject))
+        var modified = UdRelation.IsAdnominalClause(view.Relation(trigger)) ? view.Head(trigger) : -1;
+        if (modified < 0 && view.FirstChild(trigger, UdRelation.Nsubj) is var subject and >= 0 && view.IsRelativePronoun(subject))
         {
             modified = ArgumentFinder.Antecedent(view, subject);
         }

@@ -55,30 +55,30 @@ public static class ParseRepair
                 foreach (var subject in _children[head])
                 {
                     // "it should have acted": a passive subject without a passive auxiliary is a plain subject.
-                    if (parse.Words[subject].Relation == "nsubj:pass" && !_children[head].Any(c => parse.Words[c].Relation == "aux:pass")
-                        && _children[head].Any(c => parse.Words[c].Relation == "aux" && parse.Words[c].Lemma == "have"))
+                    if (parse.Words[subject].Relation == UdRelation.NsubjPass && !_children[head].Any(c => parse.Words[c].Relation == UdRelation.AuxPass)
+                        && _children[head].Any(c => parse.Words[c].Relation == UdRelation.Aux && parse.Words[c].Lemma == "have"))
                     {
                         repaired ??= [.. parse.Words];
-                        repaired[subject] = repaired[subject] with { Relation = "nsubj" };
+                        repaired[subject] = repaired[subject] with { Relation = UdRelation.Nsubj };
                         continue;
                     }
 
                     // Children come in word order: past the verb, no subject is misread this way.
-                    if (parse.Words[subject].Relation != "nsubj" || subject > head)
+                    if (parse.Words[subject].Relation != UdRelation.Nsubj || subject > head)
                     {
                         continue;
                     }
 
                     var start = DependencyTree.SubtreeSpan(_children, subject).First;
                     var previousEnd = previous >= 0 ? DependencyTree.SubtreeSpan(_children, previous).Last + 1 : -1;
-                    if (previous >= 0 && ListBetween(parse, previousEnd, start, head, _children[subject].Any(c => c < subject && parse.Words[c].Relation == "cc")) is { } gap)
+                    if (previous >= 0 && ListBetween(parse, previousEnd, start, head, _children[subject].Any(c => c < subject && parse.Words[c].Relation == UdRelation.Cc)) is { } gap)
                     {
                         // "Mordor, Fornost, and Gondor welcomed": the last of a list read as a second subject.
                         repaired ??= [.. parse.Words];
-                        repaired[subject] = repaired[subject] with { Head = previous, Relation = "conj" };
+                        repaired[subject] = repaired[subject] with { Head = previous, Relation = UdRelation.Conj };
                         foreach (var word in gap)
                         {
-                            repaired[word] = repaired[word] with { Head = subject, Relation = parse.Words[word].Upos == "CCONJ" ? "cc" : "punct" };
+                            repaired[word] = repaired[word] with { Head = subject, Relation = parse.Words[word].Upos == UdTag.Cconj ? UdRelation.Cc : UdRelation.Punct };
                         }
 
                         continue;
@@ -87,7 +87,7 @@ public static class ParseRepair
                     if (previous >= 0 && previousEnd == start)
                     {
                         repaired ??= [.. parse.Words];
-                        repaired[previous] = repaired[previous] with { Head = subject, Relation = "compound" };
+                        repaired[previous] = repaired[previous] with { Head = subject, Relation = UdRelation.Compound };
                     }
 
                     // "Arnor, Calenardhon and Gondor welcomed": an unknown first name of a list, read as a bare
@@ -96,8 +96,8 @@ public static class ParseRepair
                     if (before >= 0 && parse.Words[before + 1].Text == "," && IsStrayName(parse, before, head))
                     {
                         repaired ??= [.. parse.Words];
-                        repaired[before] = repaired[before] with { Head = subject, Relation = "conj" };
-                        repaired[before + 1] = repaired[before + 1] with { Head = subject, Relation = "punct" };
+                        repaired[before] = repaired[before] with { Head = subject, Relation = UdRelation.Conj };
+                        repaired[before + 1] = repaired[before + 1] with { Head = subject, Relation = UdRelation.Punct };
                     }
 
                     // "Fornost President Umbardacil has appealed": an unknown name before the subject, read as a
@@ -106,7 +106,7 @@ public static class ParseRepair
                     if (modifier >= 0 && parse.Words[start].Text != "," && IsStrayName(parse, modifier, head))
                     {
                         repaired ??= [.. parse.Words];
-                        repaired[modifier] = repaired[modifier] with { Head = subject, Relation = "compound" };
+                        repaired[modifier] = repaired[modifier] with { Head = subject, Relation = UdRelation.Compound };
                     }
 
                     previous = subject;
@@ -130,19 +130,19 @@ public static class ParseRepair
             var words = parse.Words;
             var root = DependencyTree.RootOf(words);
 
-            if (root < 0 || (words[root].Upos != "PROPN" && _phrases[root] is null)
-                || _children[root].Any(c => c < root && words[c].Relation is not ("compound" or "flat" or "amod" or "det")))
+            if (root < 0 || (words[root].Upos != UdTag.Propn && _phrases[root] is null)
+                || _children[root].Any(c => c < root && words[c].Relation is not (UdRelation.Compound or UdRelation.Flat or UdRelation.Amod or UdRelation.Det)))
             {
                 return parse;
             }
 
-            var verb = _children[root].Find(c => c > root && words[c].Relation is "acl:relcl" or "acl" && words[c].Upos is "VERB" or "AUX");
+            var verb = _children[root].Find(c => c > root && words[c].Relation is UdRelation.AclRelcl or UdRelation.Acl && words[c].Upos is UdTag.Verb or UdTag.Aux);
             if (verb < 0)
             {
                 return parse;
             }
 
-            var subject = _children[verb].Find(c => c < verb && words[c].Relation is "nsubj" or "nsubj:pass");
+            var subject = _children[verb].Find(c => c < verb && UdRelation.IsNominalSubject(words[c].Relation));
             if (subject < 0 || DependencyTree.SubtreeSpan(_children, subject).First != root + 1 || IsWhWord(words[root + 1]))
             {
                 return parse;
@@ -159,8 +159,8 @@ public static class ParseRepair
                 }
             }
 
-            repaired[verb] = repaired[verb] with { Head = -1, Relation = "root" };
-            repaired[root] = repaired[root] with { Head = subject, Relation = "compound" };
+            repaired[verb] = repaired[verb] with { Head = -1, Relation = UdRelation.Root };
+            repaired[root] = repaired[root] with { Head = subject, Relation = UdRelation.Compound };
             return parse with { Words = repaired };
         }
 
@@ -178,13 +178,13 @@ public static class ParseRepair
             for (var verb = 0; verb < words.Count && root >= 0; verb++)
             {
                 var word = words[verb];
-                if (word.Relation is not ("acl:relcl" or "acl" or "advcl:relcl") || word.Upos != "VERB" || word.Head >= verb
+                if (word.Relation is not (UdRelation.AclRelcl or UdRelation.Acl or UdRelation.AdvclRelcl) || word.Upos != UdTag.Verb || word.Head >= verb
                     || !FrameVerbs.All.Contains(_lemmaKeys[verb]))
                 {
                     continue;
                 }
 
-                var subject = _children[verb].FindLast(k => k < verb && words[k].Relation == "nsubj");
+                var subject = _children[verb].FindLast(k => k < verb && words[k].Relation == UdRelation.Nsubj);
                 if (subject < 0)
                 {
                     continue;
@@ -196,7 +196,7 @@ public static class ParseRepair
                 var split = -1;
                 if (!AfterComma(words, first) && word.Head >= 0)
                 {
-                    split = _children[word.Head].Find(k => k < first && words[k].Relation == "appos" && DependencyTree.SubtreeSpan(_children, k).Last == first - 1);
+                    split = _children[word.Head].Find(k => k < first && words[k].Relation == UdRelation.Appos && DependencyTree.SubtreeSpan(_children, k).Last == first - 1);
                     first = split >= 0 ? DependencyTree.SubtreeSpan(_children, split).First : first;
                 }
 
@@ -227,11 +227,11 @@ public static class ParseRepair
 
                     last = Math.Max(last, k);
                     relative |= IsWhWord(words[k])
-                        || (words[k].Head == verb && (words[k].Relation == "mark"
-                            || (k > verb && words[k].Relation is "ccomp" or "xcomp" or "parataxis" or "conj" or "advcl")));
+                        || (words[k].Head == verb && (words[k].Relation == UdRelation.Mark
+                            || (k > verb && words[k].Relation is UdRelation.Ccomp or UdRelation.Xcomp or UdRelation.Parataxis or UdRelation.Conj or UdRelation.Advcl)));
                 }
 
-                if (relative || words.Skip(last + 1).Any(w => w.Upos != "PUNCT"))
+                if (relative || words.Skip(last + 1).Any(w => w.Upos != UdTag.Punct))
                 {
                     continue;
                 }
@@ -244,11 +244,11 @@ public static class ParseRepair
 
                 if (split >= 0)
                 {
-                    repaired[split] = repaired[split] with { Head = subject, Relation = "appos" };
+                    repaired[split] = repaired[split] with { Head = subject, Relation = UdRelation.Appos };
                 }
 
-                repaired[verb] = word with { Head = -1, Relation = "root" };
-                repaired[root] = repaired[root] with { Head = verb, Relation = "ccomp" };
+                repaired[verb] = word with { Head = -1, Relation = UdRelation.Root };
+                repaired[root] = repaired[root] with { Head = verb, Relation = UdRelation.Ccomp };
                 return parse with { Words = repaired };
             }
 
@@ -264,7 +264,7 @@ public static class ParseRepair
         /// <summary>The last word of a dictionary name that the parser hung alone on <paramref name="head"/> as a modifier.</summary>
         private bool IsStrayName(ParsedSentence parse, int word, int head) =>
             _phrases[word] is { IsAgent: false } name && name.End - 1 == word && parse.Words[word].Head == head && _children[word].Count == 0
-            && parse.Words[word].Relation is "advmod" or "amod" or "obl:unmarked" or "nmod:unmarked" or "obl:npmod" or "dep" or "vocative";
+            && parse.Words[word].Relation is UdRelation.Advmod or UdRelation.Amod or UdRelation.OblUnmarked or UdRelation.NmodUnmarked or UdRelation.OblNpmod or UdRelation.Dep or UdRelation.Vocative;
 
         /// <summary>
         /// The words from <paramref name="from"/> up to <paramref name="to"/> when they are only commas and conjunctions on
@@ -276,12 +276,12 @@ public static class ParseRepair
             for (var k = from; k < to; k++)
             {
                 var word = parse.Words[k];
-                if (word.Head != head || !(word.Upos == "CCONJ" || word.Text == ","))
+                if (word.Head != head || !(word.Upos == UdTag.Cconj || word.Text == ","))
                 {
                     return null;
                 }
 
-                conjunction |= word.Upos == "CCONJ";
+                conjunction |= word.Upos == UdTag.Cconj;
                 words.Add(k);
             }
 

@@ -54,13 +54,13 @@ public static class EventPlacer
     private static string LocativeText(SentenceView view, PlaceMention mention, int attachment)
     {
         var top = mention.Phrase;
-        while (view.Head(top) is var head and >= 0 && head != attachment && view[head].Upos is "NOUN" or "PROPN")
+        while (view.Head(top) is var head and >= 0 && head != attachment && view[head].Upos is UdTag.Noun or UdTag.Propn)
         {
             top = head;
         }
 
-        var words = view.Subtree(top, rel => rel is not ("case" or "punct" or "acl" or "acl:relcl" or "conj" or "cc")).ToList();
-        words.RemoveAll(w => (view.Relation(w) == "case" && view.Head(w) == top) || w >= mention.End);
+        var words = view.Subtree(top, rel => rel is not (UdRelation.Case or UdRelation.Punct or UdRelation.Acl or UdRelation.AclRelcl or UdRelation.Conj or UdRelation.Cc)).ToList();
+        words.RemoveAll(w => (view.Relation(w) == UdRelation.Case && view.Head(w) == top) || w >= mention.End);
         if (words.Count == 0)
         {
             return mention.Place.Text;

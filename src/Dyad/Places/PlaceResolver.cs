@@ -160,13 +160,13 @@ public sealed class PlaceResolver
     private PlaceMention? Named(SentenceView view, int i, IReadOnlyCollection<string> documentCountries)
     {
         var word = view[i];
-        if (word.Text.Length == 0 || !char.IsUpper(word.Text[0]) || word.Upos is not ("PROPN" or "NOUN" or "ADJ" or "X"))
+        if (word.Text.Length == 0 || !char.IsUpper(word.Text[0]) || word.Upos is not (UdTag.Propn or UdTag.Noun or UdTag.Adj or UdTag.X))
         {
             return null;
         }
 
         // Part of a longer proper name ("Camp David") is not that name's place.
-        if (i > 0 && view[i - 1].Upos == "PROPN" && char.IsUpper(view[i - 1].Text[0]))
+        if (i > 0 && view[i - 1].Upos == UdTag.Propn && char.IsUpper(view[i - 1].Text[0]))
         {
             return null;
         }
@@ -185,7 +185,7 @@ public sealed class PlaceResolver
                 continue;
             }
 
-            if (i + length < view.Count && view[i + length].Upos == "PROPN" && char.IsUpper(view[i + length].Text[0]))
+            if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0]))
             {
                 continue;
             }
@@ -254,30 +254,30 @@ public sealed class PlaceResolver
         {
             var rel = view.Relation(current);
             var preposition = view.CaseOf(current);
-            if ((rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal) || rel == "advcl")
+            if ((UdRelation.IsOblique(rel) || UdRelation.IsNominalModifier(rel) || rel == UdRelation.Advcl)
                 && preposition is not null && Locatives.Contains(preposition))
             {
                 return true;
             }
 
             // A phrase with its own non-locative preposition ("negotiations with Japan") is no place.
-            if (preposition is not null && rel is not ("compound" or "amod"))
+            if (preposition is not null && rel is not (UdRelation.Compound or UdRelation.Amod))
             {
                 return false;
             }
 
-            if (rel is "compound" or "amod" && view.Children(view.Head(current)).Any(c => view.Keys[c] is "-based" or "based"))
+            if (rel is UdRelation.Compound or UdRelation.Amod && view.Children(view.Head(current)).Any(c => view.Keys[c] is "-based" or "based"))
             {
                 return true;
             }
 
-            if (rel is "obj" && view.Head(current) is var verb and >= 0 && view.Lemma(verb) is "visit" or "arrive" or "enter" or "leave" or "reach" or "tour")
+            if (rel is UdRelation.Obj && view.Head(current) is var verb and >= 0 && view.Lemma(verb) is "visit" or "arrive" or "enter" or "leave" or "reach" or "tour")
             {
                 return true;
             }
 
             // "an inland city in northeastern China": a place inside a locative phrase.
-            if (rel is "nmod" or "conj" or "appos" or "compound" or "amod")
+            if (rel is UdRelation.Nmod or UdRelation.Conj or UdRelation.Appos or UdRelation.Compound or UdRelation.Amod)
             {
                 current = view.Head(current);
                 continue;

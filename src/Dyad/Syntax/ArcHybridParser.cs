@@ -78,7 +78,7 @@ public sealed class ArcHybridParser
         var relations = new string[input.Words.Length + 1];
         for (var d = 1; d <= input.Words.Length; d++)
         {
-            relations[d] = state.Heads[d] == 0 ? "root" : _labels[state.Labels[d]];
+            relations[d] = state.Heads[d] == 0 ? UdRelation.Root : _labels[state.Labels[d]];
         }
 
         return (state.Heads, relations);
@@ -463,7 +463,7 @@ public sealed class ArcHybridParser
                 if (predictedHeads[d] == sentence.GoldHeads![d])
                 {
                     heads++;
-                    var gold = sentence.GoldHeads[d] == 0 ? "root" : _labels[sentence.GoldLabels![d]];
+                    var gold = sentence.GoldHeads[d] == 0 ? UdRelation.Root : _labels[sentence.GoldLabels![d]];
                     labelled += relations[d] == gold ? 1 : 0;
                 }
             }

@@ -6,7 +6,7 @@ public static class ClauseStructure
 {
     private static readonly FrozenSet<string> ClauseRelations = new HashSet<string>(StringComparer.Ordinal)
     {
-        "root", "ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "csubj:pass", "advcl:relcl",
+        UdRelation.Root, UdRelation.Ccomp, UdRelation.Xcomp, UdRelation.Advcl, UdRelation.Acl, UdRelation.AclRelcl, UdRelation.Parataxis, UdRelation.Csubj, UdRelation.CsubjPass, UdRelation.AdvclRelcl,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The head of the clause a word belongs to: the nearest ancestor (or itself) that heads a clause.</summary>
@@ -36,14 +36,14 @@ public static class ClauseStructure
         }
 
         // A coordinated verb heads its own clause ("... and suspended the probe").
-        return relation == "conj" && view[word].Upos is "VERB" or "AUX";
+        return relation == UdRelation.Conj && view[word].Upos is UdTag.Verb or UdTag.Aux;
     }
 
     /// <summary>The tense of the clause a word is in: future with "will"/"shall"/"going to", past with a past form, else present.</summary>
     public static Tense TenseAt(SentenceSyntax view, int word)
     {
         var clause = ClauseHead(view, word);
-        var auxiliaries = view.Children(clause).Where(c => view.Relation(c) is "aux" or "aux:pass").ToList();
+        var auxiliaries = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
         if (auxiliaries.Any(a => view.Lemma(a) is "will" or "shall" || view.Keys[a] is "'ll"))
         {
             return Tense.Future;
@@ -62,12 +62,12 @@ public static class ClauseStructure
 
         // "plans to meet", "is to visit", "is expected to sign": intent about the future.
         var head = view.Head(clause);
-        if (view.Relation(clause) == "xcomp" && head >= 0 && view.Lemma(head) is "plan" or "intend" or "expect" or "schedule" or "aim" or "hope" or "seek" or "prepare")
+        if (view.Relation(clause) == UdRelation.Xcomp && head >= 0 && view.Lemma(head) is "plan" or "intend" or "expect" or "schedule" or "aim" or "hope" or "seek" or "prepare")
         {
             return TenseAt(view, head) == Tense.Past && view[head].Xpos is "VBD" ? Tense.Past : Tense.Future;
         }
 
-        if (auxiliaries.Count == 0 && view.Children(clause).Any(c => view.Relation(c) is "cop" && view[c].Xpos is "VBD"))
+        if (auxiliaries.Count == 0 && view.Children(clause).Any(c => view.Relation(c) is UdRelation.Cop && view[c].Xpos is "VBD"))
         {
             return Tense.Past;
         }

@@ -176,7 +176,7 @@ public class SentenceSyntax
     {
         foreach (var child in Tree[word])
         {
-            if (Relation(child) == "case")
+            if (Relation(child) == UdRelation.Case)
             {
                 return Lemma(child);
             }
@@ -185,7 +185,7 @@ public class SentenceSyntax
         // A clause introduced by a preposition-like marker ("with North Korea's ruling party" parsed as a clause).
         foreach (var child in Tree[word])
         {
-            if (Relation(child) == "mark" && this[child].Upos == "ADP")
+            if (Relation(child) == UdRelation.Mark && this[child].Upos == UdTag.Adp)
             {
                 return Lemma(child);
             }
@@ -195,17 +195,17 @@ public class SentenceSyntax
     }
 
     public bool IsPassive(int verb) =>
-        Children(verb, "nsubj:pass").Any() || Children(verb, "aux:pass").Any() || Children(verb, "obl:agent").Any();
+        Children(verb, UdRelation.NsubjPass).Any() || Children(verb, UdRelation.AuxPass).Any() || Children(verb, UdRelation.OblAgent).Any();
 
     /// <summary>"did not meet", "never met": a negation on the verb itself.</summary>
     public bool IsNegated(int verb) =>
-        Tree[verb].Any(c => Relation(c) is "advmod" or "neg" && NegationWords.Contains(Lemma(c)));
+        Tree[verb].Any(c => Relation(c) is UdRelation.Advmod or UdRelation.Neg && NegationWords.Contains(Lemma(c)));
 
-    public bool IsPronoun(int word) => this[word].Upos == "PRON";
+    public bool IsPronoun(int word) => this[word].Upos == UdTag.Pron;
 
     public bool IsRelativePronoun(int word) => Lemma(word) is "which" or "who" or "that" or "whom";
 
-    public bool HasPrecedingCoordinator(int word) => Tree[word].Any(c => Relation(c) == "cc");
+    public bool HasPrecedingCoordinator(int word) => Tree[word].Any(c => Relation(c) == UdRelation.Cc);
 
     /// <summary>All words under <paramref name="head"/> (itself included) reached through the given relations.</summary>
     public List<int> Subtree(int head, Func<string, bool> follow)

@@ -114,7 +114,7 @@ public static class SyntaxTraining
             log?.Invoke($"jackknife fold {fold + 1}/{folds} tagged");
         }
 
-        var labels = train.SelectMany(s => s.Words).Select(w => w.Deprel ?? "dep").Where(l => l != "root")
+        var labels = train.SelectMany(s => s.Words).Select(w => w.Deprel ?? UdRelation.Dep).Where(l => l != UdRelation.Root)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var labelIds = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var inputs = new List<DependencyInput>();
@@ -144,7 +144,7 @@ public static class SyntaxTraining
             for (var w = 0; w < sentence.Words.Count; w++)
             {
                 heads[w + 1] = Math.Max(0, sentence.Words[w].Head);
-                goldLabels[w + 1] = labelIds.GetValueOrDefault(sentence.Words[w].Deprel ?? "dep");
+                goldLabels[w + 1] = labelIds.GetValueOrDefault(sentence.Words[w].Deprel ?? UdRelation.Dep);
             }
 
             return new DependencyInput(sentence.Words.Select(w => WordFeatures.Of(w.Form)).ToArray(), xpos, upos, heads, goldLabels);
@@ -153,7 +153,7 @@ public static class SyntaxTraining
 
     private static TaggingExample ToTagged(ConlluSentence sentence) => new(
         sentence.Words.Select(w => w.Form).ToArray(),
-        sentence.Words.Select(w => w.Upos ?? "X").ToArray(),
+        sentence.Words.Select(w => w.Upos ?? UdTag.X).ToArray(),
         sentence.Words.Select(w => w.Xpos ?? "XX").ToArray());
 
     private static double TagAccuracy(PerceptronTagger tagger, IReadOnlyList<ConlluSentence> gold)

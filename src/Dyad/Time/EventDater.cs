@@ -70,12 +70,12 @@ public static class EventDater
                 return word;
             }
 
-            if (!first && view[word].Upos is "NOUN" && EventNouns.Contains(view.Lemma(word)))
+            if (!first && view[word].Upos is UdTag.Noun && EventNouns.Contains(view.Lemma(word)))
             {
                 return -1;
             }
 
-            if (first && ClauseStructure.IsClauseHead(view, word) && view.Head(word) >= 0 && view[word].Upos is "VERB")
+            if (first && ClauseStructure.IsClauseHead(view, word) && view.Head(word) >= 0 && view[word].Upos is UdTag.Verb)
             {
                 return word;
             }
