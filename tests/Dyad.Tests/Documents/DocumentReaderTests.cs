@@ -134,25 +134,4 @@ public sealed class DocumentReaderTests : IDisposable
 
         Assert.Equal("José met officials.", document?.Text);
     }
-
-    [Fact]
-    public void Keeps_an_HTML_article_body_and_drops_navigation_scripts_and_footers()
-    {
-        var path = Write("page.html", """
-            <html><head><title>Site | Talks</title><meta property="article:published_time" content="2016-11-28T09:00:00Z">
-            <meta property="og:site_name" content="Example News"><script>var x = "Japan met China.";</script></head>
-            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-            <article><h1>Japan and China talk</h1><p>Japanese officials met Chinese officials on Monday.</p>
-            <figure><img src="x.jpg"><figcaption>Photo: the meeting</figcaption></figure>
-            <p>They agreed to meet again.</p></article>
-            <footer>About us | Contact</footer></body></html>
-            """);
-
-        var document = Assert.Single(new DocumentReader().Read([path])).Document!;
-
-        Assert.Equal("Japanese officials met Chinese officials on Monday.\n\nThey agreed to meet again.", document.Text);
-        Assert.Equal("Japan and China talk", document.Title);
-        Assert.Equal("Example News", document.Publisher);
-        Assert.Equal(new DateOnly(2016, 11, 28), document.Date);
-    }
 }
