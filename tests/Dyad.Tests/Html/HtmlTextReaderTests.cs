@@ -6,6 +6,16 @@ namespace Dyad.Tests.Html;
 public sealed class HtmlTextReaderTests
 {
     [Fact]
+    public void The_core_carries_no_HTML_parser()
+    {
+        // HTML parsing lives in Dyad.Html; the core sees pages only through IHtmlTextReader.
+        var referenced = typeof(DocumentReader).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.DoesNotContain(referenced, name => name!.StartsWith("AngleSharp", StringComparison.Ordinal));
+        Assert.Contains("AngleSharp", typeof(HtmlTextReader).Assembly.GetReferencedAssemblies().Select(a => a.Name));
+    }
+
+    [Fact]
     public void Keeps_an_HTML_article_body_and_drops_navigation_scripts_and_footers()
     {
         const string Page = """
