@@ -1,4 +1,5 @@
 using Dyad.Documents;
+using Dyad.Html;
 
 namespace Dyad.Cli;
 
@@ -13,7 +14,7 @@ internal sealed class InputBatch(IReadOnlyList<string> inputs, DateOnly? default
 
     public IEnumerable<Document> Documents()
     {
-        var reader = new DocumentReader(defaultDate);
+        var reader = new DocumentReader(defaultDate, new HtmlTextReader());
         foreach (var input in reader.Read(inputs, standardInput))
         {
             if (input.Document is { } document)

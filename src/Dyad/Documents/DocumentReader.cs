@@ -18,7 +18,8 @@ public readonly record struct DocumentInput(Document? Document, DocumentError? E
 /// Reads documents from files (.txt, .html, .json, .jsonl), folders (recursively, in ordinal path order, each real
 /// file once) and JSON Lines on standard input ("-"). Bad inputs become <see cref="DocumentError"/>s and reading
 /// goes on: a bad line or array element spoils only itself, and a file given by path is read exactly as the same
-/// bytes on standard input would be. No input is held whole beyond the size of one document.
+/// bytes on standard input would be. No input is held whole beyond the size of one document. HTML is read by the
+/// <see cref="IHtmlTextReader"/> given; without one, .html and .htm files are reported, not read.
 /// </summary>
 public sealed class DocumentReader
 {
@@ -38,11 +39,12 @@ public sealed class DocumentReader
     private static readonly string[] Extensions = [".txt", ".html", ".htm", ".json", ".jsonl"];
 
     private readonly DateOnly? _defaultDate;
-    private readonly HtmlTextExtractor _html = new();
+    private readonly IHtmlTextReader? _html;
 
-    public DocumentReader(DateOnly? defaultDate = null)
+    public DocumentReader(DateOnly? defaultDate = null, IHtmlTextReader? html = null)
     {
         _defaultDate = defaultDate;
+        _html = html;
     }
 
     public IEnumerable<DocumentInput> Read(IEnumerable<string> inputs, Stream? standardInput = null)
@@ -366,12 +368,18 @@ public sealed class DocumentReader
 
     private DocumentInput FromHtml(string html, string path)
     {
-        if (!_html.TryExtract(html, out var extracted, out var error))
+        if (_html is null)
+        {
+            return DocumentInput.Fail(path, "HTML not read: no HTML reader was given");
+        }
+
+        if (!_html.TryRead(html, out var extracted, out var error))
         {
             return DocumentInput.Fail(path, error);
         }
 
-        var result = FromText(extracted.Text, Path.GetFileNameWithoutExtension(path), path, extracted.Date ?? _defaultDate);
+        DateOnly? date = extracted.DateText is { } dateText && TryParseDate(dateText, out var parsed) ? parsed : null;
+        var result = FromText(extracted.Text, Path.GetFileNameWithoutExtension(path), path, date ?? _defaultDate);
         return result.Document is { } document
             ? DocumentInput.Ok(document with { Title = extracted.Title, Publisher = extracted.Publisher, Url = extracted.Url })
             : result;

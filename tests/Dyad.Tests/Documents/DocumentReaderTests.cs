@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Dyad.Documents;
 
@@ -136,23 +137,56 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
-    public void Keeps_an_HTML_article_body_and_drops_navigation_scripts_and_footers()
+    public void An_HTML_page_is_read_by_the_HTML_reader_given_and_named_after_the_file()
     {
-        var path = Write("page.html", """
-            <html><head><title>Site | Talks</title><meta property="article:published_time" content="2016-11-28T09:00:00Z">
-            <meta property="og:site_name" content="Example News"><script>var x = "Japan met China.";</script></head>
-            <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-            <article><h1>Japan and China talk</h1><p>Japanese officials met Chinese officials on Monday.</p>
-            <figure><img src="x.jpg"><figcaption>Photo: the meeting</figcaption></figure>
-            <p>They agreed to meet again.</p></article>
-            <footer>About us | Contact</footer></body></html>
-            """);
+        var path = Write("page.html", "<p>Japan met China.</p>");
+        var html = new OneArticle(new HtmlArticle("Japan met China.", "Talks", "2016-11-28T09:00:00Z", "Example News", "https://example.com/talks"));
 
-        var document = Assert.Single(new DocumentReader().Read([path])).Document!;
+        var document = Assert.Single(new DocumentReader(new DateOnly(2020, 1, 1), html).Read([path])).Document!;
 
-        Assert.Equal("Japanese officials met Chinese officials on Monday.\n\nThey agreed to meet again.", document.Text);
-        Assert.Equal("Japan and China talk", document.Title);
+        Assert.Equal("<p>Japan met China.</p>", html.Read);
+        Assert.Equal("page", document.Id);
+        Assert.Equal("Japan met China.", document.Text);
+        Assert.Equal("Talks", document.Title);
         Assert.Equal("Example News", document.Publisher);
+        Assert.Equal("https://example.com/talks", document.Url);
         Assert.Equal(new DateOnly(2016, 11, 28), document.Date);
+    }
+
+    [Fact]
+    public void An_HTML_date_that_is_no_date_gives_way_to_the_default_date()
+    {
+        var path = Write("page.html", "<p>Japan met China.</p>");
+        var html = new OneArticle(new HtmlArticle("Japan met China.", null, "last Tuesday", null, null));
+
+        var document = Assert.Single(new DocumentReader(new DateOnly(2020, 1, 1), html).Read([path])).Document!;
+
+        Assert.Equal(new DateOnly(2020, 1, 1), document.Date);
+    }
+
+    [Fact]
+    public void Without_an_HTML_reader_an_HTML_page_is_reported_and_the_rest_read()
+    {
+        var page = Write("page.html", "<p>Japan met China.</p>");
+        var story = Write("story.txt", "Japan met China.");
+
+        var inputs = new DocumentReader().Read([page, story]).ToList();
+
+        Assert.Equal((page, "HTML not read: no HTML reader was given"), (inputs[0].Error?.Source, inputs[0].Error?.Message));
+        Assert.Equal("story", inputs[1].Document?.Id);
+    }
+
+    /// <summary>An HTML reader that gives one article whatever the page, so these tests need no HTML parser.</summary>
+    private sealed class OneArticle(HtmlArticle article) : IHtmlTextReader
+    {
+        public string? Read { get; private set; }
+
+        public bool TryRead(string html, [NotNullWhen(true)] out HtmlArticle? read, [NotNullWhen(false)] out string? error)
+        {
+            Read = html;
+            read = article;
+            error = null;
+            return true;
+        }
     }
 }

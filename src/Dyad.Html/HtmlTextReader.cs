@@ -2,18 +2,16 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Dyad.Documents;
 
-namespace Dyad.Documents;
-
-/// <summary>The article text of an HTML page and what its metadata says about it.</summary>
-public sealed record HtmlArticle(string Text, string? Title, DateOnly? Date, string? Publisher, string? Url);
+namespace Dyad.Html;
 
 /// <summary>
 /// Keeps an HTML page's article body — the &lt;article&gt; or &lt;main&gt; element when there is one — and drops
 /// scripts, styles, navigation, headers, footers, asides, forms and figure captions. Block elements become
-/// paragraphs separated by blank lines, so the cleaner and splitter see the page's structure.
+/// paragraphs separated by blank lines, so the cleaner and splitter see the page's structure. Parses with AngleSharp.
 /// </summary>
-public sealed class HtmlTextExtractor
+public sealed class HtmlTextReader : IHtmlTextReader
 {
     /// <summary>
     /// The deepest element nesting read. Browsers stop building the tree at 512 levels, so no page meant to be read
@@ -33,8 +31,8 @@ public sealed class HtmlTextExtractor
 
     private readonly HtmlParser _parser = new();
 
-    /// <summary>Extracts a page's article, or says why it is not read (it nests deeper than <see cref="MaxDepth"/>).</summary>
-    public bool TryExtract(string html, [NotNullWhen(true)] out HtmlArticle? article, [NotNullWhen(false)] out string? error)
+    /// <summary>Reads a page's article, or says why it is not read (it nests deeper than <see cref="MaxDepth"/>).</summary>
+    public bool TryRead(string html, [NotNullWhen(true)] out HtmlArticle? article, [NotNullWhen(false)] out string? error)
     {
         if (HtmlNestingScanner.IsDeeperThan(html, MaxDepth))
         {
@@ -55,7 +53,6 @@ public sealed class HtmlTextExtractor
             ?? document.Title?.Trim();
         var dateText = Meta(document, "article:published_time") ?? Meta(document, "date") ?? Meta(document, "dc.date")
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-        DateOnly? date = dateText is not null && DocumentReader.TryParseDate(dateText.Trim(), out var parsed) ? parsed : null;
         var publisher = Meta(document, "og:site_name");
         var url = Meta(document, "og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
 
@@ -76,7 +73,7 @@ public sealed class HtmlTextExtractor
         var builder = new StringBuilder();
         AppendText(root, builder);
         var text = CollapseBlankLines(builder.ToString());
-        return new HtmlArticle(text, string.IsNullOrWhiteSpace(title) ? null : title, date, publisher, url);
+        return new HtmlArticle(text, string.IsNullOrWhiteSpace(title) ? null : title, dateText?.Trim(), publisher, url);
     }
 
     private static void AppendText(INode root, StringBuilder builder)

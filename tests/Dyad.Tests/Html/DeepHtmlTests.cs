@@ -1,7 +1,8 @@
 using System.Text;
 using Dyad.Documents;
+using Dyad.Html;
 
-namespace Dyad.Tests.Documents;
+namespace Dyad.Tests.Html;
 
 /// <summary>Pages nested absurdly deep are refused with one clear error, cheaply; real pages are read as before.</summary>
 public sealed class DeepHtmlTests : IDisposable
@@ -24,7 +25,7 @@ public sealed class DeepHtmlTests : IDisposable
 
     private static string Repeat(string s, int count) => string.Concat(Enumerable.Repeat(s, count));
 
-    private static DocumentInput ReadOne(string path) => Assert.Single(new DocumentReader().Read([path]));
+    private static DocumentInput ReadOne(string path) => Assert.Single(new DocumentReader(html: new HtmlTextReader()).Read([path]));
 
     [Fact(Timeout = HangGuard)]
     public async Task A_hundred_thousand_nested_divs_are_refused_with_one_clear_error()

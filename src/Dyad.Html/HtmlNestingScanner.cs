@@ -1,4 +1,4 @@
-namespace Dyad.Documents;
+namespace Dyad.Html;
 
 /// <summary>
 /// Measures how deep a page's elements nest by scanning its tags, without building a tree, in time linear in the page.
