@@ -74,12 +74,10 @@ public sealed class DocumentCoder
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
-        var discards = onlyExternal ? null : PetrarchDictionaries.LoadKnowledge(actors, events, withVerbs: false);
+        DiscardList? discards = null;
         if (petrarchFolder is not null)
         {
-            DiscardList external;
-            (actors, events, external) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
-            discards = discards is null ? external : discards.With(external);
+            (actors, events, discards) = PetrarchDictionaries.LoadFolder(petrarchFolder, actors, events, warn);
             if (onlyExternal && (actors.Count == 0 || events.Count == 0))
             {
                 // Without built-in dictionaries to fall back on, a folder lacking either can code no event at all.

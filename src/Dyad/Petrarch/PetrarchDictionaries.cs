@@ -17,14 +17,7 @@ public sealed class DiscardList
 
     public void Add(IReadOnlyList<string> words, bool story, bool exact) => _phrases.Add((words, story, exact));
 
-    /// <summary>A list holding this one's phrases and then <paramref name="other"/>'s.</summary>
-    public DiscardList With(DiscardList other)
-    {
-        var both = new DiscardList();
-        both._phrases.AddRange(_phrases);
-        both._phrases.AddRange(other._phrases);
-        return both;
-    }
+
 
     /// <summary>Whether the sentence's words contain a discard phrase; <paramref name="story"/> says if it discards the story.</summary>
     public bool Matches(IReadOnlyList<string> keys, out bool story)
@@ -137,8 +130,9 @@ public static partial class PetrarchDictionaries
     /// Adds Dyad's compiled knowledge (resources/knowledge: the Phoenix actors in Dyad's format, their verb patterns
     /// and discards in PETRARCH's verb syntax, rebuilt by `dotnet run --project tools/Dyad.Tools -- knowledge`) to
     /// the given dictionaries and returns its discards. The files were checked when compiled, so a defect here is
-    /// an error. The verb patterns and discards are read only with <paramref name="withVerbs"/>: on real news they
-    /// find more events but many more wrong ones (docs/measurements.md), so coding does not use them by default.
+    /// an error. Coding does not use the knowledge by default yet: its actors' richer role codes and its verb patterns
+    /// change what is coded in ways the tests and the event model have not caught up with (docs/measurements.md).
+    /// The verb patterns and discards are read only with <paramref name="withVerbs"/>.
     /// </summary>
     public static DiscardList LoadKnowledge(ActorDictionary actors, EventDictionary events, bool withVerbs)
     {

@@ -121,4 +121,17 @@ public sealed class KnowledgeCompilerTests : IDisposable
         Assert.Equal(2, error.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_shipped_knowledge_reads_back_and_knows_office_holders_by_date()
+    {
+        var actors = new ActorDictionary();
+        var events = new EventDictionary();
+        PetrarchDictionaries.LoadKnowledge(actors, events, withVerbs: true);
+        Assert.True(actors.Count > 50_000, $"{actors.Count} actor entries");
+        Assert.True(events.Count > 5_000, $"{events.Count} verb patterns");
+        Assert.Equal("JPNGOV", CodeOf(actors, "Yasuhiro Nakasone", new DateOnly(1987, 4, 1)));
+        Assert.Equal("JPNELI", CodeOf(actors, "Yasuhiro Nakasone", new DateOnly(1990, 4, 1)));
+        Assert.Equal("IGOEUREEC", CodeOf(actors, "European Union"));
+    }
 }
