@@ -19,7 +19,7 @@ namespace Dyad.Storage.ClickHouse;
 /// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
 /// validated by the caller and escaped as a literal here.
 /// </summary>
-public sealed class ClickHouseEventStore : IEventStore
+public sealed class ClickHouseEventStore : ISharedEventStore
 {
     private static readonly string[] LocalTables =
     [
@@ -253,8 +253,6 @@ public sealed class ClickHouseEventStore : IEventStore
     }
 
     private static void Row(StringBuilder rows, JsonObject row) => rows.Append(row.ToJsonString()).Append('\n');
-
-    public void FinishIngest() => Fuse();
 
     /// <summary>Replays every stored mention, in document order, through the fuser, and writes a new version of the events.</summary>
     public void Fuse()

@@ -255,10 +255,6 @@ public sealed class DuckDbEventStore : IEventStore
         return hashes;
     }
 
-    public void Refresh()
-    {
-    }
-
     public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
     {
         var documents = 0;
@@ -632,10 +628,6 @@ public sealed class DuckDbEventStore : IEventStore
     private static double? NullableDouble(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 
     private static DateOnly? NullableDate(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : DateOnly.FromDateTime(reader.GetDateTime(i));
-
-    public void FinishIngest()
-    {
-    }
 
     public void Dispose() => _connection.Dispose();
 }

@@ -24,13 +24,18 @@ public interface IEventStore : IDisposable
 
     /// <summary>Where a sentence starts in its document's text, to show evidence offsets within it.</summary>
     int? SentenceStart(string doc, int sentence);
+}
 
-    /// <summary>Ends an ingest run: the ClickHouse store fuses there; DuckDB fuses batch by batch and has nothing left to do.</summary>
-    void FinishIngest();
+/// <summary>
+/// A store that several processes write at once (the ClickHouse cluster). Concurrent ingests cannot fuse batch by
+/// batch as one DuckDB writer does, so they store mentions and a fusion run makes events of them; a reader sees only
+/// committed fusions, and only the newest as of its last <see cref="Refresh"/>.
+/// </summary>
+public interface ISharedEventStore : IEventStore
+{
+    /// <summary>Fuses every stored mention into events again: an ingest calls it when it ends, <c>dyad fuse</c> after interrupted ones.</summary>
+    void Fuse();
 
-    /// <summary>
-    /// Starts a new read: a long-lived reader (dyad serve) calls it per request to see what other processes stored
-    /// since. The ClickHouse store picks up the newest committed fusion; a DuckDB file, held by one process, has nothing to do.
-    /// </summary>
+    /// <summary>Starts a new read: a long-lived reader (dyad serve) calls it per request to see what other processes stored since.</summary>
     void Refresh();
 }

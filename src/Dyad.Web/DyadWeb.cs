@@ -216,7 +216,7 @@ internal sealed class StoreAccess(IEventStore store) : IDisposable
     {
         lock (_lock)
         {
-            store.Refresh();
+            (store as ISharedEventStore)?.Refresh();
             return read(store);
         }
     }
