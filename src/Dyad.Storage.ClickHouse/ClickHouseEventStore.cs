@@ -70,6 +70,12 @@ public sealed class ClickHouseEventStore : ISharedEventStore
 
     private ClickHouseEventStore(ClickHouseConnection connection) => _connection = connection;
 
+    /// <summary>
+    /// The tables' layout has not changed since the cluster store was written, so it is 1; it counts on its own, not
+    /// with DuckDB's migrations, because the two stores' tables differ.
+    /// </summary>
+    public int SchemaVersion => 1;
+
     /// <summary>How many times an insert is tried before the ingest fails (a shard restarting, a network blip).</summary>
     public int InsertAttempts { get; init; } = 3;
 

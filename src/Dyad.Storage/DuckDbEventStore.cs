@@ -19,7 +19,8 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 /// </summary>
 public sealed class DuckDbEventStore : IEventStore
 {
-    public const int SchemaVersion = 2;
+    /// <summary>The schema this build creates, and migrates older stores to.</summary>
+    private const int LatestSchemaVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -57,6 +58,9 @@ public sealed class DuckDbEventStore : IEventStore
 
     public string Path { get; }
 
+    /// <summary>The schema of the opened file: the latest, unless it was opened at an older one (as tests of migration do).</summary>
+    public int SchemaVersion { get; private set; }
+
     /// <summary>
     /// Opens (creating if absent) a store and migrates it to the current schema. A store locked by another process,
     /// a corrupt file, or a database that is not a Dyad store is a <see cref="StoreException"/>, and nothing is changed.
@@ -89,7 +93,7 @@ public sealed class DuckDbEventStore : IEventStore
         var store = new DuckDbEventStore(connection, full);
         try
         {
-            store.Migrate(exists, readOnly, migrateTo ?? SchemaVersion);
+            store.Migrate(exists, readOnly, migrateTo ?? LatestSchemaVersion);
             if (!readOnly)
             {
                 store.LoadFusionIndex();
@@ -159,13 +163,14 @@ public sealed class DuckDbEventStore : IEventStore
             }
         }
 
-        if (version > SchemaVersion)
+        if (version > LatestSchemaVersion)
         {
-            throw new StoreException($"{Path}: made by a newer Dyad (schema {version}; this one knows {SchemaVersion}); nothing was changed");
+            throw new StoreException($"{Path}: made by a newer Dyad (schema {version}; this one knows {LatestSchemaVersion}); nothing was changed");
         }
 
         if (version >= target)
         {
+            SchemaVersion = version;
             return;
         }
 
@@ -181,6 +186,7 @@ public sealed class DuckDbEventStore : IEventStore
         }
 
         transaction.Commit();
+        SchemaVersion = target;
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ namespace Dyad.Storage;
 /// <summary>Where coded events live: DuckDB by default, ClickHouse for clusters. Both give the same answers.</summary>
 public interface IEventStore : IDisposable
 {
+    /// <summary>The version of this store's tables, each kind of store numbering its own (what <c>/api/health</c> reports).</summary>
+    int SchemaVersion { get; }
+
     /// <summary>Content hashes of the documents already stored, to skip them.</summary>
     ISet<string> StoredDocumentHashes();
 

@@ -93,7 +93,7 @@ internal static class DyadWeb
     private static void MapApi(WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", (StoreAccess store) => Results.Ok(new { status = "ok", events = store.Read(s => s.CountEvents(new EventQuery())), schema = DuckDbEventStore.SchemaVersion }))
+        api.MapGet("/health", (StoreAccess store) => Results.Ok(store.Read(s => new { status = "ok", events = s.CountEvents(new EventQuery()), schema = s.SchemaVersion })))
             .WithSummary("Whether the server and its store answer.");
 
         api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<JsonOptions> options) =>

@@ -123,9 +123,15 @@ public sealed class ClickHouseTests : IDisposable
         var after = await fromCluster.Get("/api/health");
         Assert.True((int)after["events"]! > (int)before["events"]!, $"{before} then {after}");
 
+        // Each store reports its own schema; the counts agree.
+        var duckHealth = await fromDuck.Get("/api/health");
+        var clusterHealth = await fromCluster.Get("/api/health");
+        Assert.Equal((long)duckHealth["events"]!, (long)clusterHealth["events"]!);
+        Assert.Equal(2, (int)duckHealth["schema"]!);
+        Assert.Equal(1, (int)clusterHealth["schema"]!);
+
         foreach (var path in new[]
         {
-            "/api/health",
             "/api/events?limit=500",
             "/api/events?dyad=JPN,CHN&cameo=0&limit=500",
             "/api/events?actor=RUS&sort=-goldstein&limit=500",
