@@ -371,12 +371,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
 
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
-        var order = query.OrderByClause();
-        var limit = query.Limit == int.MaxValue ? string.Empty : $"LIMIT {Math.Max(0, query.Offset)}, {query.Limit}";
-        if (limit.Length == 0 && query.Offset > 0)
-        {
-            limit = $"LIMIT {query.Offset}, 18446744073709551615";
-        }
+        var sql = ClickHouseEventSql.From(query, Version());
 
         const string columns = """
             event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
@@ -388,7 +383,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         {
             // A page is found from the small columns first, then its records are read by primary key: otherwise every
             // granule holding a match would have its records decompressed, and matches are spread over all of them.
-            var ids = Query($"SELECT event_id FROM events WHERE {Where(query)} ORDER BY {order} {limit}").Select(r => (string)r["event_id"]!).ToList();
+            var ids = Query($"SELECT event_id FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}").Select(r => (string)r["event_id"]!).ToList();
             if (ids.Count == 0)
             {
                 return [];
@@ -401,7 +396,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         }
         else
         {
-            rows = Query($"SELECT {columns} FROM events WHERE {Where(query)} ORDER BY {order} {limit}");
+            rows = Query($"SELECT {columns} FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}");
         }
 
         return rows.Select(r => new StoredEvent(
@@ -413,71 +408,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
     }
 
     public long CountEvents(EventQuery query) =>
-        long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {Where(query)} FORMAT TabSeparated").Trim(), CultureInfo.InvariantCulture);
-
-    private string Where(EventQuery query)
-    {
-        static string L(string? value) => ClickHouseConnection.Literal(value);
-        var clauses = new List<string> { $"fusion_version = {Version()}" };
-        if (query.Id is { } id)
-        {
-            clauses.Add($"event_id = {L(id)}");
-        }
-
-        if (query.Actor is { } actor)
-        {
-            clauses.Add($"(startsWith(source_code, {L(actor)}) OR startsWith(ifNull(target_code, ''), {L(actor)}))");
-        }
-
-        if (query.Dyad is var (a, b))
-        {
-            var forward = $"(startsWith(source_code, {L(a)}) AND startsWith(ifNull(target_code, ''), {L(b)}))";
-            var backward = $"(startsWith(source_code, {L(b)}) AND startsWith(ifNull(target_code, ''), {L(a)}))";
-            clauses.Add(query.Directed ? forward : $"({forward} OR {backward})");
-        }
-
-        if (query.CameoPrefix is { } cameo)
-        {
-            clauses.Add($"startsWith(cameo, {L(cameo)})");
-        }
-
-        if (query.Quad is { } quad)
-        {
-            clauses.Add($"quad = {quad.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (query.From is { } from)
-        {
-            clauses.Add($"date_end >= {ClickHouseConnection.Literal(from)}");
-        }
-
-        if (query.To is { } to)
-        {
-            clauses.Add($"date_start <= {ClickHouseConnection.Literal(to)}");
-        }
-
-        if (query.PlaceCountry is { } country)
-        {
-            clauses.Add($"place_country = {L(country)}");
-        }
-
-        if (query.Status is { } status)
-        {
-            clauses.Add($"status = {L(status)}");
-        }
-
-        if (query.Secret is { } secret)
-        {
-            clauses.Add($"secret = {(secret ? 1 : 0)}");
-        }
-
-        if (query.Text is { } text)
-        {
-            clauses.Add($"position(search_text, {L(text.ToLowerInvariant())}) > 0");
-        }
-
-        return string.Join(" AND ", clauses);
-    }
+        long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {ClickHouseEventSql.From(query, Version()).Where} FORMAT TabSeparated").Trim(), CultureInfo.InvariantCulture);
 
     public IReadOnlyList<StoredMention> Mentions(string eventId)
     {
@@ -499,7 +430,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             .ToList();
     }
 
-    public IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed)
+    public IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by)
     {
         var (truncate, format) = by switch
         {
@@ -510,7 +441,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         var rows = Query($"""
             SELECT {truncate} AS period, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
                 avg(goldstein) AS goldstein
-            FROM events WHERE {Where(new EventQuery { Dyad = (a, b), Directed = directed })} AND isNotNull(date_start)
+            FROM events WHERE {ClickHouseEventSql.From(new EventQuery { Dyad = dyad }, Version()).Where} AND isNotNull(date_start)
             GROUP BY period ORDER BY period
             """);
         return rows.Select(r => new TimelineRow(

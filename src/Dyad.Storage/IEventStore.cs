@@ -20,8 +20,8 @@ public interface IEventStore : IDisposable
 
     IReadOnlyList<StoredMention> Mentions(string eventId);
 
-    /// <summary>Events per period between two actors (code prefixes), either direction unless <paramref name="directed"/>.</summary>
-    IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed);
+    /// <summary>Events per period between two actors: per "week", per "year", or else per month.</summary>
+    IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by);
 
     IReadOnlyList<DyadRow> Dyads(int limit);
 

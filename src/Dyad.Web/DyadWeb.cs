@@ -175,7 +175,7 @@ internal static class DyadWeb
                 return Results.Problem(title: "Bad dyad", detail: "a and b must be actor codes (capitals, digits).", statusCode: 400);
             }
 
-            return Results.Ok(store.Read(s => s.Timeline(a, b, by, request.Query["directed"] == "true")));
+            return Results.Ok(store.Read(s => s.Timeline(new ActorPair(a, b, request.Query["directed"] == "true"), by)));
         }).WithSummary("Events per quad class and mean Goldstein score per period between two actors.");
     }
 
