@@ -3,32 +3,37 @@ using System.Globalization;
 namespace Dyad.Storage.ClickHouse;
 
 /// <summary>
-/// An <see cref="EventQuery"/> in ClickHouse's SQL, on one fusion's events: a WHERE condition, the ORDER BY of the
-/// query's order, and its LIMIT clause (empty when it reads every event). ClickHouse 18.16 takes no query parameters
-/// over HTTP: every value is escaped as a literal.
+/// An <see cref="EventQuery"/> in ClickHouse's SQL, on one fusion's events: a WHERE condition whose values are
+/// <see cref="Parameters"/> (sent beside the query, never in its text), the ORDER BY of the query's order, and its
+/// LIMIT clause (empty when it reads every event).
 /// </summary>
-internal sealed record ClickHouseEventSql(string Where, string OrderBy, string Limit)
+internal sealed record ClickHouseEventSql(string Where, IReadOnlyList<ClickHouseParameter> Parameters, string OrderBy, string Limit)
 {
     public static ClickHouseEventSql From(EventQuery query, ulong fusionVersion)
     {
         var clauses = new List<string> { "fusion_version = " + fusionVersion.ToString(CultureInfo.InvariantCulture) };
-        static string L(string value) => ClickHouseConnection.Literal(value);
+        var parameters = new List<ClickHouseParameter>();
+        string Value(ClickHouseParameter parameter)
+        {
+            parameters.Add(parameter);
+            return parameter.Sql;
+        }
 
         if (query.Id is { } id)
         {
-            clauses.Add($"event_id = {L(id)}");
+            clauses.Add($"event_id = {Value(ClickHouseParameter.String("id", id))}");
         }
 
         if (query.Actor is { } actor)
         {
-            var code = L(actor);
+            var code = Value(ClickHouseParameter.String("actor", actor));
             clauses.Add($"(startsWith(source_code, {code}) OR startsWith(ifNull(target_code, ''), {code}))");
         }
 
         if (query.Dyad is { } dyad)
         {
-            var a = L(dyad.A);
-            var b = L(dyad.B);
+            var a = Value(ClickHouseParameter.String("dyad_a", dyad.A));
+            var b = Value(ClickHouseParameter.String("dyad_b", dyad.B));
             var forward = $"(startsWith(source_code, {a}) AND startsWith(ifNull(target_code, ''), {b}))";
             var backward = $"(startsWith(source_code, {b}) AND startsWith(ifNull(target_code, ''), {a}))";
             clauses.Add(dyad.Directed ? forward : $"({forward} OR {backward})");
@@ -36,46 +41,46 @@ internal sealed record ClickHouseEventSql(string Where, string OrderBy, string L
 
         if (query.CameoPrefix is { } cameo)
         {
-            clauses.Add($"startsWith(cameo, {L(cameo)})");
+            clauses.Add($"startsWith(cameo, {Value(ClickHouseParameter.String("cameo", cameo))})");
         }
 
         if (query.Quad is { } quad)
         {
-            clauses.Add($"quad = {quad.ToString(CultureInfo.InvariantCulture)}");
+            clauses.Add($"quad = {Value(ClickHouseParameter.Int32("quad", quad))}");
         }
 
         if (query.From is { } from)
         {
-            clauses.Add($"date_end >= {ClickHouseConnection.Literal(from)}");
+            clauses.Add($"date_end >= {Value(ClickHouseParameter.Date("from_date", from))}");
         }
 
         if (query.To is { } to)
         {
-            clauses.Add($"date_start <= {ClickHouseConnection.Literal(to)}");
+            clauses.Add($"date_start <= {Value(ClickHouseParameter.Date("to_date", to))}");
         }
 
         if (query.PlaceCountry is { } country)
         {
-            clauses.Add($"place_country = {L(country)}");
+            clauses.Add($"place_country = {Value(ClickHouseParameter.String("country", country))}");
         }
 
         if (query.Status is { } status)
         {
-            clauses.Add($"status = {L(status)}");
+            clauses.Add($"status = {Value(ClickHouseParameter.String("status", status))}");
         }
 
         if (query.Secret is { } secret)
         {
-            clauses.Add($"secret = {(secret ? 1 : 0)}");
+            clauses.Add($"secret = {Value(ClickHouseParameter.Boolean("secret", secret))}");
         }
 
         if (query.Text is { } text)
         {
             // search_text holds the sentence in lower case, so one lower-casing here makes the match ignore case.
-            clauses.Add($"position(search_text, {L(text.ToLowerInvariant())}) > 0");
+            clauses.Add($"position(search_text, {Value(ClickHouseParameter.String("text", text.ToLowerInvariant()))}) > 0");
         }
 
-        return new ClickHouseEventSql(string.Join(" AND ", clauses), OrderByOf(query.Order), LimitOf(query.Limit, query.Offset));
+        return new ClickHouseEventSql(string.Join(" AND ", clauses), parameters, OrderByOf(query.Order), LimitOf(query.Limit, query.Offset));
     }
 
     /// <summary>Event id breaks ties so pages are stable, and match DuckDB's.</summary>

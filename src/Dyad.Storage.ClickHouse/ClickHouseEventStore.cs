@@ -16,8 +16,8 @@ namespace Dyad.Storage.ClickHouse;
 /// content hash and mention id, so a story ingested twice collapses to one, and reads deduplicate by key. Fusion
 /// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in document order through the
 /// same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
-/// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
-/// validated by the caller and escaped as a literal here.
+/// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written.
+/// Values reach a query as <see cref="ClickHouseParameter"/>s, beside its text and never in it.
 /// </summary>
 public sealed class ClickHouseEventStore : ISharedEventStore
 {
@@ -110,10 +110,10 @@ public sealed class ClickHouseEventStore : ISharedEventStore
     /// </summary>
     private bool SchemaExists()
     {
-        var names = string.Join(", ", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }).Select(ClickHouseConnection.Literal));
+        var database = ClickHouseParameter.String("database", _connection.Location.Database);
+        var names = ClickHouseParameter.Strings("names", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }));
         var count = _connection.Execute(
-            $"SELECT count() FROM system.tables WHERE database = {ClickHouseConnection.Literal(_connection.Location.Database)} AND name IN ({names}) FORMAT TabSeparated",
-            null, null, "default").Trim();
+            $"SELECT count() FROM system.tables WHERE database = {database.Sql} AND name IN {names.Sql} FORMAT TabSeparated", [database, names], "default").Trim();
         return count == (DistributedTables.Length * 2).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -145,14 +145,15 @@ public sealed class ClickHouseEventStore : ISharedEventStore
     {
         var storedHashes = new HashSet<string>(StringComparer.Ordinal);
         var storedIds = new HashSet<string>(StringComparer.Ordinal);
-        var hashList = string.Join(", ", hashes.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
-        var idList = string.Join(", ", ids.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
-        if (hashList.Length == 0)
+        var hashList = hashes.Distinct(StringComparer.Ordinal).ToList();
+        if (hashList.Count == 0)
         {
             return (storedHashes, storedIds);
         }
 
-        foreach (var row in Query($"SELECT DISTINCT content_hash, doc_id FROM documents WHERE content_hash IN ({hashList}) OR doc_id IN ({idList})"))
+        var hashValues = ClickHouseParameter.Strings("hashes", hashList);
+        var idValues = ClickHouseParameter.Strings("ids", ids.Distinct(StringComparer.Ordinal));
+        foreach (var row in Query($"SELECT DISTINCT content_hash, doc_id FROM documents WHERE content_hash IN {hashValues.Sql} OR doc_id IN {idValues.Sql}", hashValues, idValues))
         {
             storedHashes.Add((string)row["content_hash"]!);
             storedIds.Add((string)row["doc_id"]!);
@@ -383,20 +384,21 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         {
             // A page is found from the small columns first, then its records are read by primary key: otherwise every
             // granule holding a match would have its records decompressed, and matches are spread over all of them.
-            var ids = Query($"SELECT event_id FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}").Select(r => (string)r["event_id"]!).ToList();
+            var ids = Query($"SELECT event_id FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}", sql.Parameters).Select(r => (string)r["event_id"]!).ToList();
             if (ids.Count == 0)
             {
                 return [];
             }
 
             var rank = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-            rows = Query($"SELECT {columns} FROM events WHERE fusion_version = {Version()} AND event_id IN ({string.Join(", ", ids.Select(ClickHouseConnection.Literal))})")
+            var page = ClickHouseParameter.Strings("page", ids);
+            rows = Query($"SELECT {columns} FROM events WHERE fusion_version = {Version()} AND event_id IN {page.Sql}", page)
                 .OrderBy(r => rank[(string)r["event_id"]!])
                 .ToList();
         }
         else
         {
-            rows = Query($"SELECT {columns} FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}");
+            rows = Query($"SELECT {columns} FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}", sql.Parameters);
         }
 
         return rows.Select(r => new StoredEvent(
@@ -407,24 +409,28 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             (int)r["num_sources"]!, (int)r["num_articles"]!, (string)r["first_doc"]!, EventJson.Parse((string)r["record"]!))).ToList();
     }
 
-    public long CountEvents(EventQuery query) =>
-        long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {ClickHouseEventSql.From(query, Version()).Where} FORMAT TabSeparated").Trim(), CultureInfo.InvariantCulture);
+    public long CountEvents(EventQuery query)
+    {
+        var sql = ClickHouseEventSql.From(query, Version());
+        return long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {sql.Where} FORMAT TabSeparated", sql.Parameters).Trim(), CultureInfo.InvariantCulture);
+    }
 
     public IReadOnlyList<StoredMention> Mentions(string eventId)
     {
-        var reasons = Query($"SELECT mention_id, reason FROM fusion WHERE fusion_version = {Version()} AND event_id = {ClickHouseConnection.Literal(eventId)}")
+        var id = ClickHouseParameter.String("event_id", eventId);
+        var reasons = Query($"SELECT mention_id, reason FROM fusion WHERE fusion_version = {Version()} AND event_id = {id.Sql}", id)
             .ToDictionary(r => (string)r["mention_id"]!, r => (string)r["reason"]!, StringComparer.Ordinal);
         if (reasons.Count == 0)
         {
             return [];
         }
 
-        var ids = string.Join(", ", reasons.Keys.Select(ClickHouseConnection.Literal));
+        var ids = ClickHouseParameter.Strings("mention_ids", reasons.Keys);
         return Query($"""
                 SELECT mention_id, any(doc_id) AS doc, any(sentence) AS sentence, any(idx) AS idx, any(publisher) AS publisher, any(status) AS status,
                     any(record) AS record
-                FROM mentions WHERE mention_id IN ({ids}) GROUP BY mention_id ORDER BY doc, sentence, idx
-                """)
+                FROM mentions WHERE mention_id IN {ids.Sql} GROUP BY mention_id ORDER BY doc, sentence, idx
+                """, ids)
             .Select(r => new StoredMention((string)r["mention_id"]!, eventId, (string)r["doc"]!, (int)r["sentence"]!, (string?)r["publisher"],
                 (string)r["status"]!, reasons[(string)r["mention_id"]!], EventJson.Parse((string)r["record"]!)))
             .ToList();
@@ -438,12 +444,13 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             "year" => ("toStartOfYear(date_start)", "yyyy"),
             _ => ("toStartOfMonth(date_start)", "yyyy-MM"),
         };
+        var sql = ClickHouseEventSql.From(new EventQuery { Dyad = dyad }, Version());
         var rows = Query($"""
             SELECT {truncate} AS period, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
                 avg(goldstein) AS goldstein
-            FROM events WHERE {ClickHouseEventSql.From(new EventQuery { Dyad = dyad }, Version()).Where} AND isNotNull(date_start)
+            FROM events WHERE {sql.Where} AND isNotNull(date_start)
             GROUP BY period ORDER BY period
-            """);
+            """, sql.Parameters);
         return rows.Select(r => new TimelineRow(
             DateOnly.Parse((string)r["period"]!, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture),
             Count(r["q1"]), Count(r["q2"]), Count(r["q3"]), Count(r["q4"]), Math.Round((double)r["goldstein"]!, 3))).ToList();
@@ -462,8 +469,9 @@ public sealed class ClickHouseEventStore : ISharedEventStore
 
     public int? SentenceStart(string doc, int sentence)
     {
-        var text = _connection.Execute(
-            $"SELECT any(start_offset) FROM sentences WHERE doc_id = {ClickHouseConnection.Literal(doc)} AND sentence = {sentence.ToString(CultureInfo.InvariantCulture)} FORMAT TabSeparated").Trim();
+        var docId = ClickHouseParameter.String("doc_id", doc);
+        var index = ClickHouseParameter.Int32("sentence", sentence);
+        var text = _connection.Execute($"SELECT any(start_offset) FROM sentences WHERE doc_id = {docId.Sql} AND sentence = {index.Sql} FORMAT TabSeparated", [docId, index]).Trim();
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && text.Length > 0 ? start : null;
     }
 
@@ -484,8 +492,8 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         }
     }
 
-    private List<JsonObject> Query(string sql) =>
-        _connection.Execute(sql + " FORMAT JSONEachRow", settings: ("output_format_json_quote_64bit_integers", "0"))
+    private List<JsonObject> Query(string sql, params IReadOnlyList<ClickHouseParameter> parameters) =>
+        _connection.Execute(sql + " FORMAT JSONEachRow", parameters, settings: ("output_format_json_quote_64bit_integers", "0"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)!.AsObject())
             .ToList();

@@ -1,9 +1,10 @@
+using System.Text.Json;
 using Dyad.Storage.ClickHouse;
 
 namespace Dyad.Storage.Tests;
 
 /// <summary>
-/// Each store turns an <see cref="EventQuery"/> into its own SQL: DuckDB's only names the query's values, so a value
+/// Each store turns an <see cref="EventQuery"/> into its own SQL, and that SQL only names the query's values: a value
 /// written to break out of a string reaches the store as the value it is.
 /// </summary>
 public sealed class EventQuerySqlTests
@@ -43,7 +44,41 @@ public sealed class EventQuerySqlTests
     }
 
     [Fact]
-    public void A_query_without_filters_has_no_condition()
+    public void ClickHouse_SQL_sends_every_filter_value_beside_the_query()
+    {
+        var sql = ClickHouseEventSql.From(EveryFilter(Hostile), fusionVersion: 42);
+
+        Assert.DoesNotContain("zqx", sql.Where + sql.OrderBy + sql.Limit, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("fusion_version = 42 AND ", sql.Where, StringComparison.Ordinal);
+        Assert.Equal(
+            ["id", "actor", "dyad_a", "dyad_b", "cameo", "quad", "from_date", "to_date", "country", "status", "secret", "text"],
+            sql.Parameters.Select(p => p.Name));
+        Assert.Equal("LIMIT 5, 10", sql.Limit);
+
+        // The external table's one row carries each value exactly, typed as its column says.
+        var row = JsonDocument.Parse(ClickHouseParameter.Row(sql.Parameters)).RootElement;
+        Assert.Equal(Hostile, row.GetProperty("id").GetString());
+        Assert.Equal(Hostile + "B", row.GetProperty("dyad_b").GetString());
+        Assert.Equal(Hostile.ToLowerInvariant(), row.GetProperty("text").GetString());
+        Assert.Equal("2020-01-01", row.GetProperty("from_date").GetString());
+        Assert.Equal(3, row.GetProperty("quad").GetInt32());
+        Assert.Equal(0, row.GetProperty("secret").GetInt32());
+        Assert.Equal(
+            "id String, actor String, dyad_a String, dyad_b String, cameo String, quad Int32, from_date Date, to_date Date, country String, status String, secret UInt8, text String",
+            ClickHouseParameter.Structure(sql.Parameters));
+    }
+
+    [Fact]
+    public void A_list_is_sent_as_one_array_and_read_as_rows_for_IN()
+    {
+        var ids = ClickHouseParameter.Strings("ids", ["a'b", "c"]);
+
+        Assert.Equal("(SELECT arrayJoin(ids) FROM query_parameters)", ids.Sql);
+        Assert.Equal("{\"ids\":[\"a\\u0027b\",\"c\"]}\n", ClickHouseParameter.Row([ids]));
+    }
+
+    [Fact]
+    public void A_query_without_filters_has_no_condition_and_no_values()
     {
         var duck = DuckDbEventSql.From(new EventQuery());
         var clickHouse = ClickHouseEventSql.From(new EventQuery(), fusionVersion: 7);
@@ -51,6 +86,7 @@ public sealed class EventQuerySqlTests
         Assert.Equal(string.Empty, duck.Where);
         Assert.Empty(duck.Parameters);
         Assert.Equal("fusion_version = 7", clickHouse.Where);
+        Assert.Empty(clickHouse.Parameters);
         Assert.Equal(string.Empty, clickHouse.Limit);
     }
 
