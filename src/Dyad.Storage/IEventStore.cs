@@ -11,7 +11,7 @@ public interface IEventStore : IDisposable
     /// <summary>Content hashes of the documents already stored, to skip them.</summary>
     ISet<string> StoredDocumentHashes();
 
-    /// <summary>Stores a batch of coded documents atomically, fusing their events with those already stored.</summary>
+    /// <summary>Stores a batch of coded documents, fusing their events with those already stored (a shared store fuses in its own step).</summary>
     IngestResult Ingest(IReadOnlyList<CodedDocument> batch);
 
     IReadOnlyList<StoredEvent> Events(EventQuery query);
