@@ -91,7 +91,7 @@ internal static class ClickHouseBenchmark
             store.Ingest(batch);
         }
 
-        store.FinishIngest();
+        (store as ISharedEventStore)?.Fuse();
         return watch.Elapsed;
     }
 

@@ -16,10 +16,10 @@ namespace Dyad.Storage.ClickHouse;
 /// content hash and mention id, so a story ingested twice collapses to one, and reads deduplicate by key. Fusion
 /// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in document order through the
 /// same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
-/// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written. ClickHouse 18.16 takes no query parameters over HTTP: every filter value is
-/// validated by the caller and escaped as a literal here.
+/// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written.
+/// Values reach a query as <see cref="ClickHouseParameter"/>s, beside its text and never in it.
 /// </summary>
-public sealed class ClickHouseEventStore : IEventStore
+public sealed class ClickHouseEventStore : ISharedEventStore
 {
     private static readonly string[] LocalTables =
     [
@@ -70,6 +70,12 @@ public sealed class ClickHouseEventStore : IEventStore
 
     private ClickHouseEventStore(ClickHouseConnection connection) => _connection = connection;
 
+    /// <summary>
+    /// The tables' layout has not changed since the cluster store was written, so it is 1; it counts on its own, not
+    /// with DuckDB's migrations, because the two stores' tables differ.
+    /// </summary>
+    public int SchemaVersion => 1;
+
     /// <summary>How many times an insert is tried before the ingest fails (a shard restarting, a network blip).</summary>
     public int InsertAttempts { get; init; } = 3;
 
@@ -104,10 +110,10 @@ public sealed class ClickHouseEventStore : IEventStore
     /// </summary>
     private bool SchemaExists()
     {
-        var names = string.Join(", ", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }).Select(ClickHouseConnection.Literal));
+        var database = ClickHouseParameter.String("database", _connection.Location.Database);
+        var names = ClickHouseParameter.Strings("names", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }));
         var count = _connection.Execute(
-            $"SELECT count() FROM system.tables WHERE database = {ClickHouseConnection.Literal(_connection.Location.Database)} AND name IN ({names}) FORMAT TabSeparated",
-            null, null, "default").Trim();
+            $"SELECT count() FROM system.tables WHERE database = {database.Sql} AND name IN {names.Sql} FORMAT TabSeparated", [database, names], "default").Trim();
         return count == (DistributedTables.Length * 2).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -139,14 +145,15 @@ public sealed class ClickHouseEventStore : IEventStore
     {
         var storedHashes = new HashSet<string>(StringComparer.Ordinal);
         var storedIds = new HashSet<string>(StringComparer.Ordinal);
-        var hashList = string.Join(", ", hashes.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
-        var idList = string.Join(", ", ids.Distinct(StringComparer.Ordinal).Select(ClickHouseConnection.Literal));
-        if (hashList.Length == 0)
+        var hashList = hashes.Distinct(StringComparer.Ordinal).ToList();
+        if (hashList.Count == 0)
         {
             return (storedHashes, storedIds);
         }
 
-        foreach (var row in Query($"SELECT DISTINCT content_hash, doc_id FROM documents WHERE content_hash IN ({hashList}) OR doc_id IN ({idList})"))
+        var hashValues = ClickHouseParameter.Strings("hashes", hashList);
+        var idValues = ClickHouseParameter.Strings("ids", ids.Distinct(StringComparer.Ordinal));
+        foreach (var row in Query($"SELECT DISTINCT content_hash, doc_id FROM documents WHERE content_hash IN {hashValues.Sql} OR doc_id IN {idValues.Sql}", hashValues, idValues))
         {
             storedHashes.Add((string)row["content_hash"]!);
             storedIds.Add((string)row["doc_id"]!);
@@ -253,8 +260,6 @@ public sealed class ClickHouseEventStore : IEventStore
     }
 
     private static void Row(StringBuilder rows, JsonObject row) => rows.Append(row.ToJsonString()).Append('\n');
-
-    public void FinishIngest() => Fuse();
 
     /// <summary>Replays every stored mention, in document order, through the fuser, and writes a new version of the events.</summary>
     public void Fuse()
@@ -367,12 +372,7 @@ public sealed class ClickHouseEventStore : IEventStore
 
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
-        var order = query.OrderByClause();
-        var limit = query.Limit == int.MaxValue ? string.Empty : $"LIMIT {Math.Max(0, query.Offset)}, {query.Limit}";
-        if (limit.Length == 0 && query.Offset > 0)
-        {
-            limit = $"LIMIT {query.Offset}, 18446744073709551615";
-        }
+        var sql = ClickHouseEventSql.From(query, Version());
 
         const string columns = """
             event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
@@ -384,20 +384,21 @@ public sealed class ClickHouseEventStore : IEventStore
         {
             // A page is found from the small columns first, then its records are read by primary key: otherwise every
             // granule holding a match would have its records decompressed, and matches are spread over all of them.
-            var ids = Query($"SELECT event_id FROM events WHERE {Where(query)} ORDER BY {order} {limit}").Select(r => (string)r["event_id"]!).ToList();
+            var ids = Query($"SELECT event_id FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}", sql.Parameters).Select(r => (string)r["event_id"]!).ToList();
             if (ids.Count == 0)
             {
                 return [];
             }
 
             var rank = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-            rows = Query($"SELECT {columns} FROM events WHERE fusion_version = {Version()} AND event_id IN ({string.Join(", ", ids.Select(ClickHouseConnection.Literal))})")
+            var page = ClickHouseParameter.Strings("page", ids);
+            rows = Query($"SELECT {columns} FROM events WHERE fusion_version = {Version()} AND event_id IN {page.Sql}", page)
                 .OrderBy(r => rank[(string)r["event_id"]!])
                 .ToList();
         }
         else
         {
-            rows = Query($"SELECT {columns} FROM events WHERE {Where(query)} ORDER BY {order} {limit}");
+            rows = Query($"SELECT {columns} FROM events WHERE {sql.Where} ORDER BY {sql.OrderBy} {sql.Limit}", sql.Parameters);
         }
 
         return rows.Select(r => new StoredEvent(
@@ -408,94 +409,34 @@ public sealed class ClickHouseEventStore : IEventStore
             (int)r["num_sources"]!, (int)r["num_articles"]!, (string)r["first_doc"]!, EventJson.Parse((string)r["record"]!))).ToList();
     }
 
-    public long CountEvents(EventQuery query) =>
-        long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {Where(query)} FORMAT TabSeparated").Trim(), CultureInfo.InvariantCulture);
-
-    private string Where(EventQuery query)
+    public long CountEvents(EventQuery query)
     {
-        static string L(string? value) => ClickHouseConnection.Literal(value);
-        var clauses = new List<string> { $"fusion_version = {Version()}" };
-        if (query.Id is { } id)
-        {
-            clauses.Add($"event_id = {L(id)}");
-        }
-
-        if (query.Actor is { } actor)
-        {
-            clauses.Add($"(startsWith(source_code, {L(actor)}) OR startsWith(ifNull(target_code, ''), {L(actor)}))");
-        }
-
-        if (query.Dyad is var (a, b))
-        {
-            var forward = $"(startsWith(source_code, {L(a)}) AND startsWith(ifNull(target_code, ''), {L(b)}))";
-            var backward = $"(startsWith(source_code, {L(b)}) AND startsWith(ifNull(target_code, ''), {L(a)}))";
-            clauses.Add(query.Directed ? forward : $"({forward} OR {backward})");
-        }
-
-        if (query.CameoPrefix is { } cameo)
-        {
-            clauses.Add($"startsWith(cameo, {L(cameo)})");
-        }
-
-        if (query.Quad is { } quad)
-        {
-            clauses.Add($"quad = {quad.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (query.From is { } from)
-        {
-            clauses.Add($"date_end >= {ClickHouseConnection.Literal(from)}");
-        }
-
-        if (query.To is { } to)
-        {
-            clauses.Add($"date_start <= {ClickHouseConnection.Literal(to)}");
-        }
-
-        if (query.PlaceCountry is { } country)
-        {
-            clauses.Add($"place_country = {L(country)}");
-        }
-
-        if (query.Status is { } status)
-        {
-            clauses.Add($"status = {L(status)}");
-        }
-
-        if (query.Secret is { } secret)
-        {
-            clauses.Add($"secret = {(secret ? 1 : 0)}");
-        }
-
-        if (query.Text is { } text)
-        {
-            clauses.Add($"position(search_text, {L(text.ToLowerInvariant())}) > 0");
-        }
-
-        return string.Join(" AND ", clauses);
+        var sql = ClickHouseEventSql.From(query, Version());
+        return long.Parse(_connection.Execute($"SELECT count() FROM events WHERE {sql.Where} FORMAT TabSeparated", sql.Parameters).Trim(), CultureInfo.InvariantCulture);
     }
 
     public IReadOnlyList<StoredMention> Mentions(string eventId)
     {
-        var reasons = Query($"SELECT mention_id, reason FROM fusion WHERE fusion_version = {Version()} AND event_id = {ClickHouseConnection.Literal(eventId)}")
+        var id = ClickHouseParameter.String("event_id", eventId);
+        var reasons = Query($"SELECT mention_id, reason FROM fusion WHERE fusion_version = {Version()} AND event_id = {id.Sql}", id)
             .ToDictionary(r => (string)r["mention_id"]!, r => (string)r["reason"]!, StringComparer.Ordinal);
         if (reasons.Count == 0)
         {
             return [];
         }
 
-        var ids = string.Join(", ", reasons.Keys.Select(ClickHouseConnection.Literal));
+        var ids = ClickHouseParameter.Strings("mention_ids", reasons.Keys);
         return Query($"""
                 SELECT mention_id, any(doc_id) AS doc, any(sentence) AS sentence, any(idx) AS idx, any(publisher) AS publisher, any(status) AS status,
                     any(record) AS record
-                FROM mentions WHERE mention_id IN ({ids}) GROUP BY mention_id ORDER BY doc, sentence, idx
-                """)
+                FROM mentions WHERE mention_id IN {ids.Sql} GROUP BY mention_id ORDER BY doc, sentence, idx
+                """, ids)
             .Select(r => new StoredMention((string)r["mention_id"]!, eventId, (string)r["doc"]!, (int)r["sentence"]!, (string?)r["publisher"],
                 (string)r["status"]!, reasons[(string)r["mention_id"]!], EventJson.Parse((string)r["record"]!)))
             .ToList();
     }
 
-    public IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed)
+    public IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by)
     {
         var (truncate, format) = by switch
         {
@@ -503,12 +444,13 @@ public sealed class ClickHouseEventStore : IEventStore
             "year" => ("toStartOfYear(date_start)", "yyyy"),
             _ => ("toStartOfMonth(date_start)", "yyyy-MM"),
         };
+        var sql = ClickHouseEventSql.From(new EventQuery { Dyad = dyad }, Version());
         var rows = Query($"""
             SELECT {truncate} AS period, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
                 avg(goldstein) AS goldstein
-            FROM events WHERE {Where(new EventQuery { Dyad = (a, b), Directed = directed })} AND isNotNull(date_start)
+            FROM events WHERE {sql.Where} AND isNotNull(date_start)
             GROUP BY period ORDER BY period
-            """);
+            """, sql.Parameters);
         return rows.Select(r => new TimelineRow(
             DateOnly.Parse((string)r["period"]!, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture),
             Count(r["q1"]), Count(r["q2"]), Count(r["q3"]), Count(r["q4"]), Math.Round((double)r["goldstein"]!, 3))).ToList();
@@ -527,8 +469,9 @@ public sealed class ClickHouseEventStore : IEventStore
 
     public int? SentenceStart(string doc, int sentence)
     {
-        var text = _connection.Execute(
-            $"SELECT any(start_offset) FROM sentences WHERE doc_id = {ClickHouseConnection.Literal(doc)} AND sentence = {sentence.ToString(CultureInfo.InvariantCulture)} FORMAT TabSeparated").Trim();
+        var docId = ClickHouseParameter.String("doc_id", doc);
+        var index = ClickHouseParameter.Int32("sentence", sentence);
+        var text = _connection.Execute($"SELECT any(start_offset) FROM sentences WHERE doc_id = {docId.Sql} AND sentence = {index.Sql} FORMAT TabSeparated", [docId, index]).Trim();
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && text.Length > 0 ? start : null;
     }
 
@@ -549,8 +492,8 @@ public sealed class ClickHouseEventStore : IEventStore
         }
     }
 
-    private List<JsonObject> Query(string sql) =>
-        _connection.Execute(sql + " FORMAT JSONEachRow", settings: ("output_format_json_quote_64bit_integers", "0"))
+    private List<JsonObject> Query(string sql, params IReadOnlyList<ClickHouseParameter> parameters) =>
+        _connection.Execute(sql + " FORMAT JSONEachRow", parameters, settings: ("output_format_json_quote_64bit_integers", "0"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)!.AsObject())
             .ToList();

@@ -19,7 +19,8 @@ public sealed class StoreException(string message, Exception? inner = null) : Ex
 /// </summary>
 public sealed class DuckDbEventStore : IEventStore
 {
-    public const int SchemaVersion = 2;
+    /// <summary>The schema this build creates, and migrates older stores to.</summary>
+    private const int LatestSchemaVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -57,6 +58,9 @@ public sealed class DuckDbEventStore : IEventStore
 
     public string Path { get; }
 
+    /// <summary>The schema of the opened file: the latest, unless it was opened at an older one (as tests of migration do).</summary>
+    public int SchemaVersion { get; private set; }
+
     /// <summary>
     /// Opens (creating if absent) a store and migrates it to the current schema. A store locked by another process,
     /// a corrupt file, or a database that is not a Dyad store is a <see cref="StoreException"/>, and nothing is changed.
@@ -89,7 +93,7 @@ public sealed class DuckDbEventStore : IEventStore
         var store = new DuckDbEventStore(connection, full);
         try
         {
-            store.Migrate(exists, readOnly, migrateTo ?? SchemaVersion);
+            store.Migrate(exists, readOnly, migrateTo ?? LatestSchemaVersion);
             if (!readOnly)
             {
                 store.LoadFusionIndex();
@@ -159,13 +163,14 @@ public sealed class DuckDbEventStore : IEventStore
             }
         }
 
-        if (version > SchemaVersion)
+        if (version > LatestSchemaVersion)
         {
-            throw new StoreException($"{Path}: made by a newer Dyad (schema {version}; this one knows {SchemaVersion}); nothing was changed");
+            throw new StoreException($"{Path}: made by a newer Dyad (schema {version}; this one knows {LatestSchemaVersion}); nothing was changed");
         }
 
         if (version >= target)
         {
+            SchemaVersion = version;
             return;
         }
 
@@ -181,6 +186,7 @@ public sealed class DuckDbEventStore : IEventStore
         }
 
         transaction.Commit();
+        SchemaVersion = target;
     }
 
     /// <summary>
@@ -253,10 +259,6 @@ public sealed class DuckDbEventStore : IEventStore
         }
 
         return hashes;
-    }
-
-    public void Refresh()
-    {
     }
 
     public IngestResult Ingest(IReadOnlyList<CodedDocument> batch)
@@ -440,19 +442,21 @@ public sealed class DuckDbEventStore : IEventStore
 
     public IReadOnlyList<StoredEvent> Events(EventQuery query)
     {
-        var (where, parameters) = Where(query);
-        var order = query.OrderByClause();
+        var sql = DuckDbEventSql.From(query);
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT event_id, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, date_start, date_end,
                 date_precision, place_country, place_name, lat, lon, status, secret, disputed, confidence, num_mentions, num_sources, num_articles,
                 first_doc, record
-            FROM events {where} ORDER BY {order} LIMIT {Math.Min(query.Limit, int.MaxValue)} OFFSET {Math.Max(0, query.Offset)}
+            FROM events {sql.Where} ORDER BY {sql.OrderBy} LIMIT $limit OFFSET $offset
             """;
-        foreach (var (name, value) in parameters)
+        foreach (var (name, value) in sql.Parameters)
         {
             command.Parameters.Add(new DuckDBParameter(name, value));
         }
+
+        command.Parameters.Add(new DuckDBParameter("limit", query.Limit));
+        command.Parameters.Add(new DuckDBParameter("offset", Math.Max(0, query.Offset)));
 
         var events = new List<StoredEvent>();
         using var reader = command.ExecuteReader();
@@ -471,96 +475,25 @@ public sealed class DuckDbEventStore : IEventStore
 
     public long CountEvents(EventQuery query)
     {
-        var (where, parameters) = Where(query);
-        return Scalar<long>($"SELECT count(*) FROM events {where}", [.. parameters]);
+        var sql = DuckDbEventSql.From(query);
+        return Scalar<long>($"SELECT count(*) FROM events {sql.Where}", [.. sql.Parameters]);
     }
 
-    /// <summary>The WHERE clause of a query, every value a parameter.</summary>
-    internal static (string Sql, List<(string, object?)> Parameters) Where(EventQuery query)
-    {
-        var clauses = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Add(string clause, params (string, object?)[] values)
-        {
-            clauses.Add(clause);
-            parameters.AddRange(values);
-        }
-
-        if (query.Id is { } id)
-        {
-            Add("event_id = $id", ("id", id));
-        }
-
-        if (query.Actor is { } actor)
-        {
-            Add("(starts_with(source_code, $actor) OR starts_with(target_code, $actor))", ("actor", actor));
-        }
-
-        if (query.Dyad is var (a, b))
-        {
-            Add(query.Directed
-                ? "(starts_with(source_code, $da) AND starts_with(target_code, $db))"
-                : "((starts_with(source_code, $da) AND starts_with(target_code, $db)) OR (starts_with(source_code, $db) AND starts_with(target_code, $da)))",
-                ("da", a), ("db", b));
-        }
-
-        if (query.CameoPrefix is { } cameo)
-        {
-            Add("starts_with(cameo, $cameo)", ("cameo", cameo));
-        }
-
-        if (query.Quad is { } quad)
-        {
-            Add("quad = $quad", ("quad", quad));
-        }
-
-        if (query.From is { } from)
-        {
-            Add("date_end >= $from", ("from", from));
-        }
-
-        if (query.To is { } to)
-        {
-            Add("date_start <= $to", ("to", to));
-        }
-
-        if (query.PlaceCountry is { } country)
-        {
-            Add("place_country = $country", ("country", country));
-        }
-
-        if (query.Status is { } status)
-        {
-            Add("status = $status", ("status", status));
-        }
-
-        if (query.Secret is { } secret)
-        {
-            Add("secret = $secret", ("secret", secret));
-        }
-
-        if (query.Text is { } text)
-        {
-            Add("contains(search_text, $text)", ("text", text.ToLowerInvariant()));
-        }
-
-        return (clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), parameters);
-    }
-
-    public IReadOnlyList<TimelineRow> Timeline(string a, string b, string by, bool directed)
+    public IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by)
     {
         var unit = by switch { "week" => "week", "year" => "year", _ => "month" };
         var format = unit switch { "week" => "%Y-%m-%d", "year" => "%Y", _ => "%Y-%m" };
-        var (where, parameters) = Where(new EventQuery { Dyad = (a, b), Directed = directed });
+        // A dyad always makes a WHERE clause, so the date's condition joins it.
+        var sql = DuckDbEventSql.From(new EventQuery { Dyad = dyad });
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT strftime(date_trunc('{unit}', date_start), '{format}') AS period,
                 count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 2), count(*) FILTER (WHERE quad = 3), count(*) FILTER (WHERE quad = 4),
                 avg(goldstein)
-            FROM events {where} {(where.Length == 0 ? "WHERE" : "AND")} date_start IS NOT NULL
+            FROM events {sql.Where} AND date_start IS NOT NULL
             GROUP BY period ORDER BY period
             """;
-        foreach (var (name, value) in parameters)
+        foreach (var (name, value) in sql.Parameters)
         {
             command.Parameters.Add(new DuckDBParameter(name, value));
         }
@@ -632,10 +565,6 @@ public sealed class DuckDbEventStore : IEventStore
     private static double? NullableDouble(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 
     private static DateOnly? NullableDate(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : DateOnly.FromDateTime(reader.GetDateTime(i));
-
-    public void FinishIngest()
-    {
-    }
 
     public void Dispose() => _connection.Dispose();
 }

@@ -93,7 +93,7 @@ internal static class DyadWeb
     private static void MapApi(WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", (StoreAccess store) => Results.Ok(new { status = "ok", events = store.Read(s => s.CountEvents(new EventQuery())), schema = DuckDbEventStore.SchemaVersion }))
+        api.MapGet("/health", (StoreAccess store) => Results.Ok(store.Read(s => new { status = "ok", events = s.CountEvents(new EventQuery()), schema = s.SchemaVersion })))
             .WithSummary("Whether the server and its store answer.");
 
         api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<JsonOptions> options) =>
@@ -175,7 +175,7 @@ internal static class DyadWeb
                 return Results.Problem(title: "Bad dyad", detail: "a and b must be actor codes (capitals, digits).", statusCode: 400);
             }
 
-            return Results.Ok(store.Read(s => s.Timeline(a, b, by, request.Query["directed"] == "true")));
+            return Results.Ok(store.Read(s => s.Timeline(new ActorPair(a, b, request.Query["directed"] == "true"), by)));
         }).WithSummary("Events per quad class and mean Goldstein score per period between two actors.");
     }
 
@@ -216,7 +216,7 @@ internal sealed class StoreAccess(IEventStore store) : IDisposable
     {
         lock (_lock)
         {
-            store.Refresh();
+            (store as ISharedEventStore)?.Refresh();
             return read(store);
         }
     }

@@ -8,7 +8,19 @@ namespace Dyad.Web;
 internal static class Filters
 {
     private static readonly FrozenSet<string> Statuses = new HashSet<string>(StringComparer.Ordinal) { "asserted", "reported", "denied", "speculated", "planned", "negated" }.ToFrozenSet(StringComparer.Ordinal);
-    private static readonly FrozenSet<string> Sorts = new HashSet<string>(StringComparer.Ordinal) { "date", "-date", "mentions", "-mentions", "goldstein", "-goldstein" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The API's sort names, in the order an error lists them.</summary>
+    private static readonly (string Name, EventOrder Order)[] SortNames =
+    [
+        ("date", EventOrder.Date),
+        ("-date", EventOrder.DateDescending),
+        ("mentions", EventOrder.Mentions),
+        ("-mentions", EventOrder.MentionsDescending),
+        ("goldstein", EventOrder.Goldstein),
+        ("-goldstein", EventOrder.GoldsteinDescending),
+    ];
+
+    private static readonly FrozenDictionary<string, EventOrder> Sorts = SortNames.ToFrozenDictionary(s => s.Name, s => s.Order, StringComparer.Ordinal);
 
     internal sealed record Parsed(EventQuery Query);
 
@@ -20,18 +32,17 @@ internal static class Filters
             return null;
         }
 
-        (string, string)? dyad = null;
+        ActorPair? dyad = null;
         if (q["dyad"].ToString() is { Length: > 0 } pair)
         {
             var parts = pair.Split(',');
-            dyad = (Code(parts[0])!, Code(parts[1])!);
+            dyad = new ActorPair(Code(parts[0])!, Code(parts[1])!, q["directed"] == "true");
         }
 
         return new Parsed(new EventQuery
         {
             Actor = Code(q["actor"]),
             Dyad = dyad,
-            Directed = q["directed"] == "true",
             CameoPrefix = Text(q["cameo"]),
             Quad = int.TryParse(q["quad"], NumberStyles.None, CultureInfo.InvariantCulture, out var quad) ? quad : null,
             From = Date(q["from"]),
@@ -42,7 +53,7 @@ internal static class Filters
             Text = Text(q["text"]),
             Limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? Math.Clamp(limit, 1, DyadWeb.MaxPageSize) : 100,
             Offset = int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? Math.Max(0, offset) : 0,
-            Sort = Text(q["sort"]) ?? "date",
+            Order = Text(q["sort"]) is { } sort ? Sorts[sort] : EventOrder.Date,
         });
     }
 
@@ -73,7 +84,7 @@ internal static class Filters
         Check("text", q["text"].ToString().Length <= 200, "at most 200 characters");
         Check("limit", int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out _), "a number");
         Check("offset", int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out _), "a number");
-        Check("sort", Sorts.Contains(q["sort"].ToString()), string.Join(", ", Sorts));
+        Check("sort", Sorts.ContainsKey(q["sort"].ToString()), string.Join(", ", SortNames.Select(s => s.Name)));
         return errors;
     }
 

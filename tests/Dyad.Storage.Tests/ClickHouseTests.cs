@@ -88,6 +88,13 @@ public sealed class ClickHouseTests : IDisposable
             ["events", "--dyad", "JPN,CHN", "--format", "gdelt"],
             ["timeline", "JPN", "CHN", "--by", "month"],
             ["timeline", "RUS", "FRA", "--by", "year", "--directed"],
+
+            // Every filter, each value reaching the cluster beside the query.
+            ["events", "--actor", "JPN", "--cameo", "0", "--quad", "1", "--format", "tsv"],
+            ["events", "--dyad", "RUS,FRA", "--directed", "--status", "asserted", "--secret", "false", "--format", "tsv"],
+            ["events", "--from", "2020-02-01", "--to", "2020-03-15", "--format", "tsv"],
+            ["events", "--text", "Held Talks", "--limit", "5", "--format", "tsv"],
+            ["events", "--id", "story-0000:0:0", "--mentions"],
         })
         {
             var fromDuck = DyadProcess.Run([.. args, "--db", duck]);
@@ -123,9 +130,15 @@ public sealed class ClickHouseTests : IDisposable
         var after = await fromCluster.Get("/api/health");
         Assert.True((int)after["events"]! > (int)before["events"]!, $"{before} then {after}");
 
+        // Each store reports its own schema; the counts agree.
+        var duckHealth = await fromDuck.Get("/api/health");
+        var clusterHealth = await fromCluster.Get("/api/health");
+        Assert.Equal((long)duckHealth["events"]!, (long)clusterHealth["events"]!);
+        Assert.Equal(2, (int)duckHealth["schema"]!);
+        Assert.Equal(1, (int)clusterHealth["schema"]!);
+
         foreach (var path in new[]
         {
-            "/api/health",
             "/api/events?limit=500",
             "/api/events?dyad=JPN,CHN&cameo=0&limit=500",
             "/api/events?actor=RUS&sort=-goldstein&limit=500",
@@ -294,6 +307,24 @@ public sealed class ClickHouseTests : IDisposable
         var fuse = DyadProcess.Run("fuse", "--db", cluster);
         Assert.True(fuse.ExitCode == 0, fuse.Error);
         Assert.Equal(before.Out, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
+    }
+
+    [SkippableFact]
+    public void A_hostile_filter_value_is_only_ever_a_value_on_the_cluster_too()
+    {
+        var cluster = Cluster();
+        var corpus = Stories.WriteCorpus(_folder.File("corpus.jsonl"), 10);
+        Assert.Equal(0, DyadProcess.Run("ingest", corpus, "--db", cluster).ExitCode);
+        var before = DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out;
+
+        var text = DyadProcess.Run("events", "--db", cluster, "--text", "'; DROP TABLE events; --", "--format", "tsv");
+        var id = DyadProcess.Run("events", "--db", cluster, "--id", "x' OR '1'='1");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Single(text.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, id.ExitCode);
+        Assert.Equal("dyad: --id x' OR '1'='1: no such event\n", id.Error);
+        Assert.Equal(before, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
     }
 
     [SkippableFact]

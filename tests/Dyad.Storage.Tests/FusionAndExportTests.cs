@@ -29,7 +29,7 @@ public sealed class FusionAndExportTests : IDisposable
     {
         using var store = StoreWithThreeReports();
 
-        var meetings = store.Events(new EventQuery { Dyad = ("JPN", "CHN"), CameoPrefix = "04" });
+        var meetings = store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), CameoPrefix = "04" });
 
         var meeting = Assert.Single(meetings);
         Assert.Equal(3, meeting.NumMentions);
@@ -54,7 +54,7 @@ public sealed class FusionAndExportTests : IDisposable
         string id;
         using (var store = DuckDbEventStore.Open(db, readOnly: true))
         {
-            id = store.Events(new EventQuery { Dyad = ("JPN", "CHN") })[0].Id;
+            id = store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN") })[0].Id;
         }
 
         var result = DyadProcess.Run("events", "--db", db, "--id", id, "--mentions");

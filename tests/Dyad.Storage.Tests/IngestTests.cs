@@ -170,11 +170,13 @@ public sealed class IngestTests : IDisposable
                     NULL, NULL, NULL, NULL, 'asserted', false, false, 0.85, 1, 1, 1, 'old-1', '{"text": "Japan criticised China on Monday."}')
                 """);
             Assert.Equal("1", old.Scalar<string>("SELECT value FROM meta WHERE key = 'schema_version'"));
+            Assert.Equal(1, old.SchemaVersion);
         }
 
         using var store = DuckDbEventStore.Open(db);
 
         Assert.Equal("2", store.Scalar<string>("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal(2, store.SchemaVersion);
         var e = Assert.Single(store.Events(new EventQuery()));
         Assert.Equal("111", e.Cameo);
         Assert.Single(store.Events(new EventQuery { Text = "criticised china" }));

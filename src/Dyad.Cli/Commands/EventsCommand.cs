@@ -42,8 +42,7 @@ internal static class EventsCommand
             {
                 Id = parse.GetValue(id),
                 Actor = Code(parse.GetValue(actor), "--actor"),
-                Dyad = ParseDyad(parse.GetValue(dyad)),
-                Directed = parse.GetValue(directed),
+                Dyad = ParseDyad(parse.GetValue(dyad), parse.GetValue(directed)),
                 CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException("--cameo: digits only"),
                 Quad = parse.GetValue(quad) is { } q && q is < 1 or > 4 ? throw new CliException("--quad: 1 to 4") : parse.GetValue(quad),
                 From = Date(parse.GetValue(from), "--from"),
@@ -135,7 +134,7 @@ internal static class EventsCommand
         context.Out.Flush();
     }
 
-    internal static (string, string)? ParseDyad(string? value)
+    internal static ActorPair? ParseDyad(string? value, bool directed)
     {
         if (value is null)
         {
@@ -148,7 +147,7 @@ internal static class EventsCommand
             throw new CliException($"--dyad: '{value}' is not two actor codes A,B");
         }
 
-        return (Code(parts[0], "--dyad")!, Code(parts[1], "--dyad")!);
+        return new ActorPair(Code(parts[0], "--dyad")!, Code(parts[1], "--dyad")!, directed);
     }
 
     /// <summary>Actor codes are capitals, digits and dashes; anything else is refused before it reaches a query.</summary>

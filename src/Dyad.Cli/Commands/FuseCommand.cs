@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Dyad.Storage.ClickHouse;
+using Dyad.Storage;
 
 namespace Dyad.Cli.Commands;
 
@@ -15,16 +15,22 @@ internal static class FuseCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (StoreOptions.IsFile(path))
+
+            // Only a shared store fuses apart from its ingests. A file is not opened to find out, since opening a
+            // missing one for writing would create a store.
+            if (!StoreOptions.IsFile(path))
             {
-                context.Error.WriteLine("dyad: a DuckDB store fuses as it ingests; nothing to do");
-                return CliErrors.Success;
+                var watch = Stopwatch.StartNew();
+                using var store = StoreOptions.Open(path, readOnly: false);
+                if (store is ISharedEventStore shared)
+                {
+                    shared.Fuse();
+                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: fused in {watch.Elapsed.TotalSeconds:F1} s"));
+                    return CliErrors.Success;
+                }
             }
 
-            var watch = Stopwatch.StartNew();
-            using var store = (ClickHouseEventStore)StoreOptions.Open(path, readOnly: false);
-            store.Fuse();
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: fused in {watch.Elapsed.TotalSeconds:F1} s"));
+            context.Error.WriteLine("dyad: a DuckDB store fuses as it ingests; nothing to do");
             return CliErrors.Success;
         });
         return command;

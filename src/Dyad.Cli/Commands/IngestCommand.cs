@@ -215,7 +215,12 @@ internal static class IngestCommand
 
         reader.GetAwaiter().GetResult();
         Task.WhenAll(workers).GetAwaiter().GetResult();
-        store.FinishIngest();
+        if (store is ISharedEventStore shared)
+        {
+            // Other processes may be ingesting too: events come from one fusion of everything stored, run at the end.
+            shared.Fuse();
+        }
+
         var seconds = Math.Max(0.001, watch.Elapsed.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
             $"dyad: ingested {documents:N0} documents ({skipped:N0} already stored, {failed:N0} failed), {events:N0} events in {seconds:F1} s: {documents / seconds:F1} documents/s, {events / seconds:F1} events/s");

@@ -28,7 +28,7 @@ internal static class TimelineCommand
             var first = EventsCommand.Code(parse.GetValue(a), "A")!;
             var second = EventsCommand.Code(parse.GetValue(b), "B")!;
             using var store = StoreOptions.Open(parse.GetValue(db)!, readOnly: true, parse.GetValue(partial));
-            var rows = store.Timeline(first, second, parse.GetValue(by)!, parse.GetValue(directed));
+            var rows = store.Timeline(new ActorPair(first, second, parse.GetValue(directed)), parse.GetValue(by)!);
             var table = new StringBuilder();
             table.AppendLine("period\tverbal_coop\tmaterial_coop\tverbal_conflict\tmaterial_conflict\ttotal\tmean_goldstein");
             foreach (var row in rows)

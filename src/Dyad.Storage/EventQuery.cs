@@ -1,0 +1,62 @@
+namespace Dyad.Storage;
+
+/// <summary>
+/// Which stored events to read, in what order and how many: what <c>dyad events</c> and the API filter on. Only a
+/// description; each store turns it into its own SQL, every value a parameter. Unset filters match every event.
+/// </summary>
+public sealed record EventQuery
+{
+    public string? Id { get; init; }
+
+    /// <summary>An actor code prefix on either side ("JPN", "PRKGOV").</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Events between two actors (code prefixes).</summary>
+    public ActorPair? Dyad { get; init; }
+
+    public string? CameoPrefix { get; init; }
+
+    public int? Quad { get; init; }
+
+    /// <summary>Events that end on or after this day: with <see cref="To"/>, events overlapping the range.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Events that start on or before this day.</summary>
+    public DateOnly? To { get; init; }
+
+    public string? PlaceCountry { get; init; }
+
+    public string? Status { get; init; }
+
+    public bool? Secret { get; init; }
+
+    /// <summary>Text the event's sentence contains, whatever its case.</summary>
+    public string? Text { get; init; }
+
+    public int Limit { get; init; } = int.MaxValue;
+
+    public int Offset { get; init; }
+
+    public EventOrder Order { get; init; } = EventOrder.Date;
+}
+
+/// <summary>Two actor code prefixes: events from either to the other, or only from <see cref="A"/> to <see cref="B"/> when <see cref="Directed"/>.</summary>
+public sealed record ActorPair(string A, string B, bool Directed = false);
+
+/// <summary>The orders events can be read in. Every store breaks ties by event id, so pages are stable and stores agree.</summary>
+public enum EventOrder
+{
+    /// <summary>Earliest start first; events without a date last.</summary>
+    Date,
+
+    /// <summary>Latest start first; events without a date last.</summary>
+    DateDescending,
+
+    Mentions,
+
+    MentionsDescending,
+
+    Goldstein,
+
+    GoldsteinDescending,
+}
