@@ -441,7 +441,10 @@ public sealed class ActorDictionary
     /// <see cref="FormsOnlyFlag"/>.
     /// A malformed line is an error naming the file and line.
     /// </summary>
-    public void ReadDyadFormat(TextReader reader, string fileName)
+    public void ReadDyadFormat(TextReader reader, string fileName) => ReadDyadFormat(reader, fileName, keep: null);
+
+    /// <summary>The same, adding only the entries <paramref name="keep"/> accepts.</summary>
+    internal void ReadDyadFormat(TextReader reader, string fileName, Func<ActorEntry, bool>? keep)
     {
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -497,12 +500,16 @@ public sealed class ActorDictionary
                 }
             }
 
-            Add(new ActorEntry(PhraseKeys(fields[0]), code, from, to, $"{fileName}:{lineNumber}")
+            var entry = new ActorEntry(PhraseKeys(fields[0]), code, from, to, $"{fileName}:{lineNumber}")
             {
                 StemLast = flags.Contains(StemFlag),
                 Gapped = flags.Contains(GappedFlag),
                 FormsOnly = flags.Contains(FormsOnlyFlag),
-            });
+            };
+            if (keep is null || keep(entry))
+            {
+                Add(entry);
+            }
         }
     }
 

@@ -18,6 +18,9 @@ namespace Dyad.Coding;
 /// <summary>A document with its layout and coded events, and how many of its sentences coding had to tag and to parse.</summary>
 public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<CodedEvent> Events, int SentencesTagged, int SentencesParsed)
 {
+    /// <summary>Every actor pair of each coded sentence with the features the pair model reads; kept only by a coder that keeps every candidate (for training).</summary>
+    public IReadOnlyList<(TextSpan Sentence, ActorPair Pair)>? Pairs { get; init; }
+
     public Document Document => Segmented.Document;
 }
 
@@ -36,8 +39,11 @@ public sealed class DocumentCoder
     private readonly PlaceResolver _places;
     private readonly SentenceTriage _triage;
     private readonly EventModel? _model;
+    private readonly PairModel? _pairs;
+    private readonly EventDictionary _dictionary;
+    private readonly EventDictionary? _moreMeanings;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null)
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null)
     {
         // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
@@ -47,8 +53,12 @@ public sealed class DocumentCoder
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
+        moreMeanings?.Freeze();
         _triage = new SentenceTriage(actors, events, _events, syntax, discards);
         _model = model;
+        _pairs = pairs;
+        _dictionary = events;
+        _moreMeanings = moreMeanings;
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
@@ -61,6 +71,9 @@ public sealed class DocumentCoder
         _places = other._places;
         _triage = other._triage;
         _model = other._model;
+        _pairs = other._pairs;
+        _dictionary = other._dictionary;
+        _moreMeanings = other._moreMeanings;
     }
 
     /// <summary>Dyad's built-in dictionaries and shipped models.</summary>
@@ -70,10 +83,32 @@ public sealed class DocumentCoder
     /// The shipped models with the built-in dictionaries, plus (or, with <paramref name="onlyExternal"/>, only)
     /// the PETRARCH/TABARI dictionaries in <paramref name="petrarchFolder"/>.
     /// </summary>
-    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Action<string>? warn = null)
+    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Action<string>? warn = null) =>
+        Create(petrarchFolder, onlyExternal, knowledge: Knowledge.ActorsAndVerbMeanings, warn);
+
+    /// <summary>How much of the compiled knowledge (resources/knowledge) coding uses besides the built-in dictionaries.</summary>
+    public enum Knowledge
+    {
+        None,
+        Actors,
+        ActorsAndVerbMeanings,
+    }
+
+    /// <summary>
+    /// As <see cref="Create(string?, bool, Action{string}?)"/>, with the compiled knowledge's actors and (for the
+    /// pair model's features, never as patterns that code) the meanings its verb patterns give words.
+    /// </summary>
+    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, Action<string>? warn = null)
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
+        EventDictionary? meanings = null;
+        if (!onlyExternal && knowledge != Knowledge.None)
+        {
+            meanings = knowledge == Knowledge.ActorsAndVerbMeanings ? new EventDictionary() : null;
+            PetrarchDictionaries.LoadKnowledge(actors, meanings ?? new EventDictionary(), withVerbs: meanings is not null);
+        }
+
         DiscardList? discards = null;
         if (petrarchFolder is not null)
         {
@@ -89,7 +124,8 @@ public sealed class DocumentCoder
         // The event model learned its judgement on candidates from the built-in knowledge; with only outside
         // dictionaries their candidates are theirs to judge.
         var model = onlyExternal ? null : EventModel.LoadBuiltIn();
-        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model);
+        var pairs = onlyExternal ? null : PairModel.LoadBuiltIn();
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings);
     }
 
     /// <summary>
@@ -116,13 +152,14 @@ public sealed class DocumentCoder
         var discarded = _triage.Discarded(views);
         var story = new StoryState(segmented, context, _triage.UntaggedWords);
         var events = new List<CodedEvent>();
+        var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         for (var i = 0; i < views.Count; i++)
         {
             story.MoveTo(i);
-            if (_triage.Plan(views[i], context, discarded[i]).IsCoded)
+            if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);
-                CodeSentence(document, views[i], context, setting, events);
+                CodeSentence(document, views[i], context, setting, events, pairs);
                 story.Leave(views[i], setting);
             }
             else
@@ -131,7 +168,7 @@ public sealed class DocumentCoder
             }
         }
 
-        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed));
+        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs };
     }
 
     /// <summary>The story's date, home country (from byline, dateline or publisher) and the countries its actor phrases name.</summary>
@@ -145,9 +182,14 @@ public sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, SentenceSetting setting, List<CodedEvent> events)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
+        if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
+        {
+            found = [.. found, .. FromPairs(view, context, found, pairsKept)];
+        }
+
         if (found.Count == 0)
         {
             return;
@@ -180,6 +222,53 @@ public sealed class DocumentCoder
             };
             events.Add(ThirdCountryMeeting(record));
         }
+    }
+
+    /// <summary>
+    /// The events the pair model finds among the sentence's actor pairs that the patterns did not already code (the
+    /// same source and target countries and root): each coded with its root's general code, its trigger the word
+    /// that governs both actors.
+    /// </summary>
+    private List<SentenceEvent> FromPairs(SentenceView view, DocumentContext context, IReadOnlyList<SentenceEvent> coded, List<(TextSpan, ActorPair)>? pairsKept)
+    {
+        var added = new List<SentenceEvent>();
+        var mentions = ActorPairs.Mentions(view, context);
+        foreach (var pair in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings))
+        {
+            pairsKept?.Add((view.Sentence.Span, pair));
+            if (_pairs is null)
+            {
+                continue;
+            }
+
+            // As with patterns, a negated act ("did not meet") codes nothing.
+            if (view.IsNegated(pair.Anchor))
+            {
+                continue;
+            }
+
+            var judged = _pairs.Judge(pair.Features);
+            if (judged.Lead < _pairs.Margin || PairModel.RootOf(judged.Label) is not { } root)
+            {
+                continue;
+            }
+
+            var (source, target) = (pair.Source.Actor, pair.Target?.Actor);
+            bool Same(SentenceEvent e) => e.Pattern.Code.Root == root && e.Source.Country == source.Country && e.Target?.Country == target?.Country;
+            if (coded.Any(Same) || added.Any(Same))
+            {
+                continue;
+            }
+
+            var code = CameoCode.Parse(root + "0");
+            var rule = $"pair model: root {root} ({judged.Lead:0.0} over none) for '{source.Text}'" + (target is null ? string.Empty : $" and '{target.Text}'") + $" through '{view.Sentence.Tokens[pair.Anchor].Text}'";
+            var pattern = new EventPattern(view.Lemma(pair.Anchor), Nominal: false, null, null, null, code, Reversed: false, Unary: target is null, rule);
+            var span = view.SpanOf(pair.Anchor, pair.Anchor);
+            var confidence = Math.Round(Math.Min(0.95, 0.5 + (judged.Lead / 20)), 2);
+            added.Add(new SentenceEvent(pair.Anchor, pattern, source, target, span, view.TextOf(span), rule, confidence));
+        }
+
+        return added;
     }
 
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>

@@ -18,6 +18,17 @@ internal static partial class KnowledgeCompiler
     /// so such a last word is compiled to match only itself.</summary>
     internal const int ShortestStem = 5;
 
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
+        "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i",
+        "if", "in", "into", "is", "it", "its", "may", "me", "might", "more", "most", "must", "my", "no", "not", "now", "of",
+        "off", "on", "one", "only", "or", "other", "our", "out", "over", "said", "says", "she", "should", "so", "some",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too",
+        "under", "up", "upon", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+        "will", "with", "would", "you", "your",
+    };
+
     internal sealed record CompiledKnowledge(string Actors, string Verbs, string Discards, IReadOnlyDictionary<string, int> Defects, int ActorEntries, int VerbLines);
 
     /// <summary>Compiles the dictionaries in <paramref name="folder"/>; <paramref name="source"/> names them in the headers.</summary>
@@ -47,6 +58,14 @@ internal static partial class KnowledgeCompiler
             if (!IsDyadCode(entry.Code))
             {
                 Count("actor code Dyad does not use (punctuation in it); entry dropped");
+                continue;
+            }
+
+            if (entry.Phrase.Count == 1 && FunctionWords.Contains(entry.Phrase[0]))
+            {
+                // Phoenix's upper-case files cannot tell "WHO" (the World Health Organization) from "who", nor "US"
+                // from "us"; matching ignores case, so such a name would find the word everywhere.
+                Count("one-word name that is an English function word; entry dropped");
                 continue;
             }
 

@@ -137,9 +137,18 @@ public static partial class PetrarchDictionaries
     public static DiscardList LoadKnowledge(ActorDictionary actors, EventDictionary events, bool withVerbs)
     {
         const string folder = "knowledge/";
+        // Dyad's own dictionaries were written with care for the phrases they hold: where they name a phrase (or its
+        // singular: "protesters" is "protester"), the compiled knowledge's reading of it is not added beside it.
+        var own = actors.Entries.Where(e => !e.StemLast).Select(e => string.Join(' ', e.Phrase)).ToHashSet(StringComparer.Ordinal);
+        bool NotOwn(ActorEntry entry)
+        {
+            var phrase = string.Join(' ', entry.Phrase);
+            return !own.Contains(phrase) && !(phrase.EndsWith('s') && own.Contains(phrase[..^1]));
+        }
+
         using (var reader = new StringReader(ResourceFiles.ReadText(folder + "phoenix-actors.txt")))
         {
-            actors.ReadDyadFormat(reader, "phoenix-actors.txt");
+            actors.ReadDyadFormat(reader, "phoenix-actors.txt", NotOwn);
         }
 
         var discards = new DiscardList();

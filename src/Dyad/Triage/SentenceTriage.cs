@@ -79,14 +79,18 @@ internal sealed class SentenceTriage
     /// subject). The questions are asked cheapest first, and each is asked only if those before it let the
     /// sentence through: the later ones may tag it.
     /// </summary>
-    public SentencePlan Plan(SentenceView view, DocumentContext context, bool discarded)
+    /// <remarks>
+    /// With <paramref name="codesActorPairs"/> coding also asks the pair model about every pair of actors a sentence
+    /// names: then a sentence that may name a source is parsed whether or not a pattern may fire in it.
+    /// </remarks>
+    public SentencePlan Plan(SentenceView view, DocumentContext context, bool discarded, bool codesActorPairs = false)
     {
         if (discarded)
         {
             return new SentencePlan(SentenceTreatment.Skip, "the discard list sets it or its story aside");
         }
 
-        if (!view.IsTagged && !_patternWords.MayCode(view.Sentence.Tokens))
+        if (!codesActorPairs && !view.IsTagged && !_patternWords.MayCode(view.Sentence.Tokens))
         {
             return new SentencePlan(SentenceTreatment.Untagged, "no pattern may fire among its words under any tags");
         }
@@ -96,7 +100,7 @@ internal sealed class SentenceTriage
             return NotCoded(view, "it can name no source");
         }
 
-        if (!_events.MayCode(view))
+        if (!codesActorPairs && !_events.MayCode(view))
         {
             return NotCoded(view, "no pattern may fire among its words as tagged");
         }

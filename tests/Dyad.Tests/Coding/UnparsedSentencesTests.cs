@@ -77,8 +77,9 @@ public sealed class UnparsedSentencesTests
         }
 
         // Most Reuters sentences are about markets and companies: skipping their parse (and for many, their
-        // tagging) is what makes coding fast.
-        Assert.InRange(parsed, 1, sentences / 2);
+        // tagging) is what makes coding fast. The pair model asks about every sentence that names an actor, so
+        // those are parsed too; the rest (about a third) still are not.
+        Assert.InRange(parsed, 1, sentences * 7 / 10);
         Assert.InRange(tagged, parsed, sentences - 1);
     }
 

@@ -1,0 +1,266 @@
+using Dyad.Actors;
+using Dyad.Arguments;
+using Dyad.Events;
+using Dyad.Story;
+using Dyad.Syntax;
+
+namespace Dyad.Vetting;
+
+/// <summary>An actor named in a sentence: the head word of its phrase and the actor it resolves to.</summary>
+public sealed record ActorMention(int Head, Actor Actor);
+
+/// <summary>A source and (or no) target among a sentence's actor mentions, with what the pair model reads of them.</summary>
+public sealed record ActorPair(ActorMention Source, ActorMention? Target, int Anchor, IReadOnlyList<string> Features);
+
+/// <summary>
+/// Every ordered pair of actors a parsed sentence names, and each actor alone, as candidates for the pair model: it
+/// reads the dependency path between the two (the words and relations that say what one did to the other), the
+/// word that governs both, and what the event dictionaries say that word can mean.
+/// </summary>
+public static class ActorPairs
+{
+    private const int LongestPath = 7;
+
+    public static IReadOnlyList<ActorMention> Mentions(SentenceView view, DocumentContext context)
+    {
+        var heads = new SortedSet<int>();
+        ActorMatch? previous = null;
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view.MatchAt[i] is not { } match || ReferenceEquals(match, previous))
+            {
+                continue;
+            }
+
+            previous = match;
+            heads.Add(PhraseHead(view, match.Start, match.End));
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            // A personal pronoun may stand for an actor named earlier ("it", "he"); the resolver knows which.
+            if (view.IsPronoun(i) && !view.IsRelativePronoun(i) && UdRelation.IsNominalSubject(view.Relation(i)))
+            {
+                heads.Add(i);
+            }
+        }
+
+        var mentions = new List<ActorMention>();
+        foreach (var head in heads)
+        {
+            foreach (var actor in ActorResolver.Resolve(view, head, context))
+            {
+                // An actor with no country ("---GOV": "the governor") can be no side of a dyad.
+                if (actor.Country is null && !actor.Code.Value.StartsWith("IGO", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!mentions.Any(m => m.Actor.Code == actor.Code && m.Head == head))
+                {
+                    mentions.Add(new ActorMention(head, actor));
+                }
+            }
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The word heading the noun phrase that holds words [start, end): up through the phrase's own relations.</summary>
+    private static int PhraseHead(SentenceView view, int start, int end)
+    {
+        var head = start;
+        for (var i = start; i < end; i++)
+        {
+            var up = view.Head(i);
+            if (up < start || up >= end)
+            {
+                head = i;
+            }
+        }
+
+        for (var steps = 0; steps < 4; steps++)
+        {
+            var up = view.Head(head);
+            var relation = view.Relation(head);
+            if (up < 0 || relation is not (UdRelation.Compound or UdRelation.Amod or UdRelation.NmodPoss or UdRelation.Flat or UdRelation.FlatName))
+            {
+                break;
+            }
+
+            head = up;
+        }
+
+        return head;
+    }
+
+    public static IReadOnlyList<ActorPair> Of(SentenceView view, IReadOnlyList<ActorMention> mentions, EventDictionary dictionary, EventDictionary? moreMeanings)
+    {
+        var pairs = new List<ActorPair>();
+        foreach (var source in mentions)
+        {
+            pairs.Add(Alone(view, source, dictionary, moreMeanings));
+            foreach (var target in mentions)
+            {
+                // Actors listed together ("the U.S., Britain and France") do nothing to one another by being listed.
+                if (target.Head != source.Head && target.Actor.Code != source.Actor.Code && CoordinationOf(view, target.Head) != CoordinationOf(view, source.Head))
+                {
+                    pairs.Add(Between(view, source, target, dictionary, moreMeanings));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    private static ActorPair Alone(SentenceView view, ActorMention source, EventDictionary dictionary, EventDictionary? moreMeanings)
+    {
+        var features = Common(view, source, null);
+        var governor = view.Head(source.Head);
+        var anchor = governor >= 0 ? governor : source.Head;
+        features.Add("alone.relation=" + view.Relation(source.Head));
+        features.Add("alone.governor=" + (governor >= 0 ? view.Lemma(governor) : "ROOT"));
+        if (governor >= 0)
+        {
+            features.Add("alone.governor+relation=" + view.Lemma(governor) + "|" + view.Relation(source.Head));
+            foreach (var child in view.Children(governor))
+            {
+                if (child != source.Head && view.Relation(child) is UdRelation.Obj or UdRelation.Xcomp)
+                {
+                    features.Add("alone.governor+" + view.Relation(child) + "=" + view.Lemma(governor) + "|" + view.Lemma(child));
+                }
+            }
+
+            Meanings(view, governor, dictionary, moreMeanings, "alone.", features);
+        }
+
+        return new ActorPair(source, null, anchor, features);
+    }
+
+    private static ActorPair Between(SentenceView view, ActorMention source, ActorMention target, EventDictionary dictionary, EventDictionary? moreMeanings)
+    {
+        var features = Common(view, source, target);
+        var up = PathUp(view, source.Head);
+        var down = PathUp(view, target.Head);
+        var common = up.FirstOrDefault(down.Contains, -1);
+        var anchor = common >= 0 ? common : source.Head;
+        features.Add("order=" + (source.Head < target.Head ? "source-first" : "target-first"));
+        if (common < 0)
+        {
+            features.Add("path=none");
+        }
+        else
+        {
+            var fromSource = up.TakeWhile(w => w != common).ToList();
+            var fromTarget = down.TakeWhile(w => w != common).ToList();
+            var length = fromSource.Count + fromTarget.Count;
+            features.Add("path.length=" + Math.Min(length, LongestPath));
+            var sourceSide = string.Join('<', fromSource.Select(w => view.Relation(w)));
+            var targetSide = string.Join('>', fromTarget.Select(w => view.Relation(w)));
+            features.Add("path.relations=" + sourceSide + "^" + targetSide);
+            features.Add("path.top=" + view.Lemma(common) + "|" + sourceSide + "^" + targetSide);
+            features.Add("top=" + view.Lemma(common));
+            features.Add("top.tag=" + view[common].Upos);
+            features.Add("top+source=" + view.Lemma(common) + "|" + (fromSource.Count > 0 ? view.Relation(fromSource[^1]) : "self"));
+            features.Add("top+target=" + view.Lemma(common) + "|" + (fromTarget.Count > 0 ? view.Relation(fromTarget[^1]) : "self"));
+            if (fromTarget.Count > 0 && view.CaseOf(fromTarget[^1]) is { } preposition)
+            {
+                features.Add("top+preposition=" + view.Lemma(common) + "|" + preposition);
+            }
+
+            foreach (var word in fromSource.Skip(1).Concat(fromTarget.Skip(1)))
+            {
+                features.Add("on-path=" + view.Lemma(word));
+            }
+
+            if (view.IsNegated(common))
+            {
+                features.Add("top.negated");
+            }
+
+            Meanings(view, common, dictionary, moreMeanings, string.Empty, features);
+            foreach (var word in fromTarget.Skip(1).Where(w => view[w].Upos is UdTag.Noun or UdTag.Verb))
+            {
+                Meanings(view, word, dictionary, moreMeanings, "inner.", features);
+            }
+        }
+
+        var (first, last) = (Math.Min(source.Head, target.Head), Math.Max(source.Head, target.Head));
+        for (var i = first + 1; i < last && i < first + 12; i++)
+        {
+            if (view[i].Upos is UdTag.Verb or UdTag.Noun or UdTag.Adp)
+            {
+                features.Add("between=" + view.Lemma(i));
+            }
+        }
+
+        return new ActorPair(source, target, anchor, features);
+    }
+
+    private static List<string> Common(SentenceView view, ActorMention source, ActorMention? target)
+    {
+        var features = new List<string>(48)
+        {
+            "bias",
+            "source.kind=" + Kind(source.Actor),
+            "source.relation=" + view.Relation(source.Head),
+            "target.kind=" + (target is null ? "none" : Kind(target.Actor)),
+        };
+
+        if (target is not null)
+        {
+            features.Add("target.relation=" + view.Relation(target.Head));
+            features.Add("kinds=" + Kind(source.Actor) + "|" + Kind(target.Actor));
+            if (source.Actor.Country is { } country && country == target.Actor.Country)
+            {
+                features.Add("same-country");
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>What the event dictionaries say a word can mean: the CAMEO roots of the patterns it triggers.</summary>
+    private static void Meanings(SentenceView view, int word, EventDictionary dictionary, EventDictionary? moreMeanings, string prefix, List<string> features)
+    {
+        foreach (var (name, source) in new[] { ("dyad", dictionary), ("more", moreMeanings) })
+        {
+            if (source is null)
+            {
+                continue;
+            }
+
+            foreach (var root in source.For(view.Lemma(word)).Where(p => !p.Suppresses).Select(p => p.Code.Root).Distinct())
+            {
+                features.Add(prefix + name + ".root=" + root);
+            }
+        }
+    }
+
+    /// <summary>The first conjunct of the coordination a word belongs to (the word itself when it is in none).</summary>
+    private static int CoordinationOf(SentenceView view, int word)
+    {
+        while (view.Relation(word) == UdRelation.Conj && view.Head(word) >= 0)
+        {
+            word = view.Head(word);
+        }
+
+        return word;
+    }
+
+    private static List<int> PathUp(SentenceView view, int word)
+    {
+        var path = new List<int>();
+        for (var at = word; at >= 0 && path.Count < 12; at = view.Head(at))
+        {
+            path.Add(at);
+        }
+
+        return path;
+    }
+
+    private static string Kind(Actor actor) =>
+        actor.Code.Value.StartsWith("IGO", StringComparison.Ordinal) ? "igo"
+        : actor.Country is null ? "other:" + (actor.Code.Value.Length >= 3 ? actor.Code.Value[..3] : actor.Code.Value)
+        : actor.Code.Value.Length == 3 ? "country" : "role:" + actor.Code.Value[3..Math.Min(6, actor.Code.Value.Length)];
+}
