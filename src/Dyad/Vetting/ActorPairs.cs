@@ -33,6 +33,12 @@ public static class ActorPairs
             }
 
             previous = match;
+            // A name spelt like a function word ("WHO" as "who", "US" as "us") is that word when tagged as one.
+            if (match.End - match.Start == 1 && view[match.Start].Upos is UdTag.Pron or UdTag.Det or UdTag.Adp or UdTag.Aux or UdTag.Sconj or UdTag.Cconj or UdTag.Part or UdTag.Adv)
+            {
+                continue;
+            }
+
             heads.Add(PhraseHead(view, match.Start, match.End));
         }
 
