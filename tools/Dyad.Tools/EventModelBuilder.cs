@@ -38,7 +38,7 @@ internal static class EventModelBuilder
             throw new InvalidDataException($"annotated stories not in the Reuters corpus: {string.Join(", ", missing.Take(5))}");
         }
 
-        var coder = new DocumentCoder(DocumentCoder.CreateDefault()) { KeepEveryCandidate = true };
+        var coder = new DocumentCoder(DocumentCoder.CreateForTraining()) { KeepEveryCandidate = true };
         var candidates = new List<LabelledCandidate>();
         var unplaced = 0;
         foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -89,7 +89,7 @@ internal static class EventModelBuilder
             pairModel.Write(stream);
         }
 
-        Console.WriteLine($"pair model: {pairReport.Pairs} actor pairs ({pairReport.Events} with an annotated event); cross-validated at margin {pairReport.Margin:0.0}: precision {pairReport.Precision:0.00}, recall {pairReport.Recall:0.00} (root right)");
+        Console.WriteLine($"pair model: {pairReport.Pairs} actor pairs ({pairReport.Events} with an annotated event); cross-validated with {pairReport.RootsCoded} roots coded at their own margins: precision {pairReport.Precision:0.00}, recall {pairReport.Recall:0.00} (root right)");
 
         var (model, report) = EventModelTrainer.Train(candidates);
         // The candidate filter is measured but not shipped (docs/measurements.md): written beside the build, not into resources.

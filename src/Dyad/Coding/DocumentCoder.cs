@@ -98,7 +98,13 @@ public sealed class DocumentCoder
     /// As <see cref="Create(string?, bool, Action{string}?)"/>, with the compiled knowledge's actors and (for the
     /// pair model's features, never as patterns that code) the meanings its verb patterns give words.
     /// </summary>
-    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, Action<string>? warn = null)
+    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, Action<string>? warn = null) =>
+        Create(petrarchFolder, onlyExternal, knowledge, learnedModels: true, warn);
+
+    /// <summary>The default knowledge without the learned models: what the models are trained on.</summary>
+    public static DocumentCoder CreateForTraining() => Create(null, onlyExternal: false, Knowledge.ActorsAndVerbMeanings, learnedModels: false, warn: null);
+
+    private static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, bool learnedModels, Action<string>? warn)
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
@@ -123,8 +129,8 @@ public sealed class DocumentCoder
 
         // The event model learned its judgement on candidates from the built-in knowledge; with only outside
         // dictionaries their candidates are theirs to judge.
-        var model = onlyExternal ? null : EventModel.LoadBuiltIn();
-        var pairs = onlyExternal ? null : PairModel.LoadBuiltIn();
+        var model = onlyExternal || !learnedModels ? null : EventModel.LoadBuiltIn();
+        var pairs = onlyExternal || !learnedModels ? null : PairModel.LoadBuiltIn();
         return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings);
     }
 
@@ -233,8 +239,10 @@ public sealed class DocumentCoder
     {
         var added = new List<SentenceEvent>();
         var mentions = ActorPairs.Mentions(view, context);
-        foreach (var pair in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings))
+        foreach (var found in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings))
         {
+            // What the patterns made of the same two actors is evidence too (right about a quarter of the time).
+            var pair = found with { Features = [.. found.Features, .. ActorPairs.PatternFeatures(found, coded)] };
             pairsKept?.Add((view.Sentence.Span, pair));
             if (_pairs is null)
             {
@@ -248,13 +256,17 @@ public sealed class DocumentCoder
             }
 
             var judged = _pairs.Judge(pair.Features);
-            if (judged.Lead < _pairs.Margin || PairModel.RootOf(judged.Label) is not { } root)
+            if (judged.Lead < _pairs.MarginFor(judged.Label) || PairModel.RootOf(judged.Label) is not { } root)
             {
                 continue;
             }
 
             var (source, target) = (pair.Source.Actor, pair.Target?.Actor);
-            bool Same(SentenceEvent e) => e.Pattern.Code.Root == root && e.Source.Country == source.Country && e.Target?.Country == target?.Country;
+            // Meetings and cooperation (roots 04-06) read the same either way round: one event, not two.
+            var symmetric = root is "04" or "05" or "06";
+            bool Same(SentenceEvent e) => e.Pattern.Code.Root == root
+                && ((e.Source.Country == source.Country && e.Target?.Country == target?.Country)
+                    || (symmetric && e.Source.Country == target?.Country && e.Target?.Country == source.Country));
             if (coded.Any(Same) || added.Any(Same))
             {
                 continue;

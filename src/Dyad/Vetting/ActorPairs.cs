@@ -109,7 +109,9 @@ public static class ActorPairs
             foreach (var target in mentions)
             {
                 // Actors listed together ("the U.S., Britain and France") do nothing to one another by being listed.
-                if (target.Head != source.Head && target.Actor.Code != source.Actor.Code && CoordinationOf(view, target.Head) != CoordinationOf(view, source.Head))
+                // Nor does an actor named inside another's phrase ("Chinese" in "Japanese and Chinese ministers").
+                if (target.Head != source.Head && target.Actor.Code != source.Actor.Code && CoordinationOf(view, target.Head) != CoordinationOf(view, source.Head)
+                    && !source.Actor.Span.Overlaps(target.Actor.Span))
                 {
                     pairs.Add(Between(view, source, target, dictionary, moreMeanings));
                 }
@@ -241,6 +243,29 @@ public static class ActorPairs
                 features.Add(prefix + name + ".root=" + root);
             }
         }
+    }
+
+    /// <summary>What the pattern coder coded between the pair's two actors (by country), as features.</summary>
+    public static IEnumerable<string> PatternFeatures(ActorPair pair, IReadOnlyList<SentenceEvent> coded)
+    {
+        var source = pair.Source.Actor.Country ?? pair.Source.Actor.Code.Value;
+        var target = pair.Target is null ? null : pair.Target.Actor.Country ?? pair.Target.Actor.Code.Value;
+        var any = false;
+        foreach (var e in coded)
+        {
+            var (s, t) = (e.Source.Country ?? e.Source.Code.Value, e.Target is null ? null : e.Target.Country ?? e.Target.Code.Value);
+            if (s == source && t == target)
+            {
+                any = true;
+                yield return "pattern.root=" + e.Pattern.Code.Root;
+            }
+            else if (s == target && t == source)
+            {
+                yield return "pattern.reverse.root=" + e.Pattern.Code.Root;
+            }
+        }
+
+        yield return any ? "pattern.coded" : "pattern.none";
     }
 
     /// <summary>The first conjunct of the coordination a word belongs to (the word itself when it is in none).</summary>

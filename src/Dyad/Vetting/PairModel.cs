@@ -6,24 +6,28 @@ namespace Dyad.Vetting;
 /// The pair model: for an <see cref="ActorPair"/>, which CAMEO root (01–20) the source's act towards the target
 /// belongs to, or none. A multi-class averaged perceptron over hashed features, trained from training/events by
 /// <see cref="PairModelTrainer"/>; shipped as resources/models/pairs.bin. A pair is coded when the best root beats
-/// "none" by at least <see cref="Margin"/> (chosen when trained, by cross-validation).
+/// "none" by at least that root's margin (<see cref="MarginFor"/>).
 /// </summary>
 public sealed class PairModel
 {
     public const int None = 0;
     private const int Magic = 0x44595041; // "DYPA"
-    private const int Version = 1;
+    private const int Version = 2;
     private readonly LinearModel _weights;
+    private readonly float[] _margins;
 
-    internal PairModel(LinearModel weights, float margin)
+    internal PairModel(LinearModel weights, float[] margins)
     {
         _weights = weights;
-        Margin = margin;
+        _margins = margins;
     }
 
     public const int ClassCount = 21;
 
-    public float Margin { get; }
+    /// <summary>How far a root must beat "none" to be coded: each root its own margin, chosen when trained so that
+    /// held-out pairs given that root are right at least <see cref="PairModelTrainer.WantedPrecision"/> of the time
+    /// (infinite for a root that never got there).</summary>
+    public float MarginFor(int label) => _margins[label];
 
     /// <summary>The class's CAMEO root ("04"), or null for <see cref="None"/>.</summary>
     public static string? RootOf(int label) => label == None ? null : label.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
@@ -72,7 +76,11 @@ public sealed class PairModel
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
-        writer.Write(Margin);
+        foreach (var margin in _margins)
+        {
+            writer.Write(margin);
+        }
+
         _weights.Write(writer);
     }
 
@@ -81,17 +89,22 @@ public sealed class PairModel
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
         {
-            throw new InvalidDataException("not a Dyad pair model (version 1)");
+            throw new InvalidDataException("not a Dyad pair model (version 2)");
         }
 
-        var margin = reader.ReadSingle();
+        var margins = new float[ClassCount];
+        for (var k = 0; k < ClassCount; k++)
+        {
+            margins[k] = reader.ReadSingle();
+        }
+
         var weights = LinearModel.Read(reader);
         if (weights.ClassCount != ClassCount)
         {
             throw new InvalidDataException($"pair model: {weights.ClassCount} classes, expected {ClassCount}");
         }
 
-        return new PairModel(weights, margin);
+        return new PairModel(weights, margins);
     }
 }
 
@@ -99,10 +112,10 @@ public sealed class PairModel
 public sealed record LabelledPair(string Group, IReadOnlyList<string> Features, string? Root);
 
 /// <summary>
-/// Trains <see cref="PairModel"/> as an averaged perceptron over a seeded order, and picks the smallest margin at
-/// which held-out predictions are right (the annotated root) at least <see cref="WantedPrecision"/> of the time, in a
-/// cross-validation that keeps each story's pairs in one fold: precision first, since an invented event misleads an
-/// analyst more than a missed one.
+/// Trains <see cref="PairModel"/> as an averaged perceptron over a seeded order, and picks for each root the smallest
+/// margin at which held-out predictions of it are right (the annotated root) at least <see cref="WantedPrecision"/> of
+/// the time, in a cross-validation that keeps each story's pairs in one fold: precision first, since an invented
+/// event misleads an analyst more than a missed one.
 /// </summary>
 public static class PairModelTrainer
 {
@@ -110,7 +123,9 @@ public static class PairModelTrainer
 
     public const double WantedPrecision = 0.5;
 
-    public sealed record Report(int Pairs, int Events, double Margin, double Precision, double Recall);
+    public const int MinimumPredictions = 5;
+
+    public sealed record Report(int Pairs, int Events, int RootsCoded, double Precision, double Recall);
 
     public static (PairModel Model, Report Report) Train(List<LabelledPair> pairs, int folds = 5, int epochs = 10)
     {
@@ -131,22 +146,33 @@ public static class PairModelTrainer
         }
 
         var gold = held.Count(h => h.Gold != PairModel.None);
-        var best = (Margin: 0f, Precision: 0.0, Recall: 0.0, F: -1.0);
-        foreach (var margin in held.Select(h => h.Lead).Order().Where((_, i) => i % 10 == 0))
+        var margins = new float[PairModel.ClassCount];
+        margins[PairModel.None] = float.PositiveInfinity;
+        for (var label = 1; label < PairModel.ClassCount; label++)
         {
-            var kept = held.Where(h => h.Lead >= margin).ToList();
-            var right = kept.Count(h => h.Label == h.Gold);
-            var p = kept.Count == 0 ? 0 : (double)right / kept.Count;
-            var r = gold == 0 ? 0 : (double)right / gold;
-            var f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            if (p >= WantedPrecision && (best.F < 0 || margin < best.Margin))
+            // The smallest margin at which this root's held-out predictions are right often enough (and at least
+            // a few of them are made): a root the model cannot tell well is coded rarely or never.
+            var said = held.Where(h => h.Label == label).OrderByDescending(h => h.Lead).ToList();
+            margins[label] = float.PositiveInfinity;
+            var right = 0;
+            for (var n = 0; n < said.Count; n++)
             {
-                best = (margin, p, r, f);
+                right += said[n].Label == said[n].Gold ? 1 : 0;
+                // Never below zero: a root that does not beat "none" is not the model's answer.
+                if (n + 1 >= MinimumPredictions && (double)right / (n + 1) >= WantedPrecision)
+                {
+                    margins[label] = Math.Max(0, said[n].Lead);
+                }
             }
         }
 
+        var kept = held.Where(h => h.Lead >= margins[h.Label]).ToList();
+        var hits = kept.Count(h => h.Label == h.Gold);
+        var precision = kept.Count == 0 ? 0 : (double)hits / kept.Count;
+        var recall = gold == 0 ? 0 : (double)hits / gold;
+
         var final = Fit(hashed, labels, Enumerable.Range(0, pairs.Count).ToList(), epochs);
-        return (new PairModel(final, best.Margin), new Report(pairs.Count, gold, best.Margin, best.Precision, best.Recall));
+        return (new PairModel(final, margins), new Report(pairs.Count, gold, margins.Count(float.IsFinite), precision, recall));
     }
 
     private static LinearModel Fit(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs)
