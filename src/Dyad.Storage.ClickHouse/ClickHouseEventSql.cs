@@ -80,20 +80,8 @@ internal sealed record ClickHouseEventSql(string Where, IReadOnlyList<ClickHouse
             clauses.Add($"position(search_text, {Value(ClickHouseParameter.String("text", text.ToLowerInvariant()))}) > 0");
         }
 
-        return new ClickHouseEventSql(string.Join(" AND ", clauses), parameters, OrderByOf(query.Order), LimitOf(query.Limit, query.Offset));
+        return new ClickHouseEventSql(string.Join(" AND ", clauses), parameters, EventOrderSql.OrderBy(query.Order), LimitOf(query.Limit, query.Offset));
     }
-
-    /// <summary>Event id breaks ties so pages are stable, and match DuckDB's.</summary>
-    private static string OrderByOf(EventOrder order) => order switch
-    {
-        EventOrder.Date => "date_start NULLS LAST, event_id",
-        EventOrder.DateDescending => "date_start DESC NULLS LAST, event_id",
-        EventOrder.Mentions => "num_mentions, event_id",
-        EventOrder.MentionsDescending => "num_mentions DESC, event_id",
-        EventOrder.Goldstein => "goldstein, event_id",
-        EventOrder.GoldsteinDescending => "goldstein DESC, event_id",
-        _ => throw new ArgumentOutOfRangeException(nameof(order), order, "not an event order"),
-    };
 
     /// <summary>LIMIT takes only numbers written out (not a subquery); these are integers, so nothing else reaches the text.</summary>
     private static string LimitOf(int limit, int offset)

@@ -75,18 +75,6 @@ internal sealed record DuckDbEventSql(string Where, IReadOnlyList<(string Name, 
             Add("contains(search_text, $text)", ("text", text.ToLowerInvariant()));
         }
 
-        return new DuckDbEventSql(clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), parameters, OrderByOf(query.Order));
+        return new DuckDbEventSql(clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses), parameters, EventOrderSql.OrderBy(query.Order));
     }
-
-    /// <summary>Event id breaks ties so pages are stable.</summary>
-    private static string OrderByOf(EventOrder order) => order switch
-    {
-        EventOrder.Date => "date_start NULLS LAST, event_id",
-        EventOrder.DateDescending => "date_start DESC NULLS LAST, event_id",
-        EventOrder.Mentions => "num_mentions, event_id",
-        EventOrder.MentionsDescending => "num_mentions DESC, event_id",
-        EventOrder.Goldstein => "goldstein, event_id",
-        EventOrder.GoldsteinDescending => "goldstein DESC, event_id",
-        _ => throw new ArgumentOutOfRangeException(nameof(order), order, "not an event order"),
-    };
 }

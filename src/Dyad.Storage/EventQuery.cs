@@ -60,3 +60,18 @@ public enum EventOrder
 
     GoldsteinDescending,
 }
+
+/// <summary>An order as SQL's ORDER BY: DuckDB and ClickHouse write it alike, and breaking ties by event id the same way is what makes their pages agree.</summary>
+public static class EventOrderSql
+{
+    public static string OrderBy(EventOrder order) => order switch
+    {
+        EventOrder.Date => "date_start NULLS LAST, event_id",
+        EventOrder.DateDescending => "date_start DESC NULLS LAST, event_id",
+        EventOrder.Mentions => "num_mentions, event_id",
+        EventOrder.MentionsDescending => "num_mentions DESC, event_id",
+        EventOrder.Goldstein => "goldstein, event_id",
+        EventOrder.GoldsteinDescending => "goldstein DESC, event_id",
+        _ => throw new ArgumentOutOfRangeException(nameof(order), order, "not an event order"),
+    };
+}
