@@ -21,6 +21,8 @@ public static class ActorPairs
 {
     private const int LongestPath = 7;
 
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "inside", "outside", "across", "throughout", "around", "within" };
+
     public static IReadOnlyList<ActorMention> Mentions(SentenceView view, DocumentContext context)
     {
         var heads = new SortedSet<int>();
@@ -54,6 +56,12 @@ public static class ActorPairs
         var mentions = new List<ActorMention>();
         foreach (var head in heads)
         {
+            // "talks in Brussels", "a plant in central Japan": a name after a preposition of place is where, not who.
+            if (view.CaseOf(head) is { } preposition && PlacePrepositions.Contains(preposition))
+            {
+                continue;
+            }
+
             foreach (var actor in ActorResolver.Resolve(view, head, context))
             {
                 // An actor with no country ("---GOV": "the governor") can be no side of a dyad.
@@ -110,6 +118,12 @@ public static class ActorPairs
             {
                 // Actors listed together ("the U.S., Britain and France") do nothing to one another by being listed.
                 // Nor does an actor named inside another's phrase ("Chinese" in "Japanese and Chinese ministers").
+                // A firm's ordinary business with another firm is no political event.
+                if (IsBusiness(source.Actor) && IsBusiness(target.Actor))
+                {
+                    continue;
+                }
+
                 if (target.Head != source.Head && target.Actor.Code != source.Actor.Code && CoordinationOf(view, target.Head) != CoordinationOf(view, source.Head)
                     && !source.Actor.Span.Overlaps(target.Actor.Span))
                 {
@@ -267,6 +281,8 @@ public static class ActorPairs
 
         yield return any ? "pattern.coded" : "pattern.none";
     }
+
+    private static bool IsBusiness(Actor actor) => actor.Sectors.Count > 0 && actor.Sectors[0] == "BUS";
 
     /// <summary>The first conjunct of the coordination a word belongs to (the word itself when it is in none).</summary>
     private static int CoordinationOf(SentenceView view, int word)
