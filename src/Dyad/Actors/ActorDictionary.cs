@@ -534,7 +534,7 @@ public sealed class ActorDictionary
     public static ActorDictionary LoadBuiltIn()
     {
         var dictionary = new ActorDictionary();
-        foreach (var file in new[] { "countries.txt", "organizations.txt", "people.txt", "roles.txt" })
+        foreach (var file in new[] { "countries.txt", "historical.txt", "organizations.txt", "people.txt", "roles.txt" })
         {
             using var reader = new StringReader(ResourceFiles.ReadText("dictionaries/" + file));
             dictionary.ReadDyadFormat(reader, file);

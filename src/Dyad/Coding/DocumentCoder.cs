@@ -272,6 +272,13 @@ public sealed class DocumentCoder
                 continue;
             }
 
+            // Who acts is the verb's subject: a pair whose target is the active subject of its governing verb
+            // ("Chinese vessels rammed a Philippine boat" read from the boat) is the wrong way round.
+            if (!symmetric && pair.Target is { } t && view.Head(t.Head) == pair.Anchor && view.Relation(t.Head) == UdRelation.Nsubj)
+            {
+                continue;
+            }
+
             var code = CameoCode.Parse(root + "0");
             var rule = $"pair model: root {root} ({judged.Lead:0.0} over none) for '{source.Text}'" + (target is null ? string.Empty : $" and '{target.Text}'") + $" through '{view.Sentence.Tokens[pair.Anchor].Text}'";
             var pattern = new EventPattern(view.Lemma(pair.Anchor), Nominal: false, null, null, null, code, Reversed: false, Unary: target is null, rule);
