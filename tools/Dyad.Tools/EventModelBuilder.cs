@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dyad.Coding;
 using Dyad.Documents;
+using Dyad.Events;
 using Dyad.Vetting;
 
 namespace Dyad.Tools;
@@ -13,8 +14,6 @@ namespace Dyad.Tools;
 /// </summary>
 internal static class EventModelBuilder
 {
-    private static readonly string[] Symmetric = ["04", "05", "06"];
-
     private sealed record AnnotatedEvent(string Source, string? Target, string Root, bool Optional);
 
     private sealed record AnnotatedSentence(int Start, int End, IReadOnlyList<AnnotatedEvent> Events);
@@ -40,10 +39,14 @@ internal static class EventModelBuilder
 
         var coder = new DocumentCoder(DocumentCoder.CreateForTraining()) { KeepEveryCandidate = true };
         var candidates = new List<LabelledCandidate>();
+        var pairs = new List<LabelledPair>();
+        var covered = new HashSet<AnnotatedEvent>(ReferenceEqualityComparer.Instance);
         var unplaced = 0;
         foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            foreach (var e in coder.Code(stories[id]).Events)
+            // Each story is coded once: its candidate events label the filter, its actor pairs the pair model.
+            var coded = coder.Code(stories[id]);
+            foreach (var e in coded.Events)
             {
                 var sentence = sentences.FirstOrDefault(s => e.Evidence.Span.Start >= s.Start && e.Evidence.Span.Start < s.End);
                 if (sentence is null)
@@ -54,13 +57,8 @@ internal static class EventModelBuilder
 
                 candidates.Add(new LabelledCandidate(id, e.ModelFeatures!, sentence.Events.Any(a => Fits(e, a))));
             }
-        }
 
-        var pairs = new List<LabelledPair>();
-        var covered = new HashSet<AnnotatedEvent>(ReferenceEqualityComparer.Instance);
-        foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            foreach (var (span, pair) in coder.Code(stories[id]).Pairs!)
+            foreach (var (span, pair) in coded.Pairs!)
             {
                 if (sentences.FirstOrDefault(s => span.Start < s.End && s.Start < span.End) is not { } sentence)
                 {
@@ -69,15 +67,8 @@ internal static class EventModelBuilder
 
                 var source = Country(pair.Source.Actor.Code.Value);
                 var target = pair.Target is null ? null : Country(pair.Target.Actor.Code.Value);
-                var fits = sentence.Events
-                    .Where(a => (a.Source == source && a.Target == target) || (Symmetric.Contains(a.Root) && a.Source == target && a.Target == source))
-                    .OrderBy(a => a.Optional)
-                    .ToList();
-                foreach (var a in fits)
-                {
-                    covered.Add(a);
-                }
-
+                var fits = sentence.Events.Where(a => SameActors(source, target, a, CameoCode.IsSymmetricRoot(a.Root))).OrderBy(a => a.Optional).ToList();
+                covered.UnionWith(fits);
                 pairs.Add(new LabelledPair(id, pair.Features, fits.FirstOrDefault()?.Root));
             }
         }
@@ -106,15 +97,14 @@ internal static class EventModelBuilder
 
     private static bool Fits(CodedEvent e, AnnotatedEvent a)
     {
-        var root = e.Cameo.Code.Value[..2];
-        if (root != a.Root)
-        {
-            return false;
-        }
-
+        var root = e.Cameo.Code.Root;
         var (source, target) = (Country(e.Source.Code.Value), e.Target is null ? null : Country(e.Target.Code.Value));
-        return (source == a.Source && target == a.Target) || (Symmetric.Contains(root) && source == a.Target && target == a.Source);
+        return root == a.Root && SameActors(source, target, a, CameoCode.IsSymmetricRoot(root));
     }
+
+    /// <summary>Whether an annotated event is between these countries (either way round for a symmetric root).</summary>
+    private static bool SameActors(string? source, string? target, AnnotatedEvent a, bool symmetric) =>
+        (source == a.Source && target == a.Target) || (symmetric && source == a.Target && target == a.Source);
 
     private static string? Country(string code) => code.StartsWith("IGO", StringComparison.Ordinal) ? "IGO" : code.Length >= 3 ? code[..3] : null;
 

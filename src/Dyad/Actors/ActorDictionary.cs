@@ -521,7 +521,7 @@ public sealed class ActorDictionary
     public static IReadOnlyList<string> PhraseKeys(string phrase) =>
         Tokenizer.Default.Tokenize(phrase.Replace('_', ' ').Trim()).Select(t => Key(t.Text)).ToArray();
 
-    private static bool IsCode(string code)
+    internal static bool IsCode(string code)
     {
         var core = code.Trim('~');
         return core.Length is >= 3 and <= 30 && core.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));

@@ -84,35 +84,24 @@ public sealed class DocumentCoder
     /// the PETRARCH/TABARI dictionaries in <paramref name="petrarchFolder"/>.
     /// </summary>
     public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Action<string>? warn = null) =>
-        Create(petrarchFolder, onlyExternal, knowledge: Knowledge.ActorsAndVerbMeanings, warn);
-
-    /// <summary>How much of the compiled knowledge (resources/knowledge) coding uses besides the built-in dictionaries.</summary>
-    public enum Knowledge
-    {
-        None,
-        Actors,
-        ActorsAndVerbMeanings,
-    }
-
-    /// <summary>
-    /// As <see cref="Create(string?, bool, Action{string}?)"/>, with the compiled knowledge's actors and (for the
-    /// pair model's features, never as patterns that code) the meanings its verb patterns give words.
-    /// </summary>
-    public static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, Action<string>? warn = null) =>
-        Create(petrarchFolder, onlyExternal, knowledge, learnedModels: true, warn);
+        Create(petrarchFolder, onlyExternal, learnedModels: true, warn);
 
     /// <summary>The default knowledge without the learned models: what the models are trained on.</summary>
-    public static DocumentCoder CreateForTraining() => Create(null, onlyExternal: false, Knowledge.ActorsAndVerbMeanings, learnedModels: false, warn: null);
+    public static DocumentCoder CreateForTraining() => Create(null, onlyExternal: false, learnedModels: false, warn: null);
 
-    private static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, Knowledge knowledge, bool learnedModels, Action<string>? warn)
+    /// <remarks>
+    /// Unless only outside dictionaries are used, the compiled knowledge (resources/knowledge) adds its actors and,
+    /// for the pair model's features only (never as patterns that code), the meanings its verb patterns give words.
+    /// </remarks>
+    private static DocumentCoder Create(string? petrarchFolder, bool onlyExternal, bool learnedModels, Action<string>? warn)
     {
         var actors = onlyExternal ? new ActorDictionary() : ActorDictionary.LoadBuiltIn();
         var events = onlyExternal ? new EventDictionary() : EventDictionary.LoadBuiltIn();
         EventDictionary? meanings = null;
-        if (!onlyExternal && knowledge != Knowledge.None)
+        if (!onlyExternal)
         {
-            meanings = knowledge == Knowledge.ActorsAndVerbMeanings ? new EventDictionary() : null;
-            PetrarchDictionaries.LoadKnowledge(actors, meanings ?? new EventDictionary(), withVerbs: meanings is not null);
+            meanings = new EventDictionary();
+            PetrarchDictionaries.LoadKnowledge(actors, meanings);
         }
 
         DiscardList? discards = null;
@@ -263,7 +252,7 @@ public sealed class DocumentCoder
 
             var (source, target) = (pair.Source.Actor, pair.Target?.Actor);
             // Meetings and cooperation (roots 04-06) read the same either way round: one event, not two.
-            var symmetric = root is "04" or "05" or "06";
+            var symmetric = CameoCode.IsSymmetricRoot(root);
             bool Same(SentenceEvent e) => e.Pattern.Code.Root == root
                 && ((e.Source.Country == source.Country && e.Target?.Country == target?.Country)
                     || (symmetric && e.Source.Country == target?.Country && e.Target?.Country == source.Country));

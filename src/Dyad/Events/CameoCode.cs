@@ -16,6 +16,9 @@ public readonly record struct CameoCode
     /// <summary>True for the 20 CAMEO roots (01 to 20).</summary>
     public bool IsCameo => int.Parse(Root, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 20;
 
+    /// <summary>Roots that read the same either way round (04 consult, 05 diplomatic and 06 material cooperation).</summary>
+    public static bool IsSymmetricRoot(string root) => root is "04" or "05" or "06";
+
     public static CameoCode Parse(string value) =>
         TryParse(value, out var code) ? code : throw new FormatException($"'{value}' is not a CAMEO code (2 to 4 digits, root 01 to 20)");
 

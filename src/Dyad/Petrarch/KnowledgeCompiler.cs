@@ -55,7 +55,7 @@ internal static partial class KnowledgeCompiler
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in actors.Entries)
         {
-            if (!IsDyadCode(entry.Code))
+            if (!ActorDictionary.IsCode(entry.Code))
             {
                 Count("actor code Dyad does not use (punctuation in it); entry dropped");
                 continue;
@@ -115,11 +115,7 @@ internal static partial class KnowledgeCompiler
         foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            var lower = name.ToLowerInvariant();
-            var isKind = kind == "verbs"
-                ? lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal)
-                : lower.Contains("discard", StringComparison.Ordinal);
-            if (!isKind || lower.EndsWith(".md", StringComparison.Ordinal))
+            if (PetrarchDictionaries.KindOf(name) != kind)
             {
                 continue;
             }
@@ -145,12 +141,6 @@ internal static partial class KnowledgeCompiler
 
     private static string Capitalised(string key) =>
         key.Length > 0 && char.IsLower(key[0]) ? char.ToUpperInvariant(key[0]) + key[1..] : key;
-
-    private static bool IsDyadCode(string code)
-    {
-        var core = code.Trim('~');
-        return core.Length is >= 3 and <= 30 && core.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
-    }
 
     /// <summary>A warning's kind: its message with the file, line and quoted values taken out, so alike defects count together.</summary>
     private static string KindOf(string warning)

@@ -79,11 +79,7 @@ public static partial class PetrarchDictionaries
                 continue;
             }
 
-            var kind = lower.Contains("agents", StringComparison.Ordinal) ? "agents"
-                : lower.Contains("actors", StringComparison.Ordinal) ? "actors"
-                : lower.Contains("discard", StringComparison.Ordinal) ? "discards"
-                : lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal) ? "verbs"
-                : null;
+            var kind = KindOf(name);
             if (kind is null)
             {
                 defects.InFile(name, "not a PETRARCH dictionary name (expected *actors*, *agents*, *verbs* or CAMEO*, *discards*); file skipped");
@@ -127,16 +123,15 @@ public static partial class PetrarchDictionaries
     }
 
     /// <summary>
-    /// Adds Dyad's compiled knowledge (resources/knowledge: the Phoenix actors in Dyad's format, their verb patterns
-    /// and discards in PETRARCH's verb syntax, rebuilt by `dotnet run --project tools/Dyad.Tools -- knowledge`) to
-    /// the given dictionaries and returns its discards. The files were checked when compiled, so a defect here is
-    /// an error. Coding does not use the knowledge by default yet: its actors' richer role codes and its verb patterns
-    /// change what is coded in ways the tests and the event model have not caught up with (docs/measurements.md).
-    /// The verb patterns and discards are read only with <paramref name="withVerbs"/>.
+    /// Adds Dyad's compiled knowledge (resources/knowledge, rebuilt by `dotnet run --project tools/Dyad.Tools --
+    /// knowledge`): the Phoenix actors, in Dyad's format, to <paramref name="actors"/>, and their verb patterns, in
+    /// PETRARCH's verb syntax, to <paramref name="meanings"/> (coding reads them as what words can mean, not as
+    /// patterns that code: docs/measurements.md). The files were checked when compiled, so a defect here is an error.
     /// </summary>
-    public static DiscardList LoadKnowledge(ActorDictionary actors, EventDictionary events, bool withVerbs)
+    public static void LoadKnowledge(ActorDictionary actors, EventDictionary meanings)
     {
         const string folder = "knowledge/";
+
         // Dyad's own dictionaries were written with care for the phrases they hold: where they name a phrase (or its
         // singular: "protesters" is "protester"), the compiled knowledge's reading of it is not added beside it.
         var own = actors.Entries.Where(e => !e.StemLast).Select(e => string.Join(' ', e.Phrase)).ToHashSet(StringComparer.Ordinal);
@@ -151,18 +146,19 @@ public static partial class PetrarchDictionaries
             actors.ReadDyadFormat(reader, "phoenix-actors.txt", NotOwn);
         }
 
-        var discards = new DiscardList();
-        if (!withVerbs)
-        {
-            return discards;
-        }
+        var verbs = ResourceFiles.ReadText(folder + "phoenix-verbs.txt").TrimEnd('\n').Split('\n');
+        ReadVerbs(verbs, "phoenix-verbs.txt", meanings, new Defects(warn: null));
+    }
 
-        var defects = new Defects(warn: null);
-        ReadVerbs(Lines(ResourceFiles.ReadText(folder + "phoenix-verbs.txt")), "phoenix-verbs.txt", events, defects);
-        ReadDiscards(Lines(ResourceFiles.ReadText(folder + "phoenix-discards.txt")), "phoenix-discards.txt", discards);
-        return discards;
-
-        static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
+    /// <summary>Which kind of PETRARCH dictionary a file is, by its name: "agents", "actors", "discards", "verbs", or null.</summary>
+    internal static string? KindOf(string fileName)
+    {
+        var lower = fileName.ToLowerInvariant();
+        return lower.Contains("agents", StringComparison.Ordinal) ? "agents"
+            : lower.Contains("actors", StringComparison.Ordinal) ? "actors"
+            : lower.Contains("discard", StringComparison.Ordinal) ? "discards"
+            : lower.Contains("verbs", StringComparison.Ordinal) || lower.StartsWith("cameo", StringComparison.Ordinal) ? "verbs"
+            : null;
     }
 
     /// <summary>A file's lines, or null (reported) when it cannot be read or is not UTF-8 text.</summary>

@@ -127,7 +127,7 @@ public sealed class KnowledgeCompilerTests : IDisposable
     {
         var actors = new ActorDictionary();
         var events = new EventDictionary();
-        PetrarchDictionaries.LoadKnowledge(actors, events, withVerbs: true);
+        PetrarchDictionaries.LoadKnowledge(actors, events);
         Assert.True(actors.Count > 50_000, $"{actors.Count} actor entries");
         Assert.True(events.Count > 5_000, $"{events.Count} verb patterns");
         Assert.Equal("JPNGOV", CodeOf(actors, "Yasuhiro Nakasone", new DateOnly(1987, 4, 1)));
