@@ -42,6 +42,8 @@ internal static class EventModelBuilder
         var pairs = new List<LabelledPair>();
         var covered = new HashSet<AnnotatedEvent>(ReferenceEqualityComparer.Instance);
         var unplaced = 0;
+        // The countries each annotated sentence's actor pairs name.
+        var found = new Dictionary<AnnotatedSentence, HashSet<string>>(ReferenceEqualityComparer.Instance);
         foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             // Each story is coded once: its candidate events label the filter, its actor pairs the pair model.
@@ -69,11 +71,29 @@ internal static class EventModelBuilder
                 var target = pair.Target is null ? null : Country(pair.Target.Actor.Code.Value);
                 var fits = sentence.Events.Where(a => SameActors(source, target, a, CameoCode.IsSymmetricRoot(a.Root))).OrderBy(a => a.Optional).ToList();
                 covered.UnionWith(fits);
+                if (!found.TryGetValue(sentence, out var named))
+                {
+                    found[sentence] = named = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                named.UnionWith(new[] { source, target }.OfType<string>());
                 pairs.Add(new LabelledPair(id, pair.Features, fits.FirstOrDefault()?.Root));
             }
         }
 
-        Console.WriteLine($"annotated events with a pair of their countries among the candidates: {covered.Count} of {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))}");
+        // Why the others have none: which side's actor was never found in the sentence (or both were, but not paired).
+        var why = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in byStory.Values.SelectMany(s => s))
+        {
+            var named = found.GetValueOrDefault(sentence) ?? [];
+            foreach (var a in sentence.Events.Where(a => !covered.Contains(a) && !a.Optional))
+            {
+                var reason = !named.Contains(a.Source) ? "source not found" : a.Target is not null && !named.Contains(a.Target) ? "target not found" : "both found, not paired";
+                why[reason] = why.GetValueOrDefault(reason) + 1;
+            }
+        }
+
+        Console.WriteLine($"annotated events with a pair of their countries among the candidates: {covered.Count} of {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))}; required ones without: {string.Join(", ", why.Select(p => $"{p.Key} {p.Value}"))}");
         var (pairModel, pairReport) = PairModelTrainer.Train(pairs);
         using (var stream = File.Create(Path.Combine(resources, "models", "pairs.bin")))
         {

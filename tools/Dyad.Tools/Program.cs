@@ -12,6 +12,13 @@ var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ord
     ["shapes"] = ShapesBuilder.Build,
 };
 
+// A developer's view, not a builder: dotnet run --project tools/Dyad.Tools -- explain-pairs FILE [YYYY-MM-DD]
+if (args.Length >= 2 && args[0] == "explain-pairs")
+{
+    PairExplainer.Explain(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
+    return 0;
+}
+
 if (args.Length == 0 || !builders.TryGetValue(args[0], out var build))
 {
     Console.Error.WriteLine($"usage: Dyad.Tools <{string.Join('|', builders.Keys)}> [SHARED_DATA_DIR]");

@@ -148,13 +148,14 @@ public sealed class DocumentCoder
         var story = new StoryState(segmented, context, _triage.UntaggedWords);
         var events = new List<CodedEvent>();
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
+        var mentions = new StoryMentions();
         for (var i = 0; i < views.Count; i++)
         {
             story.MoveTo(i);
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);
-                CodeSentence(document, views[i], context, setting, events, pairs);
+                CodeSentence(document, views[i], context, mentions, setting, events, pairs);
                 story.Leave(views[i], setting);
             }
             else
@@ -177,12 +178,12 @@ public sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
         if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
         {
-            found = [.. found, .. FromPairs(view, context, found, pairsKept)];
+            found = [.. found, .. FromPairs(view, context, mentions, found, pairsKept)];
         }
 
         if (found.Count == 0)
@@ -224,10 +225,10 @@ public sealed class DocumentCoder
     /// same source and target countries and root): each coded with its root's general code, its trigger the word
     /// that governs both actors.
     /// </summary>
-    private List<SentenceEvent> FromPairs(SentenceView view, DocumentContext context, IReadOnlyList<SentenceEvent> coded, List<(TextSpan, ActorPair)>? pairsKept)
+    private List<SentenceEvent> FromPairs(SentenceView view, DocumentContext context, StoryMentions story, IReadOnlyList<SentenceEvent> coded, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var added = new List<SentenceEvent>();
-        var mentions = ActorPairs.Mentions(view, context);
+        var mentions = ActorPairs.Mentions(view, context, story);
         foreach (var found in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings))
         {
             // What the patterns made of the same two actors is evidence too (right about a quarter of the time).

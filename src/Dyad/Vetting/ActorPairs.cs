@@ -23,7 +23,7 @@ public static class ActorPairs
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "inside", "outside", "across", "throughout", "around", "within" };
 
-    public static IReadOnlyList<ActorMention> Mentions(SentenceView view, DocumentContext context)
+    public static IReadOnlyList<ActorMention> Mentions(SentenceView view, DocumentContext context, StoryMentions? story = null)
     {
         var heads = new SortedSet<int>();
         ActorMatch? previous = null;
@@ -53,9 +53,43 @@ public static class ActorPairs
             }
         }
 
+        // A surname alone ("Baker said") names the person an earlier sentence named in full. The tagger may read a
+        // surname that is also a word as a noun ("Baker", "Howe"), so a capitalised noun counts too.
+        var bySurname = new Dictionary<int, Actor>();
+        for (var i = 0; story is not null && i < view.Count; i++)
+        {
+            if (view.MatchAt[i] is null && view[i].Upos is UdTag.Propn or UdTag.Noun && char.IsUpper(view.Sentence.Tokens[i].Text[0])
+                && story.PersonBySurname(view.Sentence.Tokens[i].Text) is { } person)
+            {
+                var head = PhraseHead(view, i, i + 1);
+                if (view.MatchAt[head] is null && heads.Add(head))
+                {
+                    var span = view.SpanOf(i, i);
+                    bySurname[head] = person with { Text = view.TextOf(span), Span = span, Resolution = $"refers back to '{person.Text}'" };
+                }
+            }
+        }
+
         var mentions = new List<ActorMention>();
         foreach (var head in heads)
         {
+            if (bySurname.TryGetValue(head, out var named))
+            {
+                mentions.Add(new ActorMention(head, named));
+                continue;
+            }
+
+            if (view.IsPronoun(head))
+            {
+                if (story?.Antecedent(view, head, mentions) is { } antecedent)
+                {
+                    var span = view.SpanOf(head, head);
+                    mentions.Add(new ActorMention(head, antecedent with { Text = view.TextOf(span), Span = span, Resolution = $"'{view.TextOf(span)}' read as '{antecedent.Text}'" }));
+                }
+
+                continue;
+            }
+
             // "talks in Brussels", "a plant in central Japan": a name after a preposition of place is where, not who.
             if (view.CaseOf(head) is { } preposition && PlacePrepositions.Contains(preposition))
             {
@@ -77,6 +111,7 @@ public static class ActorPairs
             }
         }
 
+        story?.Remember(view, mentions);
         return mentions;
     }
 

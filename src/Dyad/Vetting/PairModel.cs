@@ -121,7 +121,7 @@ public static class PairModelTrainer
 {
     public const int BucketBits = 18;
 
-    public const double WantedPrecision = 0.5;
+    public const double WantedPrecision = 0.35;
 
     public const int MinimumPredictions = 5;
 
