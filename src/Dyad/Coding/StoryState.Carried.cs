@@ -139,7 +139,7 @@ internal sealed partial class StoryState
     /// The reporting frames of a sentence not coded, worked out once, when first asked, as of the sentence's own
     /// place in the story: the actors they find and remember are those they would have found and remembered then.
     /// </summary>
-    private sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context, UntaggedWordTests untagged)
+    private sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context, UntaggedWordTests untagged) : IPendingMentions
     {
         private IReadOnlyList<AttributionFrame>? _frames;
 
@@ -175,7 +175,10 @@ internal sealed partial class StoryState
         public bool MayRemember() => _frames is null && view.HasActorPhrase && MayHaveFrames;
 
         /// <summary>Whether its frames may remember an actor by this head word (tagging the sentence only if its words as written cannot tell).</summary>
-        public bool MayRemember(string head) =>
-            MayRemember() && (view.IsTagged || !untagged.NoWordHasLemma(view, head)) && view.LemmaKeys.Contains(head);
+        public bool MayName(string headLemma) =>
+            MayRemember() && (view.IsTagged || !untagged.NoWordHasLemma(view, headLemma)) && view.LemmaKeys.Contains(headLemma);
+
+        /// <summary>Works out its frames, which remember the actors they name.</summary>
+        public void WorkOut() => _ = Frames;
     }
 }

@@ -12,8 +12,11 @@ public sealed class DocumentContext
     private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
     private readonly List<string> _countryOrder = [];
     // Each head's actors in sentence order: a sentence whose reporting frames are worked out late (see
-    // DocumentCoder) still remembers, and finds, as of its own place in the story.
+    // StoryState) still remembers, and finds, as of its own place in the story.
     private readonly Dictionary<string, List<(int Sentence, Actor Actor)>> _byHeadLemma = new(StringComparer.Ordinal);
+
+    // Earlier sentences whose actors are remembered only if a later sentence looks up a head they may name.
+    private readonly List<IPendingMentions> _pending = [];
 
     public DocumentContext(DateOnly? date, string? homeCountry)
     {
@@ -101,8 +104,8 @@ public sealed class DocumentContext
     /// <summary>The sentence being coded (its index in the document): actors are remembered and found as of it.</summary>
     public int Sentence { get; set; }
 
-    /// <summary>Called before an actor is looked up by its head, to work out earlier sentences that may name it.</summary>
-    public Action<string>? BeforeLookup { get; set; }
+    /// <summary>A sentence whose actors are to be worked out, and remembered, only if a later sentence looks up a head it may name.</summary>
+    public void AddPending(IPendingMentions mentions) => _pending.Add(mentions);
 
     public void Remember(string headLemma, Actor actor, bool isSubject)
     {
@@ -124,10 +127,20 @@ public sealed class DocumentContext
         }
     }
 
-    /// <summary>The last actor named (up to the current sentence) by a phrase with this head word ("party" for "the party").</summary>
+    /// <summary>
+    /// The last actor named (up to the current sentence) by a phrase with this head word ("party" for "the party"):
+    /// earlier sentences still pending that may name one by it are worked out first.
+    /// </summary>
     public Actor? LastWithHead(string headLemma)
     {
-        BeforeLookup?.Invoke(headLemma);
+        foreach (var earlier in _pending)
+        {
+            if (earlier.Sentence < Sentence && earlier.MayName(headLemma))
+            {
+                earlier.WorkOut();
+            }
+        }
+
         if (_byHeadLemma.TryGetValue(headLemma, out var actors))
         {
             for (var k = actors.Count - 1; k >= 0; k--)
