@@ -150,7 +150,6 @@ public sealed class DocumentCoder
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         for (var i = 0; i < views.Count; i++)
         {
-            story.MoveTo(i);
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);

@@ -36,9 +36,6 @@ internal sealed partial class StoryState
         _untagged = untagged;
     }
 
-    /// <summary>Moves on to a sentence (its index in the story): actors are remembered and found as of it.</summary>
-    public void MoveTo(int sentence) => _context.Sentence = sentence;
-
     /// <summary>
     /// A sentence not coded still passes on its time, the actors its reporting frames name, and whether its
     /// sources' account goes on: each worked out (parsing the sentence if it needs to) only if a later one asks.
@@ -72,7 +69,7 @@ internal sealed partial class StoryState
 
         // Its reporting frames may name an actor ("Japan's ministry said"): they are worked out only when a later
         // sentence looks up an actor they may have named (the context holds them till then), or asks who reported.
-        var frames = new SentenceFrames(_context.Sentence, view, _context, _untagged);
+        var frames = new SentenceFrames(view, _context, _untagged);
         if (frames.MayRemember())
         {
             _context.AddPending(frames);

@@ -11,8 +11,8 @@ public sealed class DocumentContext
 {
     private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
     private readonly List<string> _countryOrder = [];
-    // Each head's actors in sentence order: a sentence whose reporting frames are worked out late (see
-    // StoryState) still remembers, and finds, as of its own place in the story.
+    // Each head's actors in sentence order: each call names the sentence it is for, so a sentence whose reporting
+    // frames are worked out late (see StoryState) still remembers, and finds, as of its own place in the story.
     private readonly Dictionary<string, List<(int Sentence, Actor Actor)>> _byHeadLemma = new(StringComparer.Ordinal);
 
     // Earlier sentences whose actors are remembered only if a later sentence looks up a head they may name.
@@ -101,13 +101,11 @@ public sealed class DocumentContext
         return parties.First == country ? parties.Second : parties.Second == country ? parties.First : null;
     }
 
-    /// <summary>The sentence being coded (its index in the document): actors are remembered and found as of it.</summary>
-    public int Sentence { get; set; }
-
     /// <summary>A sentence whose actors are to be worked out, and remembered, only if a later sentence looks up a head it may name.</summary>
     public void AddPending(IPendingMentions mentions) => _pending.Add(mentions);
 
-    public void Remember(string headLemma, Actor actor, bool isSubject)
+    /// <summary>Remembers an actor named by a phrase with this head word in a sentence (its index in the document).</summary>
+    public void Remember(int sentence, string headLemma, Actor actor, bool isSubject)
     {
         if (!_byHeadLemma.TryGetValue(headLemma, out var actors))
         {
@@ -115,12 +113,12 @@ public sealed class DocumentContext
         }
 
         var at = actors.Count;
-        while (at > 0 && actors[at - 1].Sentence > Sentence)
+        while (at > 0 && actors[at - 1].Sentence > sentence)
         {
             at--;
         }
 
-        actors.Insert(at, (Sentence, actor));
+        actors.Insert(at, (sentence, actor));
         if (isSubject)
         {
             LastSubject = actor;
@@ -128,14 +126,14 @@ public sealed class DocumentContext
     }
 
     /// <summary>
-    /// The last actor named (up to the current sentence) by a phrase with this head word ("party" for "the party"):
-    /// earlier sentences still pending that may name one by it are worked out first.
+    /// The last actor named, up to a sentence (its index in the document), by a phrase with this head word ("party"
+    /// for "the party"): sentences before it still pending that may name one by it are worked out first.
     /// </summary>
-    public Actor? LastWithHead(string headLemma)
+    public Actor? LastWithHead(int sentence, string headLemma)
     {
         foreach (var earlier in _pending)
         {
-            if (earlier.Sentence < Sentence && earlier.MayName(headLemma))
+            if (earlier.Sentence < sentence && earlier.MayName(headLemma))
             {
                 earlier.WorkOut();
             }
@@ -145,7 +143,7 @@ public sealed class DocumentContext
         {
             for (var k = actors.Count - 1; k >= 0; k--)
             {
-                if (actors[k].Sentence <= Sentence)
+                if (actors[k].Sentence <= sentence)
                 {
                     return actors[k].Actor;
                 }
