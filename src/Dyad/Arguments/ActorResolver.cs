@@ -256,7 +256,7 @@ public static class ActorResolver
             }
 
             var actor = new Actor(code, text, span, rule) { Seniority = seniority };
-            context.Remember(headLemma, actor, isSubject: false);
+            context.Remember(view.Sentence.Index, headLemma, actor, isSubject: false);
             return actor;
         }
 
@@ -291,7 +291,7 @@ public static class ActorResolver
         // A role with no country: a definite description refers back ("the party"), else the home country's ("the government").
         if (agentEntry is not null && IsDefinite(view, head))
         {
-            if (context.LastWithHead(headLemma) is { } earlier && earlier.Country is not null)
+            if (context.LastWithHead(view.Sentence.Index, headLemma) is { } earlier && earlier.Country is not null)
             {
                 return earlier with { Text = text, Span = span, Resolution = $"refers back to '{earlier.Text}'", Seniority = seniority };
             }
@@ -299,7 +299,7 @@ public static class ActorResolver
             if (context.HomeCountry is { } home && ActorCode.TryParse(home, out var homeCode))
             {
                 var actor = new Actor(Combine(homeCode, agentEntry.Code), text, span, $"agent {agentEntry.Source}; country of the story's agency") { Seniority = seniority };
-                context.Remember(headLemma, actor, isSubject: false);
+                context.Remember(view.Sentence.Index, headLemma, actor, isSubject: false);
                 return actor;
             }
         }

@@ -58,7 +58,7 @@ public static class ArgumentFinder
         var actors = ActorResolver.Resolve(view, subject, context);
         foreach (var actor in actors)
         {
-            context.Remember(view.Lemma(subject), actor, isSubject: true);
+            context.Remember(view.Sentence.Index, view.Lemma(subject), actor, isSubject: true);
         }
 
         return [.. actors];

@@ -151,7 +151,6 @@ public sealed class DocumentCoder
         var mentions = new StoryMentions();
         for (var i = 0; i < views.Count; i++)
         {
-            story.MoveTo(i);
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);

@@ -137,13 +137,14 @@ internal sealed partial class StoryState
 
     /// <summary>
     /// The reporting frames of a sentence not coded, worked out once, when first asked, as of the sentence's own
-    /// place in the story: the actors they find and remember are those they would have found and remembered then.
+    /// place in the story (the context is asked as of the view's sentence): the actors they find and remember are
+    /// those they would have found and remembered then.
     /// </summary>
-    private sealed class SentenceFrames(int sentence, SentenceView view, DocumentContext context, UntaggedWordTests untagged)
+    private sealed class SentenceFrames(SentenceView view, DocumentContext context, UntaggedWordTests untagged) : IPendingMentions
     {
         private IReadOnlyList<AttributionFrame>? _frames;
 
-        public int Sentence => sentence;
+        public int Sentence => view.Sentence.Index;
 
         public SentenceView View => view;
 
@@ -155,27 +156,16 @@ internal sealed partial class StoryState
             ? _mayHaveFrames ??= AttributionAnalyzer.MayHaveFrames(view)
             : _mayHaveFramesUntagged ??= untagged.MayOpenFrame(view);
 
-        public IReadOnlyList<AttributionFrame> Frames
-        {
-            get
-            {
-                if (_frames is null)
-                {
-                    var current = context.Sentence;
-                    context.Sentence = sentence;
-                    _frames = MayHaveFrames ? AttributionAnalyzer.Frames(view, context) : [];
-                    context.Sentence = current;
-                }
-
-                return _frames;
-            }
-        }
+        public IReadOnlyList<AttributionFrame> Frames => _frames ??= MayHaveFrames ? AttributionAnalyzer.Frames(view, context) : [];
 
         /// <summary>Whether its frames may remember an actor (they need a dictionary phrase to name one), and still have not.</summary>
         public bool MayRemember() => _frames is null && view.HasActorPhrase && MayHaveFrames;
 
         /// <summary>Whether its frames may remember an actor by this head word (tagging the sentence only if its words as written cannot tell).</summary>
-        public bool MayRemember(string head) =>
-            MayRemember() && (view.IsTagged || !untagged.NoWordHasLemma(view, head)) && view.LemmaKeys.Contains(head);
+        public bool MayName(string headLemma) =>
+            MayRemember() && (view.IsTagged || !untagged.NoWordHasLemma(view, headLemma)) && view.LemmaKeys.Contains(headLemma);
+
+        /// <summary>Works out its frames, which remember the actors they name.</summary>
+        public void WorkOut() => _ = Frames;
     }
 }

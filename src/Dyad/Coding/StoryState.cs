@@ -28,21 +28,13 @@ internal sealed partial class StoryState
     private int _lastTimeParagraph = -1;
     private ReportCarried _lastReport = ReportCarried.None;
 
-    // Sentences not coded whose reporting frames may name an actor ("Japan's ministry said"): their frames are
-    // worked out only when a later sentence looks up an actor they may have named, or asks who reported.
-    private readonly List<SentenceFrames> _uncoded = [];
-
     public StoryState(SegmentedDocument story, DocumentContext context, UntaggedWordTests untagged)
     {
         _context = context;
         _layout = story.Layout;
         _published = story.Document.Date;
         _untagged = untagged;
-        context.BeforeLookup = WorkOutFramesThatMayName;
     }
-
-    /// <summary>Moves on to a sentence (its index in the story): actors are remembered and found as of it.</summary>
-    public void MoveTo(int sentence) => _context.Sentence = sentence;
 
     /// <summary>
     /// A sentence not coded still passes on its time, the actors its reporting frames name, and whether its
@@ -75,10 +67,12 @@ internal sealed partial class StoryState
                 : CarriedTime.Later(new TimeToWorkOut(view, times, tenseAsked, _published, _lastTime));
         }
 
-        var frames = new SentenceFrames(_context.Sentence, view, _context, _untagged);
+        // Its reporting frames may name an actor ("Japan's ministry said"): they are worked out only when a later
+        // sentence looks up an actor they may have named (the context holds them till then), or asks who reported.
+        var frames = new SentenceFrames(view, _context, _untagged);
         if (frames.MayRemember())
         {
-            _uncoded.Add(frames);
+            _context.AddPending(frames);
         }
 
         _lastReport = _lastReport.After(frames, times);
@@ -115,18 +109,6 @@ internal sealed partial class StoryState
         {
             _lastTime = CarriedTime.Known(explicitTime.Value);
             _lastTimeParagraph = ParagraphOf(view.Sentence);
-        }
-    }
-
-    // Before an actor is looked up by its head: earlier sentences not coded that may have named one by it work out their frames.
-    private void WorkOutFramesThatMayName(string head)
-    {
-        foreach (var earlier in _uncoded)
-        {
-            if (earlier.Sentence < _context.Sentence && earlier.MayRemember(head))
-            {
-                _ = earlier.Frames;
-            }
         }
     }
 

@@ -11,9 +11,12 @@ public sealed class DocumentContext
 {
     private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
     private readonly List<string> _countryOrder = [];
-    // Each head's actors in sentence order: a sentence whose reporting frames are worked out late (see
-    // DocumentCoder) still remembers, and finds, as of its own place in the story.
+    // Each head's actors in sentence order: each call names the sentence it is for, so a sentence whose reporting
+    // frames are worked out late (see StoryState) still remembers, and finds, as of its own place in the story.
     private readonly Dictionary<string, List<(int Sentence, Actor Actor)>> _byHeadLemma = new(StringComparer.Ordinal);
+
+    // Earlier sentences whose actors are remembered only if a later sentence looks up a head they may name.
+    private readonly List<IPendingMentions> _pending = [];
 
     public DocumentContext(DateOnly? date, string? homeCountry)
     {
@@ -98,13 +101,11 @@ public sealed class DocumentContext
         return parties.First == country ? parties.Second : parties.Second == country ? parties.First : null;
     }
 
-    /// <summary>The sentence being coded (its index in the document): actors are remembered and found as of it.</summary>
-    public int Sentence { get; set; }
+    /// <summary>A sentence whose actors are to be worked out, and remembered, only if a later sentence looks up a head it may name.</summary>
+    public void AddPending(IPendingMentions mentions) => _pending.Add(mentions);
 
-    /// <summary>Called before an actor is looked up by its head, to work out earlier sentences that may name it.</summary>
-    public Action<string>? BeforeLookup { get; set; }
-
-    public void Remember(string headLemma, Actor actor, bool isSubject)
+    /// <summary>Remembers an actor named by a phrase with this head word in a sentence (its index in the document).</summary>
+    public void Remember(int sentence, string headLemma, Actor actor, bool isSubject)
     {
         if (!_byHeadLemma.TryGetValue(headLemma, out var actors))
         {
@@ -112,27 +113,37 @@ public sealed class DocumentContext
         }
 
         var at = actors.Count;
-        while (at > 0 && actors[at - 1].Sentence > Sentence)
+        while (at > 0 && actors[at - 1].Sentence > sentence)
         {
             at--;
         }
 
-        actors.Insert(at, (Sentence, actor));
+        actors.Insert(at, (sentence, actor));
         if (isSubject)
         {
             LastSubject = actor;
         }
     }
 
-    /// <summary>The last actor named (up to the current sentence) by a phrase with this head word ("party" for "the party").</summary>
-    public Actor? LastWithHead(string headLemma)
+    /// <summary>
+    /// The last actor named, up to a sentence (its index in the document), by a phrase with this head word ("party"
+    /// for "the party"): sentences before it still pending that may name one by it are worked out first.
+    /// </summary>
+    public Actor? LastWithHead(int sentence, string headLemma)
     {
-        BeforeLookup?.Invoke(headLemma);
+        foreach (var earlier in _pending)
+        {
+            if (earlier.Sentence < sentence && earlier.MayName(headLemma))
+            {
+                earlier.WorkOut();
+            }
+        }
+
         if (_byHeadLemma.TryGetValue(headLemma, out var actors))
         {
             for (var k = actors.Count - 1; k >= 0; k--)
             {
-                if (actors[k].Sentence <= Sentence)
+                if (actors[k].Sentence <= sentence)
                 {
                     return actors[k].Actor;
                 }
