@@ -10,7 +10,7 @@ namespace Dyad.Storage.Exports;
 /// <param name="CodedRow">A coded event's line, before any store; null when <c>dyad code</c> does not offer the format.</param>
 /// <param name="StoredRow">A stored event's line, given its 1-based row number (GDELT numbers its events).</param>
 /// <param name="WriteFile">Writes every event to a file at once, for formats that are not lines of text.</param>
-public sealed record EventFormat(
+internal sealed record EventFormat(
     string Name,
     IReadOnlyList<string>? Columns,
     Func<EventRecord, string>? CodedRow,
@@ -18,7 +18,7 @@ public sealed record EventFormat(
     Func<IReadOnlyList<StoredEvent>, Stream, Task>? WriteFile);
 
 /// <summary>Every output format, in the order <c>--format</c> lists them: the one table <c>dyad code</c>, <c>dyad events</c> and the web write from.</summary>
-public static class EventFormats
+internal static class EventFormats
 {
     public static EventFormat Jsonl { get; } = new("jsonl", null, EventJson.ToJson, (e, _) => EventExports.ToJsonLine(e), null);
 

@@ -8,7 +8,7 @@ namespace Dyad.Actors;
 /// One dictionary line: a phrase (as lower-case words), its code, and the dates it holds for. A code starting
 /// with "~" is an agent (a role added to a country: "~GOV"); ending with "~", a prefix ("NGO~").
 /// </summary>
-public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateOnly? From, DateOnly? To, string Source)
+internal sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateOnly? From, DateOnly? To, string Source)
 {
     /// <summary>The last word matches as a stem: TABARI's "ARGENTIN" finds "Argentina" and "Argentine".</summary>
     public bool StemLast { get; init; }
@@ -27,7 +27,7 @@ public sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, DateO
 }
 
 /// <summary>A phrase of the sentence that the dictionary knows: tokens [Start, End) and every entry for it.</summary>
-public sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> Entries)
+internal sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> Entries)
 {
     public bool IsAgent => Entries.All(e => e.IsAgent);
 
@@ -64,7 +64,7 @@ public sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> En
 /// (resources/dictionaries) and from PETRARCH/TABARI actor and agent files. Lookup is by whole words, ignoring
 /// case, trying each word's lemma as well so "officials" finds "official".
 /// </summary>
-public sealed class ActorDictionary
+internal sealed class ActorDictionary
 {
     private const int MaxGap = 3;
     private readonly Node _root = new();
@@ -555,7 +555,7 @@ public sealed class ActorDictionary
 
 /// <summary>A dictionary line that cannot be read: names the file and line (or only the file or folder, when the
 /// fault is not on one line: Line is then 0).</summary>
-public sealed class DictionaryFormatException : FormatException
+internal sealed class DictionaryFormatException : FormatException
 {
     public DictionaryFormatException(string file, int line, string message)
         : base($"{file}:{line}: {message}")

@@ -11,7 +11,7 @@ namespace Dyad.Arguments;
 /// PRK + GOV), one actor per conjunct ("Japan and North Korea"), and, for phrases that name no one
 /// ("the party", "it", "both sides"), the document's context.
 /// </summary>
-public static class ActorResolver
+internal static class ActorResolver
 {
     // Relations that stay inside one actor's noun phrase.
     private static readonly FrozenSet<string> PhraseRelations = new[]

@@ -9,14 +9,14 @@ namespace Dyad.Arguments;
 /// What a pattern says about where its target is: it has none (unary), any object of the verb may be it (no object
 /// condition, or one any lemma meets), or it is the first actor after the verb.
 /// </summary>
-public readonly record struct TargetShape(bool Unary, bool AnyObject, bool FirstActorAfterVerb);
+internal readonly record struct TargetShape(bool Unary, bool AnyObject, bool FirstActorAfterVerb);
 
 /// <summary>
 /// Finds an event's arguments in the tree and the actors they stand for: the source from the subject (the agent, in
 /// the passive; the shared subject of coordinated verbs; the noun a relative clause modifies; the antecedent of a
 /// relative pronoun), the target from the pattern's argument, the object, or an argument with a target preposition.
 /// </summary>
-public static class ArgumentFinder
+internal static class ArgumentFinder
 {
     // Prepositions that introduce the target of an event when the pattern names none.
     private static readonly FrozenSet<string> TargetPrepositions = new HashSet<string>(StringComparer.Ordinal)

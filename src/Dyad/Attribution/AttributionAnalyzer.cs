@@ -8,14 +8,14 @@ using Dyad.Time;
 namespace Dyad.Attribution;
 
 /// <summary>A reporting or denying frame of a sentence: who says it, what it covers, and whether it reports or denies.</summary>
-public sealed record AttributionFrame(string Status, AttributionSource Source, IReadOnlySet<int> Scope, int Verb);
+internal sealed record AttributionFrame(string Status, AttributionSource Source, IReadOnlySet<int> Scope, int Verb);
 
 /// <summary>
 /// Who says an event happened and how the text holds it: reporting frames ("according to X", "X said", "X told
 /// reporters", "sources said", "it was learned"), denials ("the government has denied that ..."), speculation
 /// ("may have", "is thought to", "apparently"), plans (future, "plans to") and negation ("failed to").
 /// </summary>
-public static class AttributionAnalyzer
+internal static class AttributionAnalyzer
 {
     /// <summary>The verbs that open a frame: the reporting and the denying ones.</summary>
     public static IReadOnlySet<string> FrameVerbs => Syntax.FrameVerbs.All;

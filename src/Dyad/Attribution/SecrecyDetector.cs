@@ -5,7 +5,7 @@ using Dyad.Syntax;
 namespace Dyad.Attribution;
 
 /// <summary>Whether the text describes a contact as secret, covert, unannounced, back-channel or behind closed doors.</summary>
-public static class SecrecyDetector
+internal static class SecrecyDetector
 {
     private static readonly FrozenSet<string> Adverbs = new[] { "secretly", "covertly", "clandestinely", "quietly", "confidentially", "privately" }
         .ToFrozenSet(StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace Dyad.Coding;
 /// and time (the contested event is no more than a year older than the denial); each match gets the denial in its
 /// <c>disputed</c> list. A denial that matches nothing stays as an event of its own, with status "denied".
 /// </summary>
-public static class DisputeLinker
+internal static class DisputeLinker
 {
     public static List<CodedEvent> Link(IReadOnlyList<CodedEvent> events)
     {

@@ -19,7 +19,8 @@ namespace Dyad.Coding;
 public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<CodedEvent> Events, int SentencesTagged, int SentencesParsed)
 {
     /// <summary>Every actor pair of each coded sentence with the features the pair model reads; kept only by a coder that keeps every candidate (for training).</summary>
-    public IReadOnlyList<(TextSpan Sentence, ActorPair Pair)>? Pairs { get; init; }
+    // Internal: only the training tool reads it, and the pair model's types are no API of the core.
+    internal IReadOnlyList<(TextSpan Sentence, ActorPair Pair)>? Pairs { get; init; }
 
     public Document Document => Segmented.Document;
 }
@@ -29,7 +30,7 @@ public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<Co
 /// then give each event its identity, codebook entry and (until the attribution, time and place stages run)
 /// honest defaults: the publication date, no place, asserted by the writer.
 /// </summary>
-public sealed class DocumentCoder
+internal sealed class DocumentCoder
 {
     private readonly DocumentSegmenter _segmenter;
     private readonly EventCoder _events;

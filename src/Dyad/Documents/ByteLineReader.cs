@@ -1,14 +1,14 @@
 namespace Dyad.Documents;
 
 /// <summary>One line of a byte stream: its bytes (without the line break), or only its length when it was too long to keep.</summary>
-public readonly record struct ByteLine(long Number, ReadOnlyMemory<byte> Bytes, long Length, bool TooLong);
+internal readonly record struct ByteLine(long Number, ReadOnlyMemory<byte> Bytes, long Length, bool TooLong);
 
 /// <summary>
 /// Splits a byte stream into lines while holding at most one line, up to a limit: a longer line is counted and
 /// passed over, never buffered, so a 600 MB one-line file costs no more memory than a short one. Lines are bytes,
 /// not text, so one bad byte spoils only its own line (decoding happens per line, by the caller).
 /// </summary>
-public sealed class ByteLineReader
+internal sealed class ByteLineReader
 {
     private const int InitialBuffer = 1 << 16;
 

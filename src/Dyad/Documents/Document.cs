@@ -31,4 +31,4 @@ public sealed record Document(string Id, string Text)
 }
 
 /// <summary>One input that could not be read as a document, and why; the rest of the input goes on.</summary>
-public sealed record DocumentError(string Source, string Message);
+internal sealed record DocumentError(string Source, string Message);

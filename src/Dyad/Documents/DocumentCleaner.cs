@@ -10,7 +10,7 @@ namespace Dyad.Documents;
 /// Boilerplate is found by general rules — cue phrases, and position among the trailing lines — never by
 /// matching a particular story's words.
 /// </summary>
-public sealed partial class DocumentCleaner
+internal sealed partial class DocumentCleaner
 {
     private readonly FrozenDictionary<string, string?> _agencies;
 

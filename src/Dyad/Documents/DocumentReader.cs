@@ -7,7 +7,7 @@ using System.Text.Unicode;
 namespace Dyad.Documents;
 
 /// <summary>One input read: a document, or the reason it could not be read.</summary>
-public readonly record struct DocumentInput(Document? Document, DocumentError? Error)
+internal readonly record struct DocumentInput(Document? Document, DocumentError? Error)
 {
     public static DocumentInput Ok(Document document) => new(document, null);
 
@@ -21,7 +21,7 @@ public readonly record struct DocumentInput(Document? Document, DocumentError? E
 /// bytes on standard input would be. No input is held whole beyond the size of one document. HTML is read by the
 /// <see cref="IHtmlTextReader"/> given; without one, .html and .htm files are reported, not read.
 /// </summary>
-public sealed class DocumentReader
+internal sealed class DocumentReader
 {
     /// <summary>The largest document Dyad codes, in characters; a longer one is reported, not truncated.</summary>
     public const int MaxDocumentLength = 4_000_000;

@@ -3,14 +3,14 @@ using System.Runtime.InteropServices;
 namespace Dyad.Documents;
 
 /// <summary>What walking a folder found: the story files in ordinal path order, and what could not be read or was read already.</summary>
-public sealed record FolderContents(IReadOnlyList<string> Files, IReadOnlyList<DocumentError> Problems);
+internal sealed record FolderContents(IReadOnlyList<string> Files, IReadOnlyList<DocumentError> Problems);
 
 /// <summary>
 /// Lists a folder's story files recursively, one folder at a time with its own error handling, so an unreadable
 /// subfolder is reported and the rest is still read. Symbolic links are followed, but each real folder and file
 /// is read once: a link back to a folder already being read (a loop) is reported, not followed again.
 /// </summary>
-public static partial class FolderWalker
+internal static partial class FolderWalker
 {
     public static FolderContents Walk(string root, IReadOnlyCollection<string> extensions)
     {

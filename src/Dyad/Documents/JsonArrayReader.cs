@@ -1,7 +1,7 @@
 namespace Dyad.Documents;
 
 /// <summary>One element of a JSON file's top-level array (or the file's one value): its bytes, or only its size when too large.</summary>
-public readonly record struct JsonElementBytes(int Index, long Line, ReadOnlyMemory<byte> Bytes, long Length, bool TooLong, bool Unterminated);
+internal readonly record struct JsonElementBytes(int Index, long Line, ReadOnlyMemory<byte> Bytes, long Length, bool TooLong, bool Unterminated);
 
 /// <summary>
 /// Cuts a JSON file into the elements of its top-level array without parsing the whole file: it follows only
@@ -9,7 +9,7 @@ public readonly record struct JsonElementBytes(int Index, long Line, ReadOnlyMem
 /// element costs no more memory than that limit. Each element is then parsed on its own, so one bad element is
 /// reported while the others are read. A file whose value is not an array yields that value as its one element.
 /// </summary>
-public sealed class JsonArrayReader
+internal sealed class JsonArrayReader
 {
     private readonly Stream _stream;
     private readonly int _maxElementBytes;

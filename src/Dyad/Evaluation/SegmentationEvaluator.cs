@@ -6,7 +6,7 @@ using Dyad.Text;
 namespace Dyad.Evaluation;
 
 /// <summary>Precision, recall and F1 of one kind of unit.</summary>
-public readonly record struct F1Score(int Gold, int System, int Correct)
+internal readonly record struct F1Score(int Gold, int System, int Correct)
 {
     public double Precision => System == 0 ? 0 : (double)Correct / System;
 
@@ -16,7 +16,7 @@ public readonly record struct F1Score(int Gold, int System, int Correct)
 }
 
 /// <summary>How our splitter and tokenizer agree with a treebank's segmentation of the same running text.</summary>
-public sealed record SegmentationScore(
+internal sealed record SegmentationScore(
     int Documents,
     F1Score Words,
     F1Score SurfaceTokens,
@@ -30,7 +30,7 @@ public sealed record SegmentationScore(
 /// a blank line between paragraphs), segments it with our own stages, and compares spans as the CoNLL 2018
 /// shared task does: a unit counts when its character span matches exactly.
 /// </summary>
-public static class SegmentationEvaluator
+internal static class SegmentationEvaluator
 {
     public static SegmentationScore Evaluate(IEnumerable<ConlluSentence> gold, DocumentSegmenter segmenter)
     {

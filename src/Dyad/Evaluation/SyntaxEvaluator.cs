@@ -5,7 +5,7 @@ using Dyad.Text;
 namespace Dyad.Evaluation;
 
 /// <summary>Accuracy figures of tagging, lemmatisation and parsing over one set of words.</summary>
-public sealed record SyntaxScore(string Name, int Sentences, F1Score Words, F1Score Upos, F1Score Xpos, F1Score Lemma, F1Score Uas, F1Score Las)
+internal sealed record SyntaxScore(string Name, int Sentences, F1Score Words, F1Score Upos, F1Score Xpos, F1Score Lemma, F1Score Uas, F1Score Las)
 {
     /// <summary>The most frequent UPOS confusions ("NOUN→PROPN") and relation confusions, with counts.</summary>
     public IReadOnlyList<(string Confusion, int Count)> Confusions { get; init; } = [];
@@ -67,7 +67,7 @@ public sealed record SyntaxScore(string Name, int Sentences, F1Score Words, F1Sc
 /// task does, from its raw text through our own splitter and tokenizer, aligning words by character span.
 /// LAS compares full relation labels (with subtypes such as nsubj:pass).
 /// </summary>
-public static class SyntaxEvaluator
+internal static class SyntaxEvaluator
 {
     /// <summary>Documents whose ids mark them as news (UD PUD "n...", GUM "GUM_news_...") are also scored apart.</summary>
     public static bool IsNewsDocument(string? id) =>

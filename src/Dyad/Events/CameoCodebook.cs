@@ -7,7 +7,7 @@ namespace Dyad.Events;
 public sealed record CameoEntry(CameoCode Code, int Quad, double Goldstein, string Name);
 
 /// <summary>The CAMEO codebook shipped in resources/cameo/cameo.tsv.</summary>
-public sealed class CameoCodebook
+internal sealed class CameoCodebook
 {
     private readonly FrozenDictionary<string, CameoEntry> _entries;
 

@@ -7,7 +7,7 @@ using Dyad.Text;
 namespace Dyad.Events;
 
 /// <summary>An event found in one sentence, before document-level attributes (date, place, attribution) are added.</summary>
-public sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Source, Actor? Target, TextSpan TriggerSpan, string TriggerText, string Rule, double Confidence)
+internal sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Source, Actor? Target, TextSpan TriggerSpan, string TriggerText, string Rule, double Confidence)
 {
     /// <summary>The word that met the pattern's object condition ("meeting" of "held a meeting"), or -1.</summary>
     public int ObjectWord { get; init; } = -1;
@@ -19,7 +19,7 @@ public sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor Sour
 /// coordinated verbs; the noun a relative clause modifies), the target from the object or the argument the
 /// pattern names, and the actors resolved from those phrases. A negated verb codes nothing.
 /// </summary>
-public sealed class EventCoder
+internal sealed class EventCoder
 {
     private readonly EventDictionary _dictionary;
 

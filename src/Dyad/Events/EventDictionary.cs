@@ -6,7 +6,7 @@ namespace Dyad.Events;
 /// Event patterns by trigger lemma: Dyad's own (resources/dictionaries/events.txt) and those read from PETRARCH
 /// verb dictionaries. The most specific pattern whose conditions a trigger meets is the one that fires.
 /// </summary>
-public sealed class EventDictionary
+internal sealed class EventDictionary
 {
     private readonly Dictionary<string, List<EventPattern>> _byTrigger = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 namespace Dyad.Events;
 
 /// <summary>A required word: its lemma is one of <see cref="Lemmas"/> (empty = any), with a dependent among <see cref="Modifiers"/> if given.</summary>
-public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<string> Modifiers)
+internal sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<string> Modifiers)
 {
     public bool AnyLemma => Lemmas.Count == 0;
 
@@ -25,7 +25,7 @@ public sealed record WordConstraint(IReadOnlySet<string> Lemmas, IReadOnlySet<st
 /// One position of a word sequence: any of <see cref="Alternatives"/> (each one or more words in a row, as keys).
 /// <see cref="Adjacent"/>: nothing may come between it and what follows (PETRARCH joins such words with "_").
 /// </summary>
-public sealed record WordSlot(IReadOnlyList<string[]> Alternatives, bool Adjacent);
+internal sealed record WordSlot(IReadOnlyList<string[]> Alternatives, bool Adjacent);
 
 /// <summary>
 /// A verb or noun pattern over a dependency parse: the trigger's lemma (with its particle, "carry_out"), an optional
@@ -33,7 +33,7 @@ public sealed record WordSlot(IReadOnlyList<string[]> Alternatives, bool Adjacen
 /// yields. <see cref="Reversed"/> codes the event from the target to the source ("draw criticism");
 /// <see cref="Unary"/> events need no target ("conduct a nuclear test").
 /// </summary>
-public sealed record EventPattern(
+internal sealed record EventPattern(
     string Trigger,
     bool Nominal,
     WordConstraint? Object,

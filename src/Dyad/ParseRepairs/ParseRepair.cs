@@ -8,7 +8,7 @@ namespace Dyad.ParseRepairs;
 /// unknown name read as the sentence's head, subjects split or listed wrongly, a closing reporting clause hung on a
 /// noun. They change heads and relations only, never words, so the actor phrases found before them still hold.
 /// </summary>
-public static class ParseRepair
+internal static class ParseRepair
 {
     /// <summary>The parse with every repair applied, each reading the tree as the one before it left it.</summary>
     public static ParsedSentence Apply(ParsedSentence parse, IReadOnlyList<string> lemmaKeys, IReadOnlyList<ActorMatch?> phrases)

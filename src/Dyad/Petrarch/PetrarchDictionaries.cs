@@ -9,7 +9,7 @@ using Dyad.Events;
 namespace Dyad.Petrarch;
 
 /// <summary>Phrases that mark a sentence (or, with "+", a whole story) as not to be coded: sports, history, ...</summary>
-public sealed class DiscardList
+internal sealed class DiscardList
 {
     private readonly List<(IReadOnlyList<string> Words, bool Story, bool Exact)> _phrases = [];
 
@@ -55,7 +55,7 @@ public sealed class DiscardList
 /// the verb's object, "(PREP NOUN)" an argument with that preposition. Pre-verb conditions and transformations
 /// ("~" lines) are not used. A line that cannot be read is an error naming file and line.
 /// </summary>
-public static partial class PetrarchDictionaries
+internal static partial class PetrarchDictionaries
 {
     /// <summary>
     /// Loads every dictionary in <paramref name="folder"/> into the given dictionaries. With a

@@ -5,7 +5,7 @@ using Dyad.Events;
 
 namespace Dyad.Petrarch;
 
-public static partial class PetrarchDictionaries
+internal static partial class PetrarchDictionaries
 {
     private sealed record Verb(string Lemma, string? Particle, string? Code, int Line);
 

@@ -4,7 +4,7 @@ using Dyad.Syntax;
 namespace Dyad.Places;
 
 /// <summary>Gives each event the place of its own clause, else the sentence's place, else none.</summary>
-public static class EventPlacer
+internal static class EventPlacer
 {
     public static (EventPlace? Place, string Note) PlaceFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<PlaceMention> mentions)
     {

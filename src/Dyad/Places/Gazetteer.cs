@@ -4,7 +4,7 @@ using Dyad.Actors;
 namespace Dyad.Places;
 
 /// <summary>One gazetteer row: a country (C), a first-level region (A) or a populated place (P).</summary>
-public sealed record GazetteerEntry(char Kind, string Id, string Name, string Country, string? Admin1, double Lat, double Lon, long Population, string Feature)
+internal sealed record GazetteerEntry(char Kind, string Id, string Name, string Country, string? Admin1, double Lat, double Lon, long Population, string Feature)
 {
     /// <summary>For countries: where their towns lie (1st to 99th percentile of latitude and longitude).</summary>
     public (double Low, double High) LatExtent { get; init; }
@@ -18,7 +18,7 @@ public sealed record GazetteerEntry(char Kind, string Id, string Name, string Co
 /// The place names Dyad knows (resources/places/gazetteer.tsv, from GeoNames and mledoze/countries): looked up by
 /// their words, ignoring case; every reading of a name is kept for disambiguation.
 /// </summary>
-public sealed class Gazetteer
+internal sealed class Gazetteer
 {
     private static readonly Lazy<Gazetteer> Shipped = new(() => Parse(ResourceFiles.ReadText("places/gazetteer.tsv")));
 

@@ -5,7 +5,7 @@ using Dyad.Syntax;
 namespace Dyad.Places;
 
 /// <summary>A place named in a sentence: its words [Start, End), the word heading its locative phrase, and where it is.</summary>
-public sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place);
+internal sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place);
 
 /// <summary>
 /// Finds places in a sentence and resolves them as far as the text allows: a city or region from the gazetteer
@@ -14,7 +14,7 @@ public sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Pla
 /// with a representative point; a country. Only names in locative positions ("in", "at", "near", "-based")
 /// count as places: "Tokyo said" names an actor.
 /// </summary>
-public sealed class PlaceResolver
+internal sealed class PlaceResolver
 {
     private static readonly FrozenSet<string> Locatives = new[]
     {

@@ -79,4 +79,4 @@ public static class EventJson
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(EventRecord))]
-public sealed partial class EventRecordJsonContext : JsonSerializerContext;
+internal sealed partial class EventRecordJsonContext : JsonSerializerContext;

@@ -8,7 +8,7 @@ namespace Dyad.Segmentation;
 public sealed record SegmentedDocument(Document Document, DocumentLayout Layout, IReadOnlyList<Sentence> Sentences);
 
 /// <summary>The text stages in order: clean the layout, tokenize each body paragraph, split it into sentences.</summary>
-public sealed class DocumentSegmenter
+internal sealed class DocumentSegmenter
 {
     private readonly DocumentCleaner _cleaner;
     private readonly Tokenizer _tokenizer;

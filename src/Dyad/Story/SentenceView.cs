@@ -9,7 +9,7 @@ namespace Dyad.Story;
 /// A sentence of a story as the later stages read it: its syntax (see <see cref="SentenceSyntax"/>), the actor
 /// phrases among its words, and its tree with the parse repairs applied, which read those phrases.
 /// </summary>
-public sealed class SentenceView : SentenceSyntax
+internal sealed class SentenceView : SentenceSyntax
 {
     /// <summary>A parsed sentence.</summary>
     public SentenceView(ParsedSentence parse, ActorDictionary actors)

@@ -12,7 +12,7 @@ internal sealed record DependencyInput(WordFeatures[] Words, ulong[] Tags, ulong
 /// learn to recover from its own mistakes. Non-projective gold trees are learned approximately: the oracle
 /// counts the arcs each move makes unreachable.
 /// </summary>
-public sealed class ArcHybridParser
+internal sealed class ArcHybridParser
 {
     private const string Magic = "DYADPAR2";
     private const int MaxFeatures = 100;

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 namespace Dyad.Syntax;
 
 /// <summary>Clause-level questions over a parse: which clause a word belongs to, its tense, its modality.</summary>
-public static class ClauseStructure
+internal static class ClauseStructure
 {
     private static readonly FrozenSet<string> ClauseRelations = new HashSet<string>(StringComparer.Ordinal)
     {

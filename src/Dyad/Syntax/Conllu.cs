@@ -4,7 +4,7 @@ using System.Text;
 namespace Dyad.Syntax;
 
 /// <summary>One syntactic word of a CoNLL-U sentence (ten columns; "_" is read as null).</summary>
-public sealed record ConlluWord(
+internal sealed record ConlluWord(
     int Id,
     string Form,
     string? Lemma,
@@ -20,13 +20,13 @@ public sealed record ConlluWord(
 }
 
 /// <summary>A multiword token line ("3-4 don't"): the surface form of words First..Last.</summary>
-public sealed record ConlluMultiword(int First, int Last, string Form, string? Misc)
+internal sealed record ConlluMultiword(int First, int Last, string Form, string? Misc)
 {
     public bool SpaceAfter => Misc is null || !Misc.Split('|').Contains("SpaceAfter=No", StringComparer.Ordinal);
 }
 
 /// <summary>A CoNLL-U sentence: its comments (sent_id, text, newdoc, newpar), words and multiword tokens.</summary>
-public sealed record ConlluSentence(
+internal sealed record ConlluSentence(
     IReadOnlyList<string> Comments,
     IReadOnlyList<ConlluWord> Words,
     IReadOnlyList<ConlluMultiword> Multiwords)
@@ -58,7 +58,7 @@ public sealed record ConlluSentence(
 }
 
 /// <summary>Reads and writes CoNLL-U (universaldependencies.org/format.html). Empty nodes ("8.1") are skipped.</summary>
-public static class Conllu
+internal static class Conllu
 {
     public static IEnumerable<ConlluSentence> ReadFile(string path)
     {

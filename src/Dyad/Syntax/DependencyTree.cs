@@ -1,7 +1,7 @@
 namespace Dyad.Syntax;
 
 /// <summary>A parse's words as a tree: each word's children in word order, and the span a subtree covers.</summary>
-public static class DependencyTree
+internal static class DependencyTree
 {
     public static List<int>[] ChildrenOf(ParsedSentence parse)
     {

@@ -6,7 +6,7 @@ namespace Dyad.Syntax;
 /// The verbs that open a reporting or denying frame ("X said", "X denied"). Attribution reads frames with them,
 /// and the parse repairs, before it, use them to tell a closing reporting clause from a relative clause.
 /// </summary>
-public static class FrameVerbs
+internal static class FrameVerbs
 {
     public static FrozenSet<string> Reporting { get; } = new[]
     {

@@ -9,7 +9,7 @@ namespace Dyad.Syntax;
 /// WordNet's exception lists). A frequent word the treebank lemmatises one way whatever its tag has that lemma
 /// under every tag.
 /// </summary>
-public sealed class Lemmatizer
+internal sealed class Lemmatizer
 {
     private const string Magic = "DYADLEM3";
     private const int MaxSuffix = 5;

@@ -3,7 +3,7 @@ using Dyad.Text;
 namespace Dyad.Syntax;
 
 /// <summary>A word of a parsed sentence: its token, tags, lemma, and its head (an index into the sentence's words, or -1 for the root).</summary>
-public sealed record ParsedWord(int Index, Token Token, string Upos, string Xpos, string Lemma, int Head, string Relation)
+internal sealed record ParsedWord(int Index, Token Token, string Upos, string Xpos, string Lemma, int Head, string Relation)
 {
     public string Text => Token.Text;
 
@@ -11,7 +11,7 @@ public sealed record ParsedWord(int Index, Token Token, string Upos, string Xpos
 }
 
 /// <summary>A sentence tagged and lemmatised, before parsing: its words' heads are -1 and relations "_".</summary>
-public sealed record TaggedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
+internal sealed record TaggedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
 {
     internal WordFeatures[] Features { get; init; } = [];
 
@@ -19,7 +19,7 @@ public sealed record TaggedSentence(Sentence Sentence, IReadOnlyList<ParsedWord>
 }
 
 /// <summary>A sentence with its words tagged, lemmatised and attached in a dependency tree.</summary>
-public sealed record ParsedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
+internal sealed record ParsedSentence(Sentence Sentence, IReadOnlyList<ParsedWord> Words)
 {
     public IEnumerable<ParsedWord> Dependents(int head)
     {

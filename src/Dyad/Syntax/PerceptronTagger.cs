@@ -11,7 +11,7 @@ internal sealed record TaggingExample(string[] Words, string[] Upos, string[] Xp
 /// perceptron over the word, its affixes and shape, its neighbours and the two previous tags. Frequent words
 /// that the training data always tags one way take that tag without scoring.
 /// </summary>
-public sealed class PerceptronTagger
+internal sealed class PerceptronTagger
 {
     private const string Magic = "DYADTAG2";
     private const int MaxFeatures = 48;

@@ -9,7 +9,7 @@ namespace Dyad.Syntax;
 /// tags or lemmas, and parsed when first asked for its tree, so that coding need not tag or parse a sentence that
 /// cannot yield an event (see Coding's triage).
 /// </summary>
-public class SentenceSyntax
+internal class SentenceSyntax
 {
     private static readonly FrozenSet<string> NegationWords = new HashSet<string>(StringComparer.Ordinal) { "not", "n't", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using Dyad.Text;
 namespace Dyad.Syntax;
 
 /// <summary>Tags, lemmatises and parses sentences with Dyad's own models (resources/models/).</summary>
-public sealed class SyntaxPipeline
+internal sealed class SyntaxPipeline
 {
     private static readonly Lazy<SyntaxPipeline> Shipped = new(LoadShipped);
 

@@ -1,7 +1,7 @@
 namespace Dyad.Syntax;
 
 /// <summary>What training reads: treebank files, and an optional list of documents whose text may not be trained on.</summary>
-public sealed record TrainingCorpus(IReadOnlyList<string> Files, string? LicenceList = null)
+internal sealed record TrainingCorpus(IReadOnlyList<string> Files, string? LicenceList = null)
 {
     /// <summary>
     /// The sentences of all files, leaving out documents the licence list marks as not for commercial use
@@ -59,7 +59,7 @@ public sealed record TrainingCorpus(IReadOnlyList<string> Files, string? Licence
 }
 
 /// <summary>Trains the tagger, lemmatiser and parser from treebanks, deterministically for a given seed.</summary>
-public static class SyntaxTraining
+internal static class SyntaxTraining
 {
     public const ulong DefaultSeed = 20161128;
 

@@ -1,7 +1,7 @@
 namespace Dyad.Syntax;
 
 /// <summary>Whether the verb a time expression modifies speaks of the past, the present or the future.</summary>
-public enum Tense
+internal enum Tense
 {
     Past,
     Present,

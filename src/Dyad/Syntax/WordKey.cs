@@ -1,7 +1,7 @@
 namespace Dyad.Syntax;
 
 /// <summary>How a word or lemma is looked up in the dictionaries and compared by coding: straight quotes, lower case.</summary>
-public static class WordKey
+internal static class WordKey
 {
     public static string Of(string word) => WordFeatures.NormaliseQuotes(word).ToLowerInvariant();
 }

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Dyad.Text;
 
 /// <summary>What an abbreviation does at a sentence boundary.</summary>
-public enum AbbreviationKind
+internal enum AbbreviationKind
 {
     /// <summary>Not an abbreviation.</summary>
     None,
@@ -25,7 +25,7 @@ public enum AbbreviationKind
 }
 
 /// <summary>The abbreviations whose final period belongs to the word, loaded from resources/lexicon/abbreviations.txt.</summary>
-public sealed class AbbreviationList
+internal sealed class AbbreviationList
 {
     private readonly FrozenDictionary<string, AbbreviationKind> _forms;
     private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _lookup;

@@ -6,7 +6,7 @@ namespace Dyad.Text;
 /// Values worked out once per key and remembered, safe to share between threads, forgotten all at once when
 /// there are too many (news brings new words without end). Coding remembers what it learnt of each word here.
 /// </summary>
-public sealed class BoundedMemo<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
+internal sealed class BoundedMemo<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> _values = new(comparer);

@@ -7,7 +7,7 @@ namespace Dyad.Text;
 /// quotes or brackets) when the next word can open a sentence; never after a title abbreviation or an initial;
 /// after other abbreviations only when a typical sentence opener follows; at bullets and headline-style lines.
 /// </summary>
-public sealed class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     // Capitalised words that usually open a sentence rather than continue a name: after "Inc." or "U.S."
     // a boundary is assumed only before one of these.

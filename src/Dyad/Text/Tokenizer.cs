@@ -6,7 +6,7 @@ namespace Dyad.Text;
 /// hyphenated compounds apart unless the first part is a prefix, URLs, e-mail addresses, numbers and
 /// abbreviations whole. Every token is a slice of the input, so its offsets are exact.
 /// </summary>
-public sealed class Tokenizer
+internal sealed class Tokenizer
 {
     private static readonly string[] SingleCharStrings = CreateSingleCharStrings();
 

@@ -9,7 +9,7 @@ namespace Dyad.Time;
 /// carried over from the sentence before when the narrative continues in the past (same paragraph, past tense);
 /// else the publication date, with precision "publication".
 /// </summary>
-public static class EventDater
+internal static class EventDater
 {
     /// <summary>The time expressions of a sentence, resolved against the document's anchor and the last time mentioned.</summary>
     public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference) =>

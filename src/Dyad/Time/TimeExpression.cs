@@ -6,4 +6,4 @@ namespace Dyad.Time;
 /// A time expression found in a sentence: its tokens [Start, End), its text and span, and the interval it
 /// resolves to. <see cref="Anaphoric"/> expressions ("that month") resolved against an earlier time.
 /// </summary>
-public sealed record TimeExpression(int Start, int End, string Text, TextSpan Span, EventDate Value, bool Anaphoric);
+internal sealed record TimeExpression(int Start, int End, string Text, TextSpan Span, EventDate Value, bool Anaphoric);

@@ -12,7 +12,7 @@ namespace Dyad.Time;
 /// ranges ("between September and November") and vague spans ("in recent months"). Each resolves to an
 /// inclusive interval with a precision.
 /// </summary>
-public static class TimeExpressionRecognizer
+internal static class TimeExpressionRecognizer
 {
     private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {

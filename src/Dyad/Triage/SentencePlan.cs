@@ -1,7 +1,7 @@
 namespace Dyad.Triage;
 
 /// <summary>What coding does with a sentence, from least work to most.</summary>
-public enum SentenceTreatment
+internal enum SentenceTreatment
 {
     /// <summary>Discarded by the discard list: not coded.</summary>
     Skip,
@@ -20,7 +20,7 @@ public enum SentenceTreatment
 /// Triage's judgement of one sentence and why. A sentence not coded still passes on its time, its reporting
 /// frames and its sources' account to later sentences (see the story's carried state in Coding).
 /// </summary>
-public sealed record SentencePlan(SentenceTreatment Treatment, string Reason)
+internal sealed record SentencePlan(SentenceTreatment Treatment, string Reason)
 {
     public bool IsCoded => Treatment == SentenceTreatment.Parse;
 }

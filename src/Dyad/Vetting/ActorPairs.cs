@@ -7,17 +7,17 @@ using Dyad.Syntax;
 namespace Dyad.Vetting;
 
 /// <summary>An actor named in a sentence: the head word of its phrase and the actor it resolves to.</summary>
-public sealed record ActorMention(int Head, Actor Actor);
+internal sealed record ActorMention(int Head, Actor Actor);
 
 /// <summary>A source and (or no) target among a sentence's actor mentions, with what the pair model reads of them.</summary>
-public sealed record ActorPair(ActorMention Source, ActorMention? Target, int Anchor, IReadOnlyList<string> Features);
+internal sealed record ActorPair(ActorMention Source, ActorMention? Target, int Anchor, IReadOnlyList<string> Features);
 
 /// <summary>
 /// Every ordered pair of actors a parsed sentence names, and each actor alone, as candidates for the pair model: it
 /// reads the dependency path between the two (the words and relations that say what one did to the other), the
 /// word that governs both, and what the event dictionaries say that word can mean.
 /// </summary>
-public static class ActorPairs
+internal static class ActorPairs
 {
     private const int LongestPath = 7;
 

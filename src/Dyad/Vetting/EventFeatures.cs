@@ -11,7 +11,7 @@ namespace Dyad.Vetting;
 /// its words stand in the sentence and its parse. Kept as readable strings (hashed only when scored) so that a
 /// candidate's features can be printed and a surprising judgement traced to them.
 /// </summary>
-public static class EventFeatures
+internal static class EventFeatures
 {
     public static IReadOnlyList<string> Of(SentenceView view, SentenceEvent found, EventAttribution attribution)
     {

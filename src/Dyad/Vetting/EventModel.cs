@@ -8,7 +8,7 @@ namespace Dyad.Vetting;
 /// Trained from the annotated sentences in training/events (see <see cref="EventModelTrainer"/>); shipped as
 /// resources/models/events.bin.
 /// </summary>
-public sealed class EventModel
+internal sealed class EventModel
 {
     private const int Magic = 0x44594556; // "DYEV"
     private const int Version = 1;

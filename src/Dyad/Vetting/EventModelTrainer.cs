@@ -1,14 +1,14 @@
 namespace Dyad.Vetting;
 
 /// <summary>One candidate event with its features and whether the annotators coded it.</summary>
-public sealed record LabelledCandidate(string Group, IReadOnlyList<string> Features, bool IsEvent);
+internal sealed record LabelledCandidate(string Group, IReadOnlyList<string> Features, bool IsEvent);
 
 /// <summary>
 /// Trains <see cref="EventModel"/>: L2-regularised logistic regression by stochastic gradient descent over a
 /// fixed, seeded order (the same data gives the same model). The keep threshold is the one that maximises F1 of
 /// held-out predictions in a cross-validation that never splits one story's candidates across folds.
 /// </summary>
-public static class EventModelTrainer
+internal static class EventModelTrainer
 {
     public const int BucketBits = 18;
 

@@ -8,7 +8,7 @@ namespace Dyad.Vetting;
 /// <see cref="PairModelTrainer"/>; shipped as resources/models/pairs.bin. A pair is coded when the best root beats
 /// "none" by at least that root's margin (<see cref="MarginFor"/>).
 /// </summary>
-public sealed class PairModel
+internal sealed class PairModel
 {
     public const int None = 0;
     private const int Magic = 0x44595041; // "DYPA"
@@ -109,7 +109,7 @@ public sealed class PairModel
 }
 
 /// <summary>One actor pair with its features and the root the annotators coded for it (null: none).</summary>
-public sealed record LabelledPair(string Group, IReadOnlyList<string> Features, string? Root);
+internal sealed record LabelledPair(string Group, IReadOnlyList<string> Features, string? Root);
 
 /// <summary>
 /// Trains <see cref="PairModel"/> as an averaged perceptron over a seeded order, and picks for each root the smallest
@@ -117,7 +117,7 @@ public sealed record LabelledPair(string Group, IReadOnlyList<string> Features, 
 /// the time, in a cross-validation that keeps each story's pairs in one fold: precision first, since an invented
 /// event misleads an analyst more than a missed one.
 /// </summary>
-public static class PairModelTrainer
+internal static class PairModelTrainer
 {
     public const int BucketBits = 18;
 
