@@ -7,7 +7,7 @@ namespace Dyad.Story;
 /// countries it is about, the actors mentioned most recently (for "it", "the party", "the government"), and the
 /// last consultation coded (for "the talks continued").
 /// </summary>
-public sealed class DocumentContext
+internal sealed class DocumentContext
 {
     private readonly Dictionary<string, int> _countryMentions = new(StringComparer.Ordinal);
     private readonly List<string> _countryOrder = [];

@@ -4,7 +4,7 @@ namespace Dyad.Story;
 /// An earlier sentence whose actors are not remembered yet: working them out may need its parse, so it is done only
 /// when a later sentence looks up an actor by a head word the sentence may name one by.
 /// </summary>
-public interface IPendingMentions
+internal interface IPendingMentions
 {
     /// <summary>The sentence's index in the story: only sentences before the one looking up are worked out.</summary>
     int Sentence { get; }
