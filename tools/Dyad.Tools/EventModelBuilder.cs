@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Events;
+using Dyad.Text;
 using Dyad.Vetting;
 
 namespace Dyad.Tools;
@@ -14,7 +15,7 @@ namespace Dyad.Tools;
 /// </summary>
 internal static class EventModelBuilder
 {
-    private sealed record AnnotatedEvent(string Source, string? Target, string Root, bool Optional);
+    private sealed record AnnotatedEvent(string Source, string? Target, string Root, bool Optional, string? SourceText, string? TargetText);
 
     private sealed record AnnotatedSentence(int Start, int End, IReadOnlyList<AnnotatedEvent> Events);
 
@@ -60,24 +61,38 @@ internal static class EventModelBuilder
                 candidates.Add(new LabelledCandidate(id, e.ModelFeatures!, sentence.Events.Any(a => Fits(e, a))));
             }
 
-            foreach (var (span, pair) in coded.Pairs!)
+            var text = stories[id].Text;
+            foreach (var sentencePairs in coded.Pairs!.GroupBy(p => p.Sentence))
             {
+                var span = sentencePairs.Key;
                 if (sentences.FirstOrDefault(s => span.Start < s.End && s.Start < span.End) is not { } sentence)
                 {
                     continue;
                 }
 
-                var source = Country(pair.Source.Actor.Code.Value);
-                var target = pair.Target is null ? null : Country(pair.Target.Actor.Code.Value);
-                var fits = sentence.Events.Where(a => SameActors(source, target, a, CameoCode.IsSymmetricRoot(a.Root))).OrderBy(a => a.Optional).ToList();
-                covered.UnionWith(fits);
-                if (!found.TryGetValue(sentence, out var named))
+                var mentions = sentencePairs.SelectMany(p => new[] { p.Pair.Source, p.Pair.Target }).OfType<ActorMention>().ToList();
+                foreach (var (_, pair) in sentencePairs)
                 {
-                    found[sentence] = named = new HashSet<string>(StringComparer.Ordinal);
-                }
+                    var source = Country(pair.Source.Actor.Code.Value);
+                    var target = pair.Target is null ? null : Country(pair.Target.Actor.Code.Value);
+                    var fits = sentence.Events.Where(a => SameActors(source, target, a, CameoCode.IsSymmetricRoot(a.Root))).OrderBy(a => a.Optional).ToList();
+                    // A pair between the right countries but not by the annotated words ("Japanese" in "Japanese cars"
+                    // when "Tokyo" acted) teaches nothing either way: it is left out of training.
+                    var named = fits.Where(a => Names(pair, a, mentions, text, sentence)).ToList();
+                    if (fits.Count > 0 && named.Count == 0)
+                    {
+                        covered.UnionWith(fits);
+                        continue;
+                    }
+                    covered.UnionWith(fits);
+                    if (!found.TryGetValue(sentence, out var countries))
+                    {
+                        found[sentence] = countries = new HashSet<string>(StringComparer.Ordinal);
+                    }
 
-                named.UnionWith(new[] { source, target }.OfType<string>());
-                pairs.Add(new LabelledPair(id, pair.Features, fits.FirstOrDefault()?.Root));
+                    countries.UnionWith(new[] { source, target }.OfType<string>());
+                    pairs.Add(new LabelledPair(id, pair.Features, fits.FirstOrDefault()?.Root));
+                }
             }
         }
 
@@ -126,6 +141,46 @@ internal static class EventModelBuilder
     private static bool SameActors(string? source, string? target, AnnotatedEvent a, bool symmetric) =>
         (source == a.Source && target == a.Target) || (symmetric && source == a.Target && target == a.Source);
 
+    /// <summary>
+    /// Whether the pair's mentions are the words the annotation names its actors by: of the sentence's mentions of
+    /// an actor's country, those inside the annotated words ("Tokyo's" rather than "Japanese" in "Japanese cars");
+    /// all of them when none is (the annotator named a pronoun or a phrase Dyad read otherwise).
+    /// </summary>
+    private static bool Names(ActorPair pair, AnnotatedEvent a, List<ActorMention> mentions, string text, AnnotatedSentence sentence)
+    {
+        var symmetric = CameoCode.IsSymmetricRoot(a.Root);
+        bool Side(ActorMention? mention, string? country, string? words)
+        {
+            if (mention is null || country is null || words is null)
+            {
+                return true;
+            }
+
+            var occurrences = Occurrences(text, sentence, words).ToList();
+            bool Inside(ActorMention m) => occurrences.Any(o => m.Actor.Span.Start < o.End && o.Start < m.Actor.Span.End);
+            var sameCountry = mentions.Where(m => Country(m.Actor.Code.Value) == country).ToList();
+            return !sameCountry.Any(Inside) || Inside(mention);
+        }
+
+        var (source, target) = (Country(pair.Source.Actor.Code.Value), pair.Target is null ? null : Country(pair.Target.Actor.Code.Value));
+        var forward = source == a.Source && target == a.Target && Side(pair.Source, a.Source, a.SourceText) && Side(pair.Target, a.Target, a.TargetText);
+        var backward = symmetric && source == a.Target && target == a.Source && Side(pair.Source, a.Target, a.TargetText) && Side(pair.Target, a.Source, a.SourceText);
+        return forward || backward;
+    }
+
+    private static IEnumerable<TextSpan> Occurrences(string text, AnnotatedSentence sentence, string words)
+    {
+        var at = sentence.Start;
+        while (at < sentence.End && text.IndexOf(words, at, Math.Min(sentence.End, text.Length) - at, StringComparison.Ordinal) is var found and >= 0)
+        {
+            yield return new TextSpan(found, found + words.Length);
+            at = found + 1;
+        }
+    }
+
+    private static string? TextOf(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     private static string? Country(string code) => code.StartsWith("IGO", StringComparison.Ordinal) ? "IGO" : code.Length >= 3 ? code[..3] : null;
 
     private static Dictionary<string, List<AnnotatedSentence>> ReadAnnotations(string folder)
@@ -141,7 +196,9 @@ internal static class EventModelBuilder
                     e.GetProperty("source").GetString()!,
                     e.GetProperty("target").ValueKind == JsonValueKind.Null ? null : e.GetProperty("target").GetString(),
                     e.GetProperty("cameo").GetString()![..2],
-                    e.TryGetProperty("optional", out var optional) && optional.GetBoolean())).ToList();
+                    e.TryGetProperty("optional", out var optional) && optional.GetBoolean(),
+                    TextOf(e, "source_text"),
+                    TextOf(e, "target_text"))).ToList();
                 var doc = root.GetProperty("doc").GetString()!;
                 if (!byStory.TryGetValue(doc, out var list))
                 {
