@@ -15,7 +15,7 @@ namespace Dyad.Tools;
 /// </summary>
 internal static class EventModelBuilder
 {
-    private sealed record AnnotatedEvent(string Source, string? Target, string Root, bool Optional, string? SourceText, string? TargetText);
+    private sealed record AnnotatedEvent(string Source, string? Target, string Root, bool Optional, string? SourceText, string? TargetText, string? TriggerText);
 
     private sealed record AnnotatedSentence(int Start, int End, IReadOnlyList<AnnotatedEvent> Events);
 
@@ -45,10 +45,12 @@ internal static class EventModelBuilder
         var unplaced = 0;
         // The countries each annotated sentence's actor pairs name.
         var found = new Dictionary<AnnotatedSentence, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var firstPass = new Dictionary<string, CodedDocument>(StringComparer.Ordinal);
+        var words = new List<LabelledWord>();
         foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            // Each story is coded once: its candidate events label the filter, its actor pairs the pair model.
-            var coded = coder.Code(stories[id]);
+            // Each story is coded once without a trigger model: its candidate events label the filter, its words the trigger model.
+            var coded = firstPass[id] = coder.Code(stories[id]);
             foreach (var e in coded.Events)
             {
                 var sentence = sentences.FirstOrDefault(s => e.Evidence.Span.Start >= s.Start && e.Evidence.Span.Start < s.End);
@@ -61,6 +63,22 @@ internal static class EventModelBuilder
                 candidates.Add(new LabelledCandidate(id, e.ModelFeatures!, sentence.Events.Any(a => Fits(e, a))));
             }
 
+            words.AddRange(LabelWords(id, coded, sentences));
+        }
+
+        var (triggerModel, triggersFor, triggerReport) = TriggerModelTrainer.Train(words);
+        using (var stream = File.Create(Path.Combine(resources, "models", "triggers.bin")))
+        {
+            triggerModel.Write(stream);
+        }
+
+        Console.WriteLine($"trigger model: {triggerReport.Words} words ({triggerReport.Triggers} annotated triggers); cross-validated: precision {triggerReport.Precision:0.00}, recall {triggerReport.Recall:0.00} (root right)");
+
+        foreach (var (id, sentences) in byStory.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            // Coded again with the trigger model that did not learn from this story, so the pair model learns from
+            // trigger judgements as good as those it will get on new stories.
+            var coded = new DocumentCoder(coder, triggersFor(id)) { KeepEveryCandidate = true }.Code(stories[id]);
             var text = stories[id].Text;
             foreach (var sentencePairs in coded.Pairs!.GroupBy(p => p.Sentence))
             {
@@ -91,7 +109,7 @@ internal static class EventModelBuilder
                     }
 
                     countries.UnionWith(new[] { source, target }.OfType<string>());
-                    pairs.Add(new LabelledPair(id, pair.Features, fits.FirstOrDefault()?.Root));
+                    pairs.Add(new LabelledPair(id, pair.Features, fits.Select(a => a.Root).Distinct().ToList()));
                 }
             }
         }
@@ -128,6 +146,46 @@ internal static class EventModelBuilder
         Console.WriteLine($"{byStory.Count} stories, {byStory.Values.Sum(s => s.Count)} sentences, {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))} annotated events");
         Console.WriteLine($"{report.Candidates} candidate events ({report.Events} right, {unplaced} outside annotated sentences)");
         Console.WriteLine($"{report.Folds}-fold cross-validation: threshold {report.Threshold:0.###}, precision {report.Precision:0.00}, recall of right candidates {report.Recall:0.00}");
+    }
+
+    /// <summary>
+    /// The words of a story's annotated sentences, each labelled with the root of the annotated event whose trigger it
+    /// is (the verb of the trigger's words, else its noun, else its first judged word), or none.
+    /// </summary>
+    private static IEnumerable<LabelledWord> LabelWords(string id, CodedDocument coded, IReadOnlyList<AnnotatedSentence> sentences)
+    {
+        var text = coded.Document.Text;
+        foreach (var sentenceWords in coded.Words!.GroupBy(w => w.Sentence))
+        {
+            var span = sentenceWords.Key;
+            if (sentences.FirstOrDefault(s => span.Start < s.End && s.Start < span.End) is not { } sentence)
+            {
+                continue;
+            }
+
+            var labels = new Dictionary<TextSpan, int>();
+            foreach (var a in sentence.Events.Where(a => a.TriggerText is { Length: > 0 }).OrderBy(a => a.Optional))
+            {
+                if (Occurrences(text, sentence, a.TriggerText!).FirstOrDefault() is not { Length: > 0 } occurrence)
+                {
+                    continue;
+                }
+
+                var inside = sentenceWords.Where(w => w.Word.Start < occurrence.End && occurrence.Start < w.Word.End).ToList();
+                var chosen = inside.FirstOrDefault(w => w.Features.Contains("upos=VERB"));
+                chosen = chosen.Features is null ? inside.FirstOrDefault(w => w.Features.Contains("upos=NOUN")) : chosen;
+                chosen = chosen.Features is null ? inside.FirstOrDefault() : chosen;
+                if (chosen.Features is not null)
+                {
+                    labels.TryAdd(chosen.Word, PairModel.LabelOf(a.Root));
+                }
+            }
+
+            foreach (var w in sentenceWords)
+            {
+                yield return new LabelledWord(id, w.Features, labels.GetValueOrDefault(w.Word));
+            }
+        }
     }
 
     private static bool Fits(CodedEvent e, AnnotatedEvent a)
@@ -198,7 +256,8 @@ internal static class EventModelBuilder
                     e.GetProperty("cameo").GetString()![..2],
                     e.TryGetProperty("optional", out var optional) && optional.GetBoolean(),
                     TextOf(e, "source_text"),
-                    TextOf(e, "target_text"))).ToList();
+                    TextOf(e, "target_text"),
+                    TextOf(e, "trigger"))).ToList();
                 var doc = root.GetProperty("doc").GetString()!;
                 if (!byStory.TryGetValue(doc, out var list))
                 {

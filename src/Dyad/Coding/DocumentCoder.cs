@@ -22,6 +22,9 @@ public sealed record CodedDocument(SegmentedDocument Segmented, IReadOnlyList<Co
     // Internal: only the training tool reads it, and the pair model's types are no API of the core.
     internal IReadOnlyList<(TextSpan Sentence, ActorPair Pair)>? Pairs { get; init; }
 
+    /// <summary>Every word the trigger model may judge in each coded sentence, with its features; kept only by a coder that keeps every candidate (for training).</summary>
+    internal IReadOnlyList<(TextSpan Sentence, TextSpan Word, IReadOnlyList<string> Features)>? Words { get; init; }
+
     public Document Document => Segmented.Document;
 }
 
@@ -41,10 +44,11 @@ internal sealed class DocumentCoder
     private readonly SentenceTriage _triage;
     private readonly EventModel? _model;
     private readonly PairModel? _pairs;
+    private readonly TriggerModel? _triggers;
     private readonly EventDictionary _dictionary;
     private readonly EventDictionary? _moreMeanings;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null)
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null, TriggerModel? triggers = null)
     {
         // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
@@ -58,13 +62,21 @@ internal sealed class DocumentCoder
         _triage = new SentenceTriage(actors, events, _events, syntax, discards);
         _model = model;
         _pairs = pairs;
+        _triggers = triggers;
         _dictionary = events;
         _moreMeanings = moreMeanings;
     }
 
     /// <summary>The same coder (dictionaries and models shared), to be given other options.</summary>
     public DocumentCoder(DocumentCoder other)
+        : this(other, other._triggers)
     {
+    }
+
+    /// <summary>The same coder with another trigger model (for training the pair model on held-out trigger judgements).</summary>
+    internal DocumentCoder(DocumentCoder other, TriggerModel? triggers)
+    {
+        _triggers = triggers;
         _segmenter = other._segmenter;
         _events = other._events;
         _codebook = other._codebook;
@@ -121,7 +133,8 @@ internal sealed class DocumentCoder
         // dictionaries their candidates are theirs to judge.
         var model = onlyExternal || !learnedModels ? null : EventModel.LoadBuiltIn();
         var pairs = onlyExternal || !learnedModels ? null : PairModel.LoadBuiltIn();
-        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings);
+        var triggers = pairs is null ? null : TriggerModel.LoadBuiltIn();
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings, triggers);
     }
 
     /// <summary>
@@ -149,6 +162,7 @@ internal sealed class DocumentCoder
         var story = new StoryState(segmented, context, _triage.UntaggedWords);
         var events = new List<CodedEvent>();
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
+        var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
         for (var i = 0; i < views.Count; i++)
         {
@@ -156,6 +170,7 @@ internal sealed class DocumentCoder
             {
                 var setting = story.Enter(views[i]);
                 CodeSentence(document, views[i], context, mentions, setting, events, pairs);
+                KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
             else
@@ -164,7 +179,23 @@ internal sealed class DocumentCoder
             }
         }
 
-        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs };
+        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
+    }
+
+    private void KeepWords(SentenceView view, List<(TextSpan, TextSpan, IReadOnlyList<string>)>? words)
+    {
+        if (words is null || !view.IsParsed)
+        {
+            return;
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (TriggerModel.MayTrigger(view, i))
+            {
+                words.Add((view.Sentence.Span, view.SpanOf(i, i), TriggerFeatures.Of(view, i, _dictionary, _moreMeanings)));
+            }
+        }
     }
 
     /// <summary>The story's date, home country (from byline, dateline or publisher) and the countries its actor phrases name.</summary>
@@ -229,7 +260,9 @@ internal sealed class DocumentCoder
     {
         var added = new List<SentenceEvent>();
         var mentions = ActorPairs.Mentions(view, context, story);
-        foreach (var found in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings))
+        var triggers = _triggers?.JudgeSentence(view, _dictionary, _moreMeanings);
+        // Pairs with a target first: an actor alone codes only what no pair of it already coded.
+        foreach (var found in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings, triggers).OrderBy(p => p.Target is null))
         {
             // What the patterns made of the same two actors is evidence too (right about a quarter of the time).
             var pair = found with { Features = [.. found.Features, .. ActorPairs.PatternFeatures(found, coded)] };
@@ -262,6 +295,12 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // "Chinese vessels rammed a Philippine boat": once the pair codes it, the vessels alone do not again.
+            if (target is null && coded.Concat(added).Any(e => e.Pattern.Code.Root == root && e.Source.Country == source.Country))
+            {
+                continue;
+            }
+
             // Who acts is the verb's subject: a pair whose target is the active subject of its governing verb
             // ("Chinese vessels rammed a Philippine boat" read from the boat) is the wrong way round.
             if (!symmetric && pair.Target is { } t && view.Head(t.Head) == pair.Anchor && view.Relation(t.Head) == UdRelation.Nsubj)
@@ -273,7 +312,8 @@ internal sealed class DocumentCoder
             var rule = $"pair model: root {root} ({judged.Lead:0.0} over none) for '{source.Text}'" + (target is null ? string.Empty : $" and '{target.Text}'") + $" through '{view.Sentence.Tokens[pair.Anchor].Text}'";
             var pattern = new EventPattern(view.Lemma(pair.Anchor), Nominal: false, null, null, null, code, Reversed: false, Unary: target is null, rule);
             var span = view.SpanOf(pair.Anchor, pair.Anchor);
-            var confidence = Math.Round(Math.Min(0.95, 0.5 + (judged.Lead / 20)), 2);
+            // At its root's margin a pair event is right about as often as the margin was chosen for; further over, more often.
+            var confidence = Math.Round(Math.Clamp(0.5 + ((judged.Lead - _pairs.MarginFor(judged.Label)) / 40), 0.5, 0.95), 2);
             added.Add(new SentenceEvent(pair.Anchor, pattern, source, target, span, view.TextOf(span), rule, confidence));
         }
 

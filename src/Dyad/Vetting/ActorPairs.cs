@@ -143,12 +143,12 @@ internal static class ActorPairs
         return head;
     }
 
-    public static IReadOnlyList<ActorPair> Of(SentenceView view, IReadOnlyList<ActorMention> mentions, EventDictionary dictionary, EventDictionary? moreMeanings)
+    public static IReadOnlyList<ActorPair> Of(SentenceView view, IReadOnlyList<ActorMention> mentions, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers = null)
     {
         var pairs = new List<ActorPair>();
         foreach (var source in mentions)
         {
-            pairs.Add(Alone(view, source, dictionary, moreMeanings));
+            pairs.Add(Alone(view, source, dictionary, moreMeanings, triggers));
             foreach (var target in mentions)
             {
                 // Actors listed together ("the U.S., Britain and France") do nothing to one another by being listed.
@@ -162,7 +162,7 @@ internal static class ActorPairs
                 if (target.Head != source.Head && target.Actor.Code != source.Actor.Code && CoordinationOf(view, target.Head) != CoordinationOf(view, source.Head)
                     && !source.Actor.Span.Overlaps(target.Actor.Span))
                 {
-                    pairs.Add(Between(view, source, target, dictionary, moreMeanings));
+                    pairs.Add(Between(view, source, target, dictionary, moreMeanings, triggers));
                 }
             }
         }
@@ -170,7 +170,7 @@ internal static class ActorPairs
         return pairs;
     }
 
-    private static ActorPair Alone(SentenceView view, ActorMention source, EventDictionary dictionary, EventDictionary? moreMeanings)
+    private static ActorPair Alone(SentenceView view, ActorMention source, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers)
     {
         var features = Common(view, source, null);
         var governor = view.Head(source.Head);
@@ -189,12 +189,17 @@ internal static class ActorPairs
             }
 
             Meanings(view, governor, dictionary, moreMeanings, "alone.", features);
+            Triggered(view, governor, triggers, "alone.trigger", features);
+            foreach (var child in view.Children(governor).Where(c => view.Relation(c) is UdRelation.Obj or UdRelation.Xcomp or UdRelation.Ccomp))
+            {
+                Triggered(view, child, triggers, "alone.trigger.below", features);
+            }
         }
 
         return new ActorPair(source, null, anchor, features);
     }
 
-    private static ActorPair Between(SentenceView view, ActorMention source, ActorMention target, EventDictionary dictionary, EventDictionary? moreMeanings)
+    private static ActorPair Between(SentenceView view, ActorMention source, ActorMention target, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers)
     {
         var features = Common(view, source, target);
         var up = PathUp(view, source.Head);
@@ -236,6 +241,16 @@ internal static class ActorPairs
             }
 
             Meanings(view, common, dictionary, moreMeanings, string.Empty, features);
+            Triggered(view, common, triggers, "trigger.top", features);
+            foreach (var word in fromSource.Skip(1).Concat(fromTarget.Skip(1)))
+            {
+                Triggered(view, word, triggers, "trigger.path", features);
+            }
+
+            foreach (var child in view.Children(common).Where(c => view.Relation(c) is UdRelation.Obj or UdRelation.Xcomp or UdRelation.Ccomp && !fromSource.Contains(c) && !fromTarget.Contains(c)))
+            {
+                Triggered(view, child, triggers, "trigger.below", features);
+            }
             foreach (var word in fromTarget.Skip(1).Where(w => view[w].Upos is UdTag.Noun or UdTag.Verb))
             {
                 Meanings(view, word, dictionary, moreMeanings, "inner.", features);
@@ -275,6 +290,37 @@ internal static class ActorPairs
         }
 
         return features;
+    }
+
+    /// <summary>What the trigger model makes of a word: the root it names (how surely), or none.</summary>
+    private static void Triggered(SentenceView view, int word, TriggerJudgement[]? triggers, string name, List<string> features)
+    {
+        if (triggers is null || word < 0 || word >= triggers.Length)
+        {
+            return;
+        }
+
+        // The judgement in bands of its lead over none: the pair model learns how far to trust each.
+        var judged = triggers[word];
+        var band = judged.Lead switch { > 10 => "sure", > 0 => "likely", > -10 => "possible", _ => "unlikely" };
+        if (judged.Label == PairModel.None)
+        {
+            features.Add(name + "=none");
+            return;
+        }
+
+        var root = PairModel.RootOf(judged.Label);
+        features.Add(name + ".band=" + band);
+        features.Add(name + "=" + root + "|" + band);
+        if (judged.Lead > -10)
+        {
+            features.Add(name + "=" + root);
+        }
+
+        if (view.IsNegated(word))
+        {
+            features.Add(name + ".negated");
+        }
     }
 
     /// <summary>What the event dictionaries say a word can mean: the CAMEO roots of the patterns it triggers.</summary>

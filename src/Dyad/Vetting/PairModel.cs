@@ -109,7 +109,8 @@ internal sealed class PairModel
 }
 
 /// <summary>One actor pair with its features and the root the annotators coded for it (null: none).</summary>
-internal sealed record LabelledPair(string Group, IReadOnlyList<string> Features, string? Root);
+/// <summary>An actor pair and the CAMEO roots of the annotated events between its actors (none when empty): a sentence may report more than one act between the same two.</summary>
+internal sealed record LabelledPair(string Group, IReadOnlyList<string> Features, IReadOnlyList<string> Roots);
 
 /// <summary>
 /// Trains <see cref="PairModel"/> as an averaged perceptron over a seeded order, and picks for each root the smallest
@@ -121,7 +122,7 @@ internal static class PairModelTrainer
 {
     public const int BucketBits = 18;
 
-    public const double WantedPrecision = 0.35;
+    public const double WantedPrecision = 0.5;
 
     public const int MinimumPredictions = 5;
 
@@ -130,10 +131,11 @@ internal static class PairModelTrainer
     public static (PairModel Model, Report Report) Train(List<LabelledPair> pairs, int folds = 5, int epochs = 10)
     {
         var hashed = pairs.Select(p => PairModel.Hash(p.Features)).ToList();
-        var labels = pairs.Select(p => PairModel.LabelOf(p.Root)).ToList();
+        // Each pair's gold roots as a bit set over the labels (0: no event).
+        var labels = pairs.Select(p => p.Roots.Aggregate(0, (set, root) => set | (1 << PairModel.LabelOf(root)))).ToList();
         var groups = pairs.Select(p => p.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var foldOf = groups.Select((g, i) => (g, i % folds)).ToDictionary(p => p.g, p => p.Item2, StringComparer.Ordinal);
-        var held = new List<(int Label, float Lead, int Gold)>();
+        var held = new List<(int Label, float Lead, int Gold)>(); // Gold: the bit set
         for (var fold = 0; fold < folds; fold++)
         {
             var train = Enumerable.Range(0, pairs.Count).Where(i => foldOf[pairs[i].Group] != fold).ToList();
@@ -145,7 +147,8 @@ internal static class PairModelTrainer
             }
         }
 
-        var gold = held.Count(h => h.Gold != PairModel.None);
+        static bool Right(int label, int gold) => (gold & (1 << label)) != 0;
+        var gold = held.Count(h => h.Gold != 0);
         var margins = new float[PairModel.ClassCount];
         margins[PairModel.None] = float.PositiveInfinity;
         for (var label = 1; label < PairModel.ClassCount; label++)
@@ -157,17 +160,34 @@ internal static class PairModelTrainer
             var right = 0;
             for (var n = 0; n < said.Count; n++)
             {
-                right += said[n].Label == said[n].Gold ? 1 : 0;
+                right += Right(said[n].Label, said[n].Gold) ? 1 : 0;
                 // Never below zero: a root that does not beat "none" is not the model's answer.
                 if (n + 1 >= MinimumPredictions && (double)right / (n + 1) >= WantedPrecision)
                 {
-                    margins[label] = Math.Max(0, said[n].Lead);
+                    margins[label] = said[n].Lead;
                 }
             }
         }
 
         var kept = held.Where(h => h.Lead >= margins[h.Label]).ToList();
-        var hits = kept.Count(h => h.Label == h.Gold);
+        if (Environment.GetEnvironmentVariable("DYAD_PAIR_DIAG") is not null)
+        {
+            var fp = kept.Where(h => !Right(h.Label, h.Gold)).ToList();
+            Console.WriteLine($"diag: kept {kept.Count}, right {kept.Count(h => Right(h.Label, h.Gold))}, wrong root but an event {fp.Count(h => h.Gold != 0)}, no event {fp.Count(h => h.Gold == 0)}");
+            var missed = held.Where(h => h.Gold != 0 && !(h.Lead >= margins[h.Label] && Right(h.Label, h.Gold))).ToList();
+            Console.WriteLine($"diag: missed {missed.Count}: right root below margin {missed.Count(h => Right(h.Label, h.Gold))}, wrong root {missed.Count(h => !Right(h.Label, h.Gold))}");
+            foreach (var g in missed.Where(h => !Right(h.Label, h.Gold)).GroupBy(h => (System.Numerics.BitOperations.TrailingZeroCount(h.Gold), h.Label)).OrderByDescending(g => g.Count()).Take(15))
+            {
+                Console.WriteLine($"diag: confused gold {g.Key.Item1:00} said {g.Key.Label:00}: {g.Count()} (mean lead {g.Average(h => h.Lead):0.0})");
+            }
+
+            foreach (var label in Enumerable.Range(1, PairModel.ClassCount - 1))
+            {
+                Console.WriteLine($"diag: root {label:00} gold {held.Count(h => Right(label, h.Gold))} kept {kept.Count(h => h.Label == label)} right {kept.Count(h => h.Label == label && Right(label, h.Gold))} margin {margins[label]:0.0}");
+            }
+        }
+
+        var hits = kept.Count(h => Right(h.Label, h.Gold));
         var precision = kept.Count == 0 ? 0 : (double)hits / kept.Count;
         var recall = gold == 0 ? 0 : (double)hits / gold;
 
@@ -197,7 +217,23 @@ internal static class PairModelTrainer
                     }
                 }
 
-                trainer.Update(hashed[i], labels[i], guess);
+                // Any of the pair's roots is right; when the guess is none of them, the one scored best is taught.
+                var gold = PairModel.None;
+                if (labels[i] != 0)
+                {
+                    gold = -1;
+                    for (var k = 1; k < scores.Length; k++)
+                    {
+                        if ((labels[i] & (1 << k)) != 0 && (gold < 0 || scores[k] > scores[gold]))
+                        {
+                            gold = k;
+                        }
+                    }
+
+                    gold = (labels[i] & (1 << guess)) != 0 ? guess : gold;
+                }
+
+                trainer.Update(hashed[i], gold, guess);
                 trainer.NextInstance();
             }
         }
