@@ -8,6 +8,7 @@ var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ord
     ["knowledge"] = KnowledgeBuilder.Build,
     ["event-model"] = EventModelBuilder.Build,
     ["countries"] = CountryDictionaryBuilder.Build,
+    ["leaders"] = LeaderDictionaryBuilder.Build,
     ["gazetteer"] = GazetteerBuilder.Build,
     ["shapes"] = ShapesBuilder.Build,
 };

@@ -530,11 +530,21 @@ internal sealed class ActorDictionary
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>The dictionaries shipped in resources/dictionaries.</summary>
+    /// <summary>
+    /// The dictionaries built from sourced facts rather than written by hand (leaders.txt): compiled knowledge
+    /// added beside their phrases is kept, not displaced (<see cref="Petrarch.PetrarchDictionaries.LoadKnowledge"/>).
+    /// </summary>
+    internal const string LeadersFile = "leaders.txt";
+
+    /// <summary>
+    /// The dictionaries shipped in resources/dictionaries. leaders.txt (built from the facts in
+    /// resources/dictionaries/facts) comes after people.txt and holds none of its phrases, so the hand-checked
+    /// entries are the ones a phrase of both would find first.
+    /// </summary>
     public static ActorDictionary LoadBuiltIn()
     {
         var dictionary = new ActorDictionary();
-        foreach (var file in new[] { "countries.txt", "historical.txt", "organizations.txt", "people.txt", "roles.txt" })
+        foreach (var file in new[] { "countries.txt", "historical.txt", "organizations.txt", "people.txt", LeadersFile, "roles.txt" })
         {
             using var reader = new StringReader(ResourceFiles.ReadText("dictionaries/" + file));
             dictionary.ReadDyadFormat(reader, file);

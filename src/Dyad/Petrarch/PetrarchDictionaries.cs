@@ -134,7 +134,10 @@ internal static partial class PetrarchDictionaries
 
         // Dyad's own dictionaries were written with care for the phrases they hold: where they name a phrase (or its
         // singular: "protesters" is "protester"), the compiled knowledge's reading of it is not added beside it.
-        var own = actors.Entries.Where(e => !e.StemLast).Select(e => string.Join(' ', e.Phrase)).ToHashSet(StringComparer.Ordinal);
+        // leaders.txt is no such judgement, only the terms its sources give: Phoenix's other offices of the same
+        // person (a finance minister's years, say) are still found, after its lines.
+        var own = actors.Entries.Where(e => !e.StemLast && !e.Source.StartsWith(ActorDictionary.LeadersFile + ":", StringComparison.Ordinal))
+            .Select(e => string.Join(' ', e.Phrase)).ToHashSet(StringComparer.Ordinal);
         bool NotOwn(ActorEntry entry)
         {
             var phrase = string.Join(' ', entry.Phrase);
