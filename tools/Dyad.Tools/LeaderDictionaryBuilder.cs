@@ -23,11 +23,42 @@ internal static class LeaderDictionaryBuilder
     {
         var dictionaries = Path.Combine(resources, "dictionaries");
         var facts = Path.Combine(dictionaries, "facts");
-        const string words = "/usr/share/dict/words";
-        if (!File.Exists(words))
+        // English words: every word written in lower case in the English treebanks (EWT, GUM, PUD) or at least twice
+        // in the Reuters corpus ("lynch", "mason", "manning" are words before they are surnames).
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var treebank in Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            throw new FileNotFoundException($"{words} is needed for its English words (apt-get install wamerican)", words);
+            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
+            {
+                var form = line.Split('\t')[1];
+                if (form.All(char.IsLower))
+                {
+                    english.Add(form);
+                }
+            }
         }
+
+        // A word of the Reuters text counts when written in lower case at least twice and at least a quarter as often as
+        // capitalised: "lusinchi" in an all-lower-case story is still a name.
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(data, "reuters21578", "reuters21578.jsonl")))
+        {
+            // Only the story's text: the corpus's topic and people lists are written in lower case.
+            using var story = System.Text.Json.JsonDocument.Parse(line);
+            var text = story.RootElement.TryGetProperty("text", out var value) ? value.GetString() ?? string.Empty : string.Empty;
+            foreach (var word in Regex.Split(text, "[^A-Za-z]+").Where(w => w.Length >= 4))
+            {
+                var counts = word.All(char.IsLower) ? lower : char.IsUpper(word[0]) && word.Skip(1).All(char.IsLower) ? capitalised : null;
+                if (counts is not null)
+                {
+                    var key = word.ToLowerInvariant();
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        english.UnionWith(lower.Where(p => p.Value >= 2 && p.Value * 4 >= capitalised.GetValueOrDefault(p.Key)).Select(p => p.Key));
 
         var earlier = new Dictionary<string, ActorDictionary>(StringComparer.Ordinal);
         foreach (var file in Earlier)
@@ -49,7 +80,7 @@ internal static class LeaderDictionaryBuilder
             ReadTable(Path.Combine(facts, "aliases.tsv")).Where(r => r["flag"].StartsWith("AMBIGUOUS", StringComparison.Ordinal)).Select(r => r["alias"]).ToList(),
             ReadTable(Path.Combine(facts, "check-review.tsv")).Select(r => new Review(r["country_iso3"], r["name"], r["start"], r["decision"] == "keep", r["reason"])).ToList(),
             earlier,
-            File.ReadLines(words).Where(w => w.Length > 0 && !w.Any(char.IsUpper)).ToHashSet(StringComparer.Ordinal),
+            english,
             phoenix.Entries.Select(e => e.Phrase).Where(p => p.Count > 1).ToList());
         var result = Compile(input);
         var path = Path.Combine(dictionaries, FileName);
@@ -88,7 +119,7 @@ internal static class LeaderDictionaryBuilder
 
     // After this date a source's "still in office" may still hold: the term is left open. Before it, the term ends
     // on the source's own date.
-    private static readonly DateOnly OpenAfter = new(2022, 12, 31);
+    private static readonly DateOnly OpenAfter = new(2022, 1, 1);
 
     // Names written family name first in English, whose last word is no surname ("Deng Xiaoping", "Kim Dae Jung"),
     // and Burmese names, which have none.

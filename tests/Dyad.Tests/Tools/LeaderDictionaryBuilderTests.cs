@@ -26,7 +26,7 @@ public sealed class LeaderDictionaryBuilderTests
             [
                 new Fact("RUR", "Rudolf Rassendyll", "foreign_minister", "1987-01-05", "1989-07-24", IfG, ""),
                 new Fact("RUR", "Flavia", "effective_leader", "2019-05-01", "", Reign, "in office at end of REIGN coverage (2021-03)"),
-                new Fact("RUR", "Michael King", "head_of_government", "2021", "", Wikidata, "office: Prime Minister of Ruritania; in office as of source snapshot 2022-10-10"),
+                new Fact("RUR", "Michael King", "head_of_government", "2021", "", Wikidata, "office: Prime Minister of Ruritania; in office as of source snapshot 2021-10-10"),
                 new Fact("RUR", "Rupert Hentzau", "foreign_minister", "2022-11-02", "", ForeignMinisters, "incumbent as of source (Jan 2023); end not in source"),
                 new Fact("XXX", "Nobody Known", "effective_leader", "1990-01-01", "1991-01-01", Reign, ""),
             ],
@@ -47,7 +47,7 @@ public sealed class LeaderDictionaryBuilderTests
                 "Rudolf Rassendyll\tRURGOV\t1987-01-05..1989-07-24\t# foreign minister (IfG Ministers Database)",
                 "Rassendyll\tRURGOV\t1987-01-05..1989-07-24\t# surname of Rudolf Rassendyll; foreign minister (IfG Ministers Database)",
                 "Flavia\tRURGOV\t2019-05-01..2021-03-31\t# effective ruler (REIGN); in office at the source's date, 2021-03-31, and ended there",
-                "Michael King\tRURGOV\t2021-01-01..2022-10-10\t# Prime Minister of Ruritania (Wikidata, year precision); in office at the source's date, 2022-10-10, and ended there",
+                "Michael King\tRURGOV\t2021-01-01..2021-10-10\t# Prime Minister of Ruritania (Wikidata, year precision); in office at the source's date, 2021-10-10, and ended there",
                 "Rupert Hentzau\tRURGOV\t2022-11-02..\t# foreign minister (Wikipedia list of foreign ministers); in office at the source's date",
             ],
             result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')));
