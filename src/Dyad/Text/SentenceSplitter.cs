@@ -22,6 +22,16 @@ internal sealed class SentenceSplitter
         "Analysts", "Experts", "Government", "Police",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // After "U.S." or "U.K." wire copy (Reuters above all) capitalises the next word even inside a sentence ("the U.S.
+    // And Japan", "U.S. Officials said", "exports to the U.S. In March rose"): there a boundary is assumed only before
+    // a word that opens sentences and almost never continues one.
+    private static readonly FrozenSet<string> CountryAbbreviations = new[] { "U.S.", "U.K." }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> StrongSentenceOpeners = new[]
+    {
+        "The", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "There", "No",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly AbbreviationList _abbreviations;
 
     public SentenceSplitter(AbbreviationList abbreviations)
@@ -97,7 +107,8 @@ internal sealed class SentenceSplitter
         if (!IsTerminal(token.Text))
         {
             // An abbreviation: "Acme Inc. The company ..." but not "U.S. President ..." or "Sept. 11".
-            return SentenceOpeners.Contains(next.Text) || (lineBreak && StartsUpper(next.Text));
+            var openers = CountryAbbreviations.Contains(token.Text) ? StrongSentenceOpeners : SentenceOpeners;
+            return openers.Contains(next.Text) || (lineBreak && StartsUpper(next.Text));
         }
 
         var first = next.Text[0];
