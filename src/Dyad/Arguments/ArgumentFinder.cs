@@ -55,6 +55,13 @@ internal static class ArgumentFinder
             return [];
         }
 
+        // "U.S. oil stocks rallied", "Japanese exports rose": a market or an economic quantity named after a country
+        // does nothing; the country only says whose it is.
+        if (IsEconomicThing(view, subject))
+        {
+            return [];
+        }
+
         var actors = ActorResolver.Resolve(view, subject, context);
         foreach (var actor in actors)
         {
@@ -63,6 +70,17 @@ internal static class ArgumentFinder
 
         return [.. actors];
     }
+
+    private static readonly FrozenSet<string> EconomicThings = new[]
+    {
+        "stock", "share", "price", "bond", "market", "future", "index", "dollar", "yen", "currency", "rate", "economy",
+        "export", "import", "output", "production", "reserve", "crude", "oil", "gold", "deficit", "surplus", "inflation",
+        "growth", "demand", "supply", "sale", "earnings", "profit", "figure", "data", "yield", "spending", "revenue",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A noun phrase headed by a market or an economic quantity ("oil stocks", "bond prices"), which names no actor, only whose it is.</summary>
+    public static bool IsEconomicThing(SentenceView view, int head) =>
+        view[head].Upos == UdTag.Noun && view.MatchAt[head] is null && EconomicThings.Contains(view.Lemma(head));
 
     /// <summary>The word that names who acts: the subject, the passive's agent, or one inherited from the clause this one depends on.</summary>
     private static int SubjectWord(SentenceView view, int trigger, bool passive, List<string> notes)

@@ -295,6 +295,13 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // A word a pattern already coded for this source is read in the sense the pattern gave it ("attacked
+            // OECD forecasts" is criticism, not an assault).
+            if (coded.Any(e => e.Trigger == pair.Anchor && e.Source.Country == source.Country))
+            {
+                continue;
+            }
+
             // "Chinese vessels rammed a Philippine boat": once the pair codes it, the vessels alone do not again.
             if (target is null && coded.Concat(added).Any(e => e.Pattern.Code.Root == root && e.Source.Country == source.Country))
             {

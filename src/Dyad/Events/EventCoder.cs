@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Actors;
 using Dyad.Arguments;
 using Dyad.Story;
@@ -162,6 +163,12 @@ internal sealed class EventCoder
             usedNouns.Add(objectWord);
         }
 
+        // "Japan attacked OECD forecasts": force used on words is criticism.
+        if (pattern.Code.Root is "18" or "19" or "20" && AttackedWords(view, trigger, objectWord) is { } words)
+        {
+            pattern = pattern with { Code = CameoCode.Parse("111"), Rule = pattern.Rule + $"; its object '{view[words].Text}' is words: criticism (111)" };
+        }
+
         var notes = new List<string>();
         var confidence = 0.85;
         var passive = !nominal && view.IsPassive(trigger);
@@ -235,6 +242,13 @@ internal sealed class EventCoder
                 notes.Add("target inferred: the document's other main country");
                 confidence -= 0.25;
             }
+            else if (!pattern.Reversed && MayHaveNoTarget(pattern.Code))
+            {
+                // "Japan condemned the launch" in a story with no other main country: who condemned and what is known,
+                // at whom is not; CAMEO allows that.
+                notes.Add("no actor as target");
+                confidence -= 0.1;
+            }
             else
             {
                 return;
@@ -273,6 +287,26 @@ internal sealed class EventCoder
             }
         }
     }
+
+    private static readonly FrozenSet<string> Words = new[]
+    {
+        "forecast", "plan", "policy", "decision", "proposal", "report", "idea", "statement", "remark", "comment", "budget",
+        "law", "bill", "measure", "move", "stance", "claim", "criticism", "view", "approach", "programme", "program",
+        "estimate", "argument", "speech", "record", "handling", "strategy", "reform", "tax", "legislation",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The direct object of an attack verb when it is words or a policy rather than people or places, else null.</summary>
+    private static int? AttackedWords(SentenceView view, int trigger, int objectWord)
+    {
+        var direct = objectWord >= 0 ? objectWord : view.FirstChild(trigger, UdRelation.Obj);
+        return direct >= 0 && view.Relation(direct) == UdRelation.Obj && view[direct].Upos == UdTag.Noun && Words.Contains(view.Lemma(direct)) ? direct : null;
+    }
+
+    /// <summary>
+    /// Roots whose events stand without a target actor: statements, appeals, demands, disapproval, rejection,
+    /// threats, protests, force posture ("Iran rejected the decision", "the UN called for restraint").
+    /// </summary>
+    private static bool MayHaveNoTarget(CameoCode code) => code.Root is "01" or "02" or "10" or "11" or "12" or "13" or "14" or "15";
 
     /// <summary>An actor acting on itself ("Japan ... with Japan") is no event; a government and its own opposition are two actors.</summary>
     private static bool IsSelf(Actor source, Actor target) =>

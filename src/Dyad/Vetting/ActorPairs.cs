@@ -96,6 +96,12 @@ internal static class ActorPairs
                 continue;
             }
 
+            // "U.S. oil stocks rallied": a market or an economic quantity is nobody, whoever's it is.
+            if (ArgumentFinder.IsEconomicThing(view, head) && UdRelation.IsNominalSubject(view.Relation(head)))
+            {
+                continue;
+            }
+
             foreach (var actor in ActorResolver.Resolve(view, head, context))
             {
                 // An actor with no country ("---GOV": "the governor") can be no side of a dyad.
