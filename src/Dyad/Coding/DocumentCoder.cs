@@ -48,13 +48,13 @@ internal sealed class DocumentCoder
     private readonly EventDictionary _dictionary;
     private readonly EventDictionary? _moreMeanings;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null, TriggerModel? triggers = null)
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null, TriggerModel? triggers = null, bool codesWithoutTarget = false)
     {
         // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
         events.Freeze();
         _segmenter = segmenter;
-        _events = new EventCoder(events);
+        _events = new EventCoder(events, codesWithoutTarget);
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
@@ -134,7 +134,7 @@ internal sealed class DocumentCoder
         var model = onlyExternal || !learnedModels ? null : EventModel.LoadBuiltIn();
         var pairs = onlyExternal || !learnedModels ? null : PairModel.LoadBuiltIn();
         var triggers = pairs is null ? null : TriggerModel.LoadBuiltIn();
-        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings, triggers);
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings, triggers, codesWithoutTarget: !onlyExternal);
     }
 
     /// <summary>

@@ -24,9 +24,14 @@ internal sealed class EventCoder
 {
     private readonly EventDictionary _dictionary;
 
-    public EventCoder(EventDictionary dictionary)
+    // PETRARCH's conventions (and its validation records) code no event without a target unless its pattern is
+    // unary; Dyad's own coding keeps the source and code of "Japan condemned the launch".
+    private readonly bool _codesWithoutTarget;
+
+    public EventCoder(EventDictionary dictionary, bool codesWithoutTarget = false)
     {
         _dictionary = dictionary;
+        _codesWithoutTarget = codesWithoutTarget;
     }
 
     /// <summary>
@@ -242,7 +247,7 @@ internal sealed class EventCoder
                 notes.Add("target inferred: the document's other main country");
                 confidence -= 0.25;
             }
-            else if (!pattern.Reversed && MayHaveNoTarget(pattern.Code))
+            else if (_codesWithoutTarget && !pattern.Reversed && MayHaveNoTarget(pattern.Code))
             {
                 // "Japan condemned the launch" in a story with no other main country: who condemned and what is known,
                 // at whom is not; CAMEO allows that.

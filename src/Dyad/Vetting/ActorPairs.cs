@@ -248,6 +248,14 @@ internal static class ActorPairs
 
             Meanings(view, common, dictionary, moreMeanings, string.Empty, features);
             Triggered(view, common, triggers, "trigger.top", features);
+            // The word that governs both with the roles the two play under it ("attack|nsubj|obj"), and the same for
+            // the root the trigger model reads in it: who does what to whom.
+            var roles = (fromSource.Count > 0 ? view.Relation(fromSource[^1]) : "self") + "|" + (fromTarget.Count > 0 ? view.Relation(fromTarget[^1]) : "self");
+            features.Add("top+roles=" + view.Lemma(common) + "|" + roles);
+            if (triggers is not null && common < triggers.Length && triggers[common].Label != PairModel.None && triggers[common].Lead > -10)
+            {
+                features.Add("trigger.top+roles=" + PairModel.RootOf(triggers[common].Label) + "|" + roles);
+            }
             foreach (var word in fromSource.Skip(1).Concat(fromTarget.Skip(1)))
             {
                 Triggered(view, word, triggers, "trigger.path", features);

@@ -126,6 +126,9 @@ internal static class PairModelTrainer
 
     public const int MinimumPredictions = 5;
 
+    // The lowest margin a root may get: below it the model is more sure there is no event than that there is one.
+    public const float MarginFloor = 0f;
+
     public sealed record Report(int Pairs, int Events, int RootsCoded, double Precision, double Recall);
 
     public static (PairModel Model, Report Report) Train(List<LabelledPair> pairs, int folds = 5, int epochs = 10)
@@ -164,7 +167,7 @@ internal static class PairModelTrainer
                 // Never below zero: a root that does not beat "none" is not the model's answer.
                 if (n + 1 >= MinimumPredictions && (double)right / (n + 1) >= WantedPrecision)
                 {
-                    margins[label] = said[n].Lead;
+                    margins[label] = Math.Max(MarginFloor, said[n].Lead);
                 }
             }
         }
