@@ -58,4 +58,37 @@ public class CodingBenchmarks
 
         return (sentences, events, tagged, parsed);
     }
+
+    /// <summary>
+    /// Every distinct sentence of the stories whose words name at least two countries or international organisations
+    /// in the built-in dictionaries (matched on the words as written; chosen before timing), each as a story of its own.
+    /// </summary>
+    internal static List<Document> DenseSentences(IEnumerable<Document> stories)
+    {
+        var actors = Dyad.Actors.ActorDictionary.LoadBuiltIn();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var dense = new List<Document>();
+        foreach (var story in stories)
+        {
+            foreach (var sentence in Dyad.Segmentation.DocumentSegmenter.Default.Segment(story).Sentences)
+            {
+                var keys = sentence.Tokens.Select(t => Dyad.Actors.ActorDictionary.Key(t.Text)).ToList();
+                var named = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var match in actors.FindAll(keys, keys))
+                {
+                    if (match.On(story.Date) is { IsAgent: false } entry && Dyad.Actors.ActorCode.TryParse(entry.Code, out var code))
+                    {
+                        named.Add(code.Value.StartsWith("IGO", StringComparison.Ordinal) ? code.Value : code.Country ?? code.Value);
+                    }
+                }
+
+                if (named.Count >= 2 && seen.Add(sentence.Text))
+                {
+                    dense.Add(new Document($"dense-{dense.Count}", sentence.Text) { Date = story.Date });
+                }
+            }
+        }
+
+        return dense;
+    }
 }
