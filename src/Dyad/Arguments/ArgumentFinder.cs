@@ -80,7 +80,7 @@ internal static class ArgumentFinder
 
     /// <summary>A noun phrase headed by a market or an economic quantity ("oil stocks", "bond prices"), which names no actor, only whose it is.</summary>
     public static bool IsEconomicThing(SentenceView view, int head) =>
-        view[head].Upos == UdTag.Noun && view.MatchAt[head] is null && EconomicThings.Contains(view.Lemma(head));
+        view[head].Upos is UdTag.Noun or UdTag.Propn && view.MatchAt[head] is null && EconomicThings.Contains(view.Lemma(head).ToLowerInvariant());
 
     /// <summary>The word that names who acts: the subject, the passive's agent, or one inherited from the clause this one depends on.</summary>
     private static int SubjectWord(SentenceView view, int trigger, bool passive, List<string> notes)
