@@ -45,6 +45,11 @@ internal sealed class DocumentCoder
     private readonly EventModel? _model;
     private readonly PairModel? _pairs;
     private readonly TriggerModel? _triggers;
+
+    // With Dyad's own knowledge an event where neither side names a country or organisation ("---REB" against "---MIL":
+    // "the rebels attacked soldiers"; "protesters" with no target) is left out: it belongs to no dyad, and on real news
+    // it was wrong far more often than right (docs/measurements.md). PETRARCH's conventions (and records) code them.
+    private readonly bool _codesUnknownSources = true;
     private readonly EventDictionary _dictionary;
     private readonly EventDictionary? _moreMeanings;
 
@@ -55,6 +60,7 @@ internal sealed class DocumentCoder
         events.Freeze();
         _segmenter = segmenter;
         _events = new EventCoder(events, codesWithoutTarget);
+        _codesUnknownSources = !codesWithoutTarget;
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
@@ -77,6 +83,7 @@ internal sealed class DocumentCoder
     internal DocumentCoder(DocumentCoder other, TriggerModel? triggers)
     {
         _triggers = triggers;
+        _codesUnknownSources = other._codesUnknownSources;
         _segmenter = other._segmenter;
         _events = other._events;
         _codebook = other._codebook;
@@ -226,6 +233,12 @@ internal sealed class DocumentCoder
         var index = 0;
         foreach (var e in found)
         {
+            if (!_codesUnknownSources && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
+                && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
             var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
