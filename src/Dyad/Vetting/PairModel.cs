@@ -60,22 +60,11 @@ internal sealed class PairModel
         return (best, scores[best] - scores[None]);
     }
 
-    public static PairModel? LoadBuiltIn()
-    {
-        if (!ResourceFiles.Exists("models/pairs.bin"))
-        {
-            return null;
-        }
-
-        using var stream = ResourceFiles.Open("models/pairs.bin");
-        return Read(stream);
-    }
+    public static PairModel? LoadBuiltIn() => ModelFile.LoadBuiltIn("models/pairs.bin", Read);
 
     public void Write(Stream stream)
     {
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(Version);
+        using var writer = ModelFile.Begin(stream, Magic, Version);
         foreach (var margin in _margins)
         {
             writer.Write(margin);
@@ -86,12 +75,7 @@ internal sealed class PairModel
 
     public static PairModel Read(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
-        {
-            throw new InvalidDataException("not a Dyad pair model (version 2)");
-        }
-
+        using var reader = ModelFile.Open(stream, Magic, Version, "pair model");
         var margins = new float[ClassCount];
         for (var k = 0; k < ClassCount; k++)
         {
@@ -108,7 +92,6 @@ internal sealed class PairModel
     }
 }
 
-/// <summary>One actor pair with its features and the root the annotators coded for it (null: none).</summary>
 /// <summary>An actor pair and the CAMEO roots of the annotated events between its actors (none when empty): a sentence may report more than one act between the same two.</summary>
 internal sealed record LabelledPair(string Group, IReadOnlyList<string> Features, IReadOnlyList<string> Roots);
 
@@ -198,7 +181,8 @@ internal static class PairModelTrainer
         return (new PairModel(final, margins), new Report(pairs.Count, gold, margins.Count(float.IsFinite), precision, recall));
     }
 
-    private static LinearModel Fit(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs)
+    /// <summary>An averaged perceptron over the instances, each with the set of its right labels as bits (0: none).</summary>
+    internal static LinearModel Fit(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs)
     {
         var trainer = new PerceptronTrainer(BucketBits, PairModel.ClassCount);
         var order = indices.ToArray();

@@ -48,33 +48,17 @@ internal sealed class TriggerModel
     /// <summary>Only content words name events; punctuation, names and function words are never judged.</summary>
     public static bool MayTrigger(SentenceView view, int word) => view[word].Upos is UdTag.Verb or UdTag.Noun or UdTag.Adj or UdTag.Adp or UdTag.Adv;
 
-    public static TriggerModel? LoadBuiltIn()
-    {
-        if (!ResourceFiles.Exists("models/triggers.bin"))
-        {
-            return null;
-        }
-
-        using var stream = ResourceFiles.Open("models/triggers.bin");
-        return Read(stream);
-    }
+    public static TriggerModel? LoadBuiltIn() => ModelFile.LoadBuiltIn("models/triggers.bin", Read);
 
     public void Write(Stream stream)
     {
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(Version);
+        using var writer = ModelFile.Begin(stream, Magic, Version);
         _weights.Write(writer);
     }
 
     public static TriggerModel Read(Stream stream)
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version)
-        {
-            throw new InvalidDataException("not a Dyad trigger model (version 1)");
-        }
-
+        using var reader = ModelFile.Open(stream, Magic, Version, "trigger model");
         var weights = LinearModel.Read(reader);
         if (weights.ClassCount != PairModel.ClassCount)
         {
@@ -181,33 +165,7 @@ internal static class TriggerModelTrainer
         return (final, group => foldOf.TryGetValue(group, out var fold) ? models[fold] : final, report);
     }
 
-    private static LinearModel Fit(List<ulong[]> hashed, List<LabelledWord> words, List<int> indices, int epochs)
-    {
-        var trainer = new PerceptronTrainer(PairModelTrainer.BucketBits, PairModel.ClassCount);
-        var order = indices.ToArray();
-        var random = new Random(20261207);
-        Span<float> scores = stackalloc float[PairModel.ClassCount];
-        for (var epoch = 0; epoch < epochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (var i in order)
-            {
-                scores.Clear();
-                trainer.Score(hashed[i], scores);
-                var guess = 0;
-                for (var k = 1; k < scores.Length; k++)
-                {
-                    if (scores[k] > scores[guess])
-                    {
-                        guess = k;
-                    }
-                }
-
-                trainer.Update(hashed[i], words[i].Label, guess);
-                trainer.NextInstance();
-            }
-        }
-
-        return trainer.ToModel();
-    }
+    // A word names one root or none: as a set of roots, one bit or none, which the pair model's trainer fits.
+    private static LinearModel Fit(List<ulong[]> hashed, List<LabelledWord> words, List<int> indices, int epochs) =>
+        PairModelTrainer.Fit(hashed, words.Select(w => w.Label == PairModel.None ? 0 : 1 << w.Label).ToList(), indices, epochs);
 }
