@@ -213,6 +213,15 @@ internal static class ArgumentFinder
             return [.. ActorResolver.Resolve(view, agent, context)];
         }
 
+        // "an Israeli airstrike", "the Iraqi offensive": a nationality adjective on the event noun names who acted.
+        foreach (var child in view.Children(noun, UdRelation.Amod))
+        {
+            if (view.MatchAt[child] is { IsAgent: false } && ActorResolver.Resolve(view, child, context) is { Count: > 0 } nationals && nationals[0].Country is not null)
+            {
+                return [.. nationals];
+            }
+        }
+
         // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
         var verb = view.Head(noun);
         if (verb >= 0 && view[verb].Upos is UdTag.Verb or UdTag.Adj && view.Relation(noun) is UdRelation.Obl)
