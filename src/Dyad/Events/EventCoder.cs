@@ -150,6 +150,10 @@ internal sealed class EventCoder
             }
         }
 
+        // "vowed to expel the ambassador": the intention is the act it announces (coded, planned), not an event of its own.
+        events.RemoveAll(e => e.Pattern.Code.Root == "03" && events.Any(other => !ReferenceEquals(other, e)
+            && other.Source.Country == e.Source.Country && view.Head(other.Trigger) == e.Trigger && view.Relation(other.Trigger) == UdRelation.Xcomp));
+
         // "met ... to discuss": one sentence telling the same act twice is one event.
         var seen = new HashSet<(string, string?, string)>();
         return events.Where(e => seen.Add((e.Source.Code.Value, e.Target?.Code.Value, e.Pattern.Code.Root))).ToList();
