@@ -118,7 +118,7 @@ internal static class ClickHouseBenchmark
                        substring(assumeNotNull(e.target_code), 4))),
                    if(isNull(e.target_code), NULL, c2),
                    e.cameo, e.root, e.quad, e.goldstein,
-                   toDate('2010-01-01') + cityHash64(number, e.event_id) % 3650 AS day, day, 'day',
+                   toString(toDate('2010-01-01') + cityHash64(number, e.event_id) % 3650) AS day, day, 'day',
                    e.place_country, e.place_name, e.lat + (cityHash64(number) % 100) / 100.0, e.lon + (cityHash64(number) % 100) / 100.0,
                    e.status, e.secret, e.disputed, e.confidence, toInt32(1 + cityHash64(number) % 5), 1, 1, e.first_doc, e.record, e.search_text
             FROM numbers({copies}) CROSS JOIN (SELECT * FROM events_local WHERE fusion_version = {version} AND position(event_id, '#') = 0 ORDER BY event_id LIMIT {BasePerNode}) AS e

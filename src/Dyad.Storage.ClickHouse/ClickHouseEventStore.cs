@@ -18,13 +18,16 @@ namespace Dyad.Storage.ClickHouse;
 /// same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
 /// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written.
 /// Values reach a query as <see cref="ClickHouseParameter"/>s, beside its text and never in it.
+/// Dates are ISO text ('yyyy-MM-dd', <see cref="Iso"/>): ClickHouse 18.16's Date holds only 1970-01-01 to 2105 and
+/// turns anything outside (and 1970-01-01 itself, day zero) into 0000-00-00, while a story may date an event to 1933.
+/// Four-digit years, which every DateOnly has, make text order date order, so filters and ORDER BY compare it as is.
 /// </summary>
 public sealed class ClickHouseEventStore : ISharedEventStore
 {
     private static readonly string[] LocalTables =
     [
         """
-        CREATE TABLE IF NOT EXISTS documents_local (doc_id String, content_hash String, date Nullable(Date), publisher Nullable(String),
+        CREATE TABLE IF NOT EXISTS documents_local (doc_id String, content_hash String, date Nullable(String), publisher Nullable(String),
             url Nullable(String), title Nullable(String), text String, ingest_version UInt64)
         ENGINE = ReplacingMergeTree(ingest_version) ORDER BY content_hash
         """,
@@ -40,7 +43,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         """
         CREATE TABLE IF NOT EXISTS events_local (fusion_version UInt64, event_id String, source_code String, source_country Nullable(String),
             target_code Nullable(String), target_country Nullable(String), cameo String, root String, quad Int32, goldstein Float64,
-            date_start Nullable(Date), date_end Nullable(Date), date_precision Nullable(String), place_country Nullable(String),
+            date_start Nullable(String), date_end Nullable(String), date_precision Nullable(String), place_country Nullable(String),
             place_name Nullable(String), lat Nullable(Float64), lon Nullable(Float64), status String, secret UInt8, disputed UInt8,
             confidence Float64, num_mentions Int32, num_sources Int32, num_articles Int32, first_doc String, record String, search_text String)
         ENGINE = MergeTree() ORDER BY (fusion_version, event_id) SETTINGS index_granularity = 256
@@ -65,16 +68,25 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         ("fusion_runs", "rand()"),
     ];
 
+    /// <summary>
+    /// The layout this build creates, and migrates older stores to. It counts on its own, not with DuckDB's schema,
+    /// because the two stores' tables differ. 1: dates as Date; 2: dates as ISO text (<see cref="MigrateFromDates"/>).
+    /// </summary>
+    private const int LatestSchemaVersion = 2;
+
+    /// <summary>
+    /// Each node's record of the layout its tables have, one row per creation or migration (the highest counts). A
+    /// store made before it existed has none: its layout is 1. It has no Distributed table: each node speaks for itself.
+    /// </summary>
+    private const string SchemaTable = "dyad_schema";
+
     private readonly ClickHouseConnection _connection;
     private ulong? _version;
 
     private ClickHouseEventStore(ClickHouseConnection connection) => _connection = connection;
 
-    /// <summary>
-    /// The tables' layout has not changed since the cluster store was written, so it is 1; it counts on its own, not
-    /// with DuckDB's migrations, because the two stores' tables differ.
-    /// </summary>
-    public int SchemaVersion => 1;
+    /// <summary>The layout of the opened store's tables: the latest, since an older one is migrated or refused on opening.</summary>
+    public int SchemaVersion { get; private set; } = LatestSchemaVersion;
 
     /// <summary>How many times an insert is tried before the ingest fails (a shard restarting, a network blip).</summary>
     public int InsertAttempts { get; init; } = 3;
@@ -86,14 +98,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         var store = new ClickHouseEventStore(connection);
         try
         {
-            if (!readOnly && !store.SchemaExists())
-            {
-                store.EnsureSchema();
-            }
-            else
-            {
-                connection.Execute("SELECT 1");
-            }
+            store.OpenSchema(readOnly);
         }
         catch
         {
@@ -105,24 +110,79 @@ public sealed class ClickHouseEventStore : ISharedEventStore
     }
 
     /// <summary>
-    /// Whether the coordinating node already has every table. Creating tables needs every node up, so an ingest into
-    /// an existing store skips it: with a shard down, the ingest then reaches its inserts and fails there, after retries.
+    /// Checks the stored layout as the DuckDB store does: a newer one is refused, an older one is migrated by a writer
+    /// and refused to a reader (which must not change the store), and a writer creates whatever tables are missing.
     /// </summary>
-    private bool SchemaExists()
+    private void OpenSchema(bool readOnly)
     {
-        var database = ClickHouseParameter.String("database", _connection.Location.Database);
-        var names = ClickHouseParameter.Strings("names", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }));
-        var count = _connection.Execute(
-            $"SELECT count() FROM system.tables WHERE database = {database.Sql} AND name IN {names.Sql} FORMAT TabSeparated", [database, names], "default").Trim();
-        return count == (DistributedTables.Length * 2).ToString(CultureInfo.InvariantCulture);
+        var tables = StoredTables();
+        var stored = tables.Contains(SchemaTable) ? StoredSchemaVersion() : tables.Count > 0 ? 1 : (int?)null;
+        var name = $"ClickHouse database '{_connection.Location.Database}'";
+        if (stored > LatestSchemaVersion)
+        {
+            throw new StoreException($"{name}: made by a newer Dyad (schema {stored}; this one knows {LatestSchemaVersion}); nothing was changed");
+        }
+
+        if (stored is int older && older < LatestSchemaVersion)
+        {
+            if (readOnly)
+            {
+                throw new StoreException($"{name}: schema {older} needs migrating to {LatestSchemaVersion}; open it once for writing (dyad ingest or dyad fuse) first");
+            }
+
+            EnsureSchema(older);
+        }
+        else if (!readOnly && tables.Count < (DistributedTables.Length * 2) + 1)
+        {
+            // Creating tables needs every node up, so an ingest into a complete store skips it: with a shard down, the
+            // ingest then reaches its inserts and fails there, after retries.
+            EnsureSchema(LatestSchemaVersion);
+        }
     }
 
-    private void EnsureSchema()
+    /// <summary>Which of the store's tables the coordinating node has.</summary>
+    private HashSet<string> StoredTables()
+    {
+        var database = ClickHouseParameter.String("database", _connection.Location.Database);
+        var names = ClickHouseParameter.Strings("names", DistributedTables.SelectMany(t => new[] { t.Table, t.Table + "_local" }).Append(SchemaTable));
+        return _connection.Execute($"SELECT name FROM system.tables WHERE database = {database.Sql} AND name IN {names.Sql} FORMAT TabSeparated", [database, names], "default")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The coordinating node's layout. Every node is migrated before any records the new layout, so the first node
+    /// recording it means all have it; none recorded yet (a creation between making the table and its row) means the
+    /// latest, since the table is only ever made for the latest layout.
+    /// </summary>
+    private int StoredSchemaVersion()
+    {
+        var text = _connection.Execute($"SELECT max(version) FROM {SchemaTable} FORMAT TabSeparated", _connection.Location.Nodes[0]).Trim();
+        var version = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        return version == 0 ? LatestSchemaVersion : version;
+    }
+
+    /// <summary>
+    /// Creates what is missing on every node, migrating tables of an older layout first. A store's layout is recorded
+    /// before its tables are created when there is nothing to migrate (so a writer starting meanwhile never takes the
+    /// tables for schema 1's), and only once all of a migration is done otherwise. Each step may run again: a migration
+    /// that stopped part way is finished by the next writer, and two writers migrating at once do the same work twice.
+    /// </summary>
+    private void EnsureSchema(int from)
     {
         var location = _connection.Location;
         foreach (var node in location.Nodes)
         {
             _connection.Execute($"CREATE DATABASE IF NOT EXISTS {location.Database}", node, null, "default");
+            if (from < 2)
+            {
+                MigrateFromDates(node);
+            }
+            else
+            {
+                RecordSchema(node);
+            }
+
             foreach (var ddl in LocalTables)
             {
                 _connection.Execute(ddl, node);
@@ -132,6 +192,91 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             {
                 _connection.Execute($"CREATE TABLE IF NOT EXISTS {table} AS {table}_local ENGINE = Distributed({location.Cluster}, {location.Database}, {table}_local, {key})", node);
             }
+        }
+
+        if (from < 2)
+        {
+            // The events were dropped (or a migration that stopped part way dropped them): fusion rebuilds them from
+            // the mentions, whose records keep the dates the coder gave each event, those before 1970 included.
+            Fuse();
+            foreach (var node in location.Nodes)
+            {
+                RecordSchema(node);
+            }
+        }
+    }
+
+    private void RecordSchema(Uri node)
+    {
+        _connection.Execute($"CREATE TABLE IF NOT EXISTS {SchemaTable} (version UInt32, recorded DateTime) ENGINE = MergeTree() ORDER BY version", node);
+        _connection.Execute($"INSERT INTO {SchemaTable} FORMAT JSONEachRow", node,
+            new JsonObject { ["version"] = LatestSchemaVersion, ["recorded"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }.ToJsonString());
+    }
+
+    /// <summary>
+    /// Schema 1 to 2 on one node, before the tables are created. 18.16 cannot convert a column in a part that
+    /// ALTER ... DELETE emptied, which every fusion leaves in events_local: the conversion stops half done and the table
+    /// can no longer be read. So events_local, which holds only fusion's output, is dropped to be created anew and
+    /// filled by a fusion; documents_local, never deleted from, is converted in place (ClickHouse writes each stored
+    /// date as exactly the text this build writes). A date before 1970, or 1970-01-01 itself, was stored there as
+    /// 0000-00-00 and is gone: the document's date becomes unknown (NULL), not a date that never was. Each step
+    /// checks the column first, so a migration that stopped part way is finished by running it again.
+    /// </summary>
+    private void MigrateFromDates(Uri node)
+    {
+        if (ColumnType(node, "documents_local", "date") == "Nullable(Date)")
+        {
+            var empty = _connection.Execute(
+                "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'documents_local' AND active AND rows = 0 FORMAT TabSeparated", node).Trim();
+            if (empty != "0")
+            {
+                throw new StoreException($"ClickHouse node {node.Authority}: documents_local has an empty part, whose dates ClickHouse 18.16 cannot convert; " +
+                    "run OPTIMIZE TABLE documents_local FINAL there, then dyad ingest or dyad fuse again (nothing was changed on that node)");
+            }
+
+            _connection.Execute("ALTER TABLE documents_local MODIFY COLUMN date Nullable(String)", node);
+        }
+
+        if (ColumnType(node, "documents_local", "date") == "Nullable(String)" &&
+            _connection.Execute("SELECT count() FROM documents_local WHERE date = '0000-00-00' FORMAT TabSeparated", node).Trim() != "0")
+        {
+            _connection.Execute("ALTER TABLE documents_local UPDATE date = NULL WHERE date = '0000-00-00'", node);
+        }
+
+        // A Distributed table holds no parts: this changes only what it says its column is.
+        if (ColumnType(node, "documents", "date") == "Nullable(Date)")
+        {
+            _connection.Execute("ALTER TABLE documents MODIFY COLUMN date Nullable(String)", node);
+        }
+
+        if (ColumnType(node, "events_local", "date_start") == "Nullable(Date)")
+        {
+            _connection.Execute("DROP TABLE IF EXISTS events", node);
+            _connection.Execute("DROP TABLE IF EXISTS events_local", node);
+        }
+
+        AwaitMutations(node, "documents_local");
+    }
+
+    /// <summary>A column's type on one node, empty when the table or column is not there.</summary>
+    private string ColumnType(Uri node, string table, string column) =>
+        _connection.Execute(
+            $"SELECT type FROM system.columns WHERE database = currentDatabase() AND table = '{table}' AND name = '{column}' FORMAT TabSeparated", node).Trim();
+
+    /// <summary>Waits until no ALTER ... DELETE or UPDATE is still rewriting the table's parts on this node (they run in the background).</summary>
+    private void AwaitMutations(Uri node, string table)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_connection.Execute(
+            $"SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = '{table}' AND is_done = 0 FORMAT TabSeparated", node).Trim() != "0")
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new StoreException($"ClickHouse node {node.Authority}: {table} is still being rewritten (system.mutations) after 10 minutes; " +
+                    "the migration stopped before recording the new schema, and the next dyad ingest or dyad fuse finishes it");
+            }
+
+            Thread.Sleep(100);
         }
     }
 
@@ -436,25 +581,35 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             .ToList();
     }
 
+    /// <summary>
+    /// The cluster sums each day's events, and the days are gathered into periods here: dates are text, and 18.16 has
+    /// no date type to find a date's Monday with before 1970. A dyad has at most a row per day it was active.
+    /// </summary>
     public IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by)
     {
-        var (truncate, format) = by switch
-        {
-            "week" => ("toMonday(date_start)", "yyyy-MM-dd"),
-            "year" => ("toStartOfYear(date_start)", "yyyy"),
-            _ => ("toStartOfMonth(date_start)", "yyyy-MM"),
-        };
         var sql = ClickHouseEventSql.From(new EventQuery { Dyad = dyad }, Version());
-        var rows = Query($"""
-            SELECT {truncate} AS period, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
-                avg(goldstein) AS goldstein
+        var days = Query($"""
+            SELECT date_start AS day, countIf(quad = 1) AS q1, countIf(quad = 2) AS q2, countIf(quad = 3) AS q3, countIf(quad = 4) AS q4,
+                count() AS events, sum(goldstein) AS goldstein
             FROM events WHERE {sql.Where} AND isNotNull(date_start)
-            GROUP BY period ORDER BY period
+            GROUP BY day
             """, sql.Parameters);
-        return rows.Select(r => new TimelineRow(
-            DateOnly.Parse((string)r["period"]!, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture),
-            Count(r["q1"]), Count(r["q2"]), Count(r["q3"]), Count(r["q4"]), Math.Round((double)r["goldstein"]!, 3))).ToList();
+        return days
+            .GroupBy(r => Period(Date(r["day"])!.Value, by), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TimelineRow(
+                g.Key, g.Sum(r => Count(r["q1"])), g.Sum(r => Count(r["q2"])), g.Sum(r => Count(r["q3"])), g.Sum(r => Count(r["q4"])),
+                Math.Round(g.Sum(r => (double)r["goldstein"]!) / g.Sum(r => Count(r["events"])), 3)))
+            .ToList();
     }
+
+    /// <summary>A day's period as the DuckDB store names it: its week's Monday, its month, or its year (ISO text sorts as time).</summary>
+    private static string Period(DateOnly day, string by) => by switch
+    {
+        "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "year" => day.ToString("yyyy", CultureInfo.InvariantCulture),
+        _ => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+    };
 
     public IReadOnlyList<DyadRow> Dyads(int limit)
     {

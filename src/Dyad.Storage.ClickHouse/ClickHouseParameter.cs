@@ -45,8 +45,9 @@ internal sealed record ClickHouseParameter
     /// <summary>A truth value as the UInt8 (0 or 1) that ClickHouse 18.16 stores it as.</summary>
     public static ClickHouseParameter Boolean(string name, bool value) => new(name, "UInt8", value ? "1" : "0");
 
+    /// <summary>A date as the ISO text the store keeps dates as (18.16's Date starts at 1970), so it compares with them as text.</summary>
     public static ClickHouseParameter Date(string name, DateOnly value) =>
-        new(name, "Date", JsonSerializer.Serialize(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        new(name, "String", JsonSerializer.Serialize(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
     public static ClickHouseParameter Strings(string name, IEnumerable<string> values) =>
         new(name, "Array(String)", JsonSerializer.Serialize(values.ToArray()), isList: true);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Dyad.Storage.ClickHouse;
 
 namespace Dyad.Storage.Tests;
@@ -135,7 +136,7 @@ public sealed class ClickHouseTests : IDisposable
         var clusterHealth = await fromCluster.Get("/api/health");
         Assert.Equal((long)duckHealth["events"]!, (long)clusterHealth["events"]!);
         Assert.Equal(2, (int)duckHealth["schema"]!);
-        Assert.Equal(1, (int)clusterHealth["schema"]!);
+        Assert.Equal(2, (int)clusterHealth["schema"]!);
 
         foreach (var path in new[]
         {
@@ -234,6 +235,84 @@ public sealed class ClickHouseTests : IDisposable
 
             _process.Dispose();
         }
+    }
+
+    [SkippableFact]
+    public void The_cluster_keeps_events_before_1970_and_after_2105_with_their_dates_as_DuckDB_does()
+    {
+        var cluster = Cluster();
+        var ingest = DyadProcess.Run("ingest", Stories.WriteAcrossTheCalendar(_folder.File("calendar.jsonl")), "--db", cluster);
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+
+        CalendarTests.ExpectDatesKept(cluster);
+    }
+
+    [SkippableFact]
+    public void A_store_made_with_Date_columns_is_refused_to_readers_and_migrated_by_the_next_writer_which_restores_the_dates_it_lost()
+    {
+        var cluster = Cluster();
+        var calendar = Stories.WriteAcrossTheCalendar(_folder.File("calendar.jsonl"));
+        Assert.Equal(0, DyadProcess.Run("ingest", Stories.WriteCorpus(_folder.File("corpus.jsonl"), 20), "--db", cluster).ExitCode);
+        Assert.Equal(0, DyadProcess.Run("ingest", calendar, "--db", cluster).ExitCode);
+        var before = DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out;
+
+        // What schema 1 left: Date columns, where every date before 1970, 1970-01-01 itself and any after 2105 is
+        // 0000-00-00 (ClickHouse converts them so, as it stored them); in events_local a part that a fusion's ALTER
+        // DELETE emptied; and no record of the layout.
+        using (var store = ClickHouseEventStore.Open(cluster, readOnly: false))
+        {
+            for (var node = 0; node < store.NodeCount; node++)
+            {
+                var events = Regex.Replace(store.Execute("SHOW CREATE TABLE events_local FORMAT TSVRaw", node), @"(date_start|date_end) Nullable\(String\)", "$1 Nullable(Date)");
+                store.Execute("RENAME TABLE events_local TO events_schema2", node);
+                store.Execute(events, node);
+                store.Execute("INSERT INTO events_local SELECT * FROM events_schema2", node);
+                store.Execute("INSERT INTO events_local (fusion_version, event_id) VALUES (0, 'of an older fusion')", node);
+                store.Execute("ALTER TABLE events_local DELETE WHERE fusion_version = 0", node);
+                const string emptied = "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'events_local' AND active AND rows = 0 FORMAT TabSeparated";
+                for (var attempt = 0; attempt < 300 && store.Execute(emptied, node).Trim() == "0"; attempt++)
+                {
+                    Thread.Sleep(100);
+                }
+
+                Assert.Equal("1", store.Execute(emptied, node).Trim());
+                store.Execute("DROP TABLE events_schema2", node);
+                store.Execute("ALTER TABLE events MODIFY COLUMN date_start Nullable(Date), MODIFY COLUMN date_end Nullable(Date)", node);
+                store.Execute("ALTER TABLE documents_local MODIFY COLUMN date Nullable(Date)", node);
+                store.Execute("ALTER TABLE documents MODIFY COLUMN date Nullable(Date)", node);
+                store.Execute("DROP TABLE dyad_schema", node);
+            }
+
+            Assert.Equal("6", store.Execute("SELECT count() FROM events WHERE toString(date_start) = '0000-00-00' FORMAT TabSeparated").Trim());
+            Assert.Equal("5", store.Execute("SELECT count() FROM documents WHERE toString(date) = '0000-00-00' FORMAT TabSeparated").Trim());
+        }
+
+        var refused = DyadProcess.Run("events", "--db", cluster);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Matches("^dyad: ClickHouse database 'dyad_test_[0-9a-f]+': schema 1 needs migrating to 2; open it once for writing \\(dyad ingest or dyad fuse\\) first\n$", refused.Error);
+
+        var fuse = DyadProcess.Run("fuse", "--db", cluster);
+        Assert.True(fuse.ExitCode == 0, fuse.Error);
+
+        // Every story and event is kept, each event with the dates its mentions' records carry.
+        Assert.Equal(before, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
+        var early = DyadProcess.Run("events", "--db", cluster, "--to", "1969-12-31", "--format", "tsv").Out;
+        Assert.Equal(5, early.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\nyear-1933:0:0\tyear-1933\t0\t1933-01-01\t1933-12-31\t", early, StringComparison.Ordinal);
+        using (var store = ClickHouseEventStore.Open(cluster, readOnly: true))
+        {
+            Assert.Equal(2, store.SchemaVersion);
+            Assert.Equal(27, store.StoredDocumentHashes().Count);
+
+            // A document's date that schema 1 lost is unknown now, not a date that never was; the others are as stored.
+            Assert.Equal(
+                "doc-1965\tNULL\nstory-0003\t2020-01-04\nyear-1933\t1987-03-02\n",
+                store.Execute("SELECT doc_id, ifNull(date, 'NULL') FROM documents WHERE doc_id IN ('doc-1965', 'year-1933', 'story-0003') ORDER BY doc_id FORMAT TabSeparated"));
+        }
+
+        // A reader opens it now, and a second writer finds nothing to migrate.
+        Assert.Equal(0, DyadProcess.Run("ingest", calendar, "--db", cluster).ExitCode);
+        Assert.Equal(before, DyadProcess.Run("events", "--db", cluster, "--format", "tsv").Out);
     }
 
     [SkippableFact]

@@ -64,7 +64,7 @@ public sealed class EventQuerySqlTests
         Assert.Equal(3, row.GetProperty("quad").GetInt32());
         Assert.Equal(0, row.GetProperty("secret").GetInt32());
         Assert.Equal(
-            "id String, actor String, dyad_a String, dyad_b String, cameo String, quad Int32, from_date Date, to_date Date, country String, status String, secret UInt8, text String",
+            "id String, actor String, dyad_a String, dyad_b String, cameo String, quad Int32, from_date String, to_date String, country String, status String, secret UInt8, text String",
             ClickHouseParameter.Structure(sql.Parameters));
     }
 

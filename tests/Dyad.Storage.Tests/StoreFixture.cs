@@ -83,6 +83,27 @@ internal static class Stories
         ]);
         return path;
     }
+
+    /// <summary>
+    /// Stories with one event each, across the calendar: 1066, a year a 1987 story names ("in 1933"), 1965, the last
+    /// day before 1970 and 1970's first (ClickHouse 18.16's Date holds neither: it starts at 1970-01-01 and stores that
+    /// day as zero), 2020, and 2150 (past that Date's end). France and Germany meet in 1066 and 1933, so their
+    /// timeline spans both.
+    /// </summary>
+    public static string WriteAcrossTheCalendar(string path)
+    {
+        File.WriteAllLines(path,
+        [
+            JsonSerializer.Serialize(new { id = "doc-1066", date = "1066-10-14", publisher = "Wire", text = "France criticised Germany over its border policy." }),
+            JsonSerializer.Serialize(new { id = "year-1933", date = "1987-03-02", publisher = "Wire", text = "Germany and France signed a treaty in 1933, officials said." }),
+            JsonSerializer.Serialize(new { id = "doc-1965", date = "1965-06-15", publisher = "Wire", text = "Japan and China held talks in Geneva on Monday, officials said." }),
+            JsonSerializer.Serialize(new { id = "doc-1969", date = "1969-12-31", publisher = "Wire", text = "Russia criticised France over its border policy." }),
+            JsonSerializer.Serialize(new { id = "doc-1970", date = "1970-01-01", publisher = "Wire", text = "India promised aid to Kenya after the floods." }),
+            JsonSerializer.Serialize(new { id = "doc-2020", date = "2020-03-05", publisher = "Wire", text = "Iran accused Egypt of spying, state media reported." }),
+            JsonSerializer.Serialize(new { id = "doc-2150", date = "2150-07-01", publisher = "Wire", text = "Brazil and Canada held talks on Monday, officials said." }),
+        ]);
+        return path;
+    }
 }
 
 internal static class DyadProcess
