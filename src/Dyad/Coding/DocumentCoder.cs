@@ -273,7 +273,7 @@ internal sealed class DocumentCoder
     {
         var added = new List<SentenceEvent>();
         var mentions = ActorPairs.Mentions(view, context, story);
-        var triggers = _triggers?.JudgeSentence(view, _dictionary, _moreMeanings);
+        var triggers = _triggers?.For(view, _dictionary, _moreMeanings);
         // Pairs with a target first: an actor alone codes only what no pair of it already coded.
         foreach (var found in ActorPairs.Of(view, mentions, _dictionary, _moreMeanings, triggers).OrderBy(p => p.Target is null))
         {

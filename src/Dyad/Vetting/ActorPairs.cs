@@ -149,7 +149,7 @@ internal static class ActorPairs
         return head;
     }
 
-    public static IReadOnlyList<ActorPair> Of(SentenceView view, IReadOnlyList<ActorMention> mentions, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers = null)
+    public static IReadOnlyList<ActorPair> Of(SentenceView view, IReadOnlyList<ActorMention> mentions, EventDictionary dictionary, EventDictionary? moreMeanings, SentenceTriggers? triggers = null)
     {
         var pairs = new List<ActorPair>();
         foreach (var source in mentions)
@@ -176,7 +176,7 @@ internal static class ActorPairs
         return pairs;
     }
 
-    private static ActorPair Alone(SentenceView view, ActorMention source, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers)
+    private static ActorPair Alone(SentenceView view, ActorMention source, EventDictionary dictionary, EventDictionary? moreMeanings, SentenceTriggers? triggers)
     {
         var features = Common(view, source, null);
         var governor = view.Head(source.Head);
@@ -205,7 +205,7 @@ internal static class ActorPairs
         return new ActorPair(source, null, anchor, features);
     }
 
-    private static ActorPair Between(SentenceView view, ActorMention source, ActorMention target, EventDictionary dictionary, EventDictionary? moreMeanings, TriggerJudgement[]? triggers)
+    private static ActorPair Between(SentenceView view, ActorMention source, ActorMention target, EventDictionary dictionary, EventDictionary? moreMeanings, SentenceTriggers? triggers)
     {
         var features = Common(view, source, target);
         var up = PathUp(view, source.Head);
@@ -252,9 +252,9 @@ internal static class ActorPairs
             // the root the trigger model reads in it: who does what to whom.
             var roles = (fromSource.Count > 0 ? view.Relation(fromSource[^1]) : "self") + "|" + (fromTarget.Count > 0 ? view.Relation(fromTarget[^1]) : "self");
             features.Add("top+roles=" + view.Lemma(common) + "|" + roles);
-            if (triggers is not null && common < triggers.Length && triggers[common].Label != PairModel.None && triggers[common].Lead > -10)
+            if (triggers?[common] is { Label: not PairModel.None, Lead: > -10 } top)
             {
-                features.Add("trigger.top+roles=" + PairModel.RootOf(triggers[common].Label) + "|" + roles);
+                features.Add("trigger.top+roles=" + PairModel.RootOf(top.Label) + "|" + roles);
             }
             foreach (var word in fromSource.Skip(1).Concat(fromTarget.Skip(1)))
             {
@@ -307,9 +307,9 @@ internal static class ActorPairs
     }
 
     /// <summary>What the trigger model makes of a word: the root it names (how surely), or none.</summary>
-    private static void Triggered(SentenceView view, int word, TriggerJudgement[]? triggers, string name, List<string> features)
+    private static void Triggered(SentenceView view, int word, SentenceTriggers? triggers, string name, List<string> features)
     {
-        if (triggers is null || word < 0 || word >= triggers.Length)
+        if (triggers is null || word < 0)
         {
             return;
         }

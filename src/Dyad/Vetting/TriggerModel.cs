@@ -33,17 +33,8 @@ internal sealed class TriggerModel
         return new TriggerJudgement(label, lead);
     }
 
-    /// <summary>The judgement of every word of a parsed sentence.</summary>
-    public TriggerJudgement[] JudgeSentence(SentenceView view, EventDictionary dictionary, EventDictionary? moreMeanings)
-    {
-        var judged = new TriggerJudgement[view.Count];
-        for (var i = 0; i < view.Count; i++)
-        {
-            judged[i] = MayTrigger(view, i) ? Judge(TriggerFeatures.Of(view, i, dictionary, moreMeanings)) : default;
-        }
-
-        return judged;
-    }
+    /// <summary>A parsed sentence's words, each judged when first asked: the pair model asks only of the words between actors.</summary>
+    public SentenceTriggers For(SentenceView view, EventDictionary dictionary, EventDictionary? moreMeanings) => new(this, view, dictionary, moreMeanings);
 
     /// <summary>Only content words name events; punctuation, names and function words are never judged.</summary>
     public static bool MayTrigger(SentenceView view, int word) => view[word].Upos is UdTag.Verb or UdTag.Noun or UdTag.Adj or UdTag.Adp or UdTag.Adv;
@@ -67,6 +58,17 @@ internal sealed class TriggerModel
 
         return new TriggerModel(weights);
     }
+}
+
+/// <summary>The trigger model's judgements of one sentence's words, worked out once each and only when asked.</summary>
+internal sealed class SentenceTriggers(TriggerModel model, SentenceView view, EventDictionary dictionary, EventDictionary? moreMeanings)
+{
+    private readonly TriggerJudgement?[] _judged = new TriggerJudgement?[view.Count];
+
+    /// <summary>The judgement of a word (none for a word the model never judges, or outside the sentence).</summary>
+    public TriggerJudgement this[int word] =>
+        word < 0 || word >= _judged.Length ? default
+        : _judged[word] ??= TriggerModel.MayTrigger(view, word) ? model.Judge(TriggerFeatures.Of(view, word, dictionary, moreMeanings)) : default;
 }
 
 /// <summary>What the trigger model reads of a word.</summary>
