@@ -46,21 +46,22 @@ internal sealed class DocumentCoder
     private readonly PairModel? _pairs;
     private readonly TriggerModel? _triggers;
 
-    // With Dyad's own knowledge an event where neither side names a country or organisation ("---REB" against "---MIL":
-    // "the rebels attacked soldiers"; "protesters" with no target) is left out: it belongs to no dyad, and on real news
-    // it was wrong far more often than right (docs/measurements.md). PETRARCH's conventions (and records) code them.
-    private readonly bool _codesUnknownSources = true;
+    // Dyad's own conventions, used with its own knowledge; PETRARCH's (and its records') with only outside dictionaries.
+    // Under Dyad's, an event where neither side names a country or organisation ("---REB" against "---MIL": "the rebels
+    // attacked soldiers"; "protesters" with no target) is left out: it belongs to no dyad, and on real news it was
+    // wrong far more often than right (docs/measurements.md).
+    private readonly bool _ownConventions;
     private readonly EventDictionary _dictionary;
     private readonly EventDictionary? _moreMeanings;
 
-    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null, TriggerModel? triggers = null, bool codesWithoutTarget = false)
+    public DocumentCoder(DocumentSegmenter segmenter, SyntaxPipeline syntax, ActorDictionary actors, EventDictionary events, CameoCodebook codebook, DocumentCleaner cleaner, DiscardList? discards = null, EventModel? model = null, PairModel? pairs = null, EventDictionary? moreMeanings = null, TriggerModel? triggers = null, bool ownConventions = false)
     {
         // Triage indexes the dictionaries as they are now, and coding threads share them: no more entries.
         actors.Freeze();
         events.Freeze();
         _segmenter = segmenter;
-        _events = new EventCoder(events, codesWithoutTarget);
-        _codesUnknownSources = !codesWithoutTarget;
+        _events = new EventCoder(events, codesWithoutTarget: ownConventions);
+        _ownConventions = ownConventions;
         _codebook = codebook;
         _cleaner = cleaner;
         _places = new PlaceResolver(Gazetteer.Default);
@@ -83,7 +84,7 @@ internal sealed class DocumentCoder
     internal DocumentCoder(DocumentCoder other, TriggerModel? triggers)
     {
         _triggers = triggers;
-        _codesUnknownSources = other._codesUnknownSources;
+        _ownConventions = other._ownConventions;
         _segmenter = other._segmenter;
         _events = other._events;
         _codebook = other._codebook;
@@ -141,7 +142,7 @@ internal sealed class DocumentCoder
         var model = onlyExternal || !learnedModels ? null : EventModel.LoadBuiltIn();
         var pairs = onlyExternal || !learnedModels ? null : PairModel.LoadBuiltIn();
         var triggers = pairs is null ? null : TriggerModel.LoadBuiltIn();
-        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings, triggers, codesWithoutTarget: !onlyExternal);
+        return new(DocumentSegmenter.Default, SyntaxPipeline.Default, actors, events, CameoCodebook.Default, DocumentCleaner.Default, discards, model, pairs, meanings, triggers, ownConventions: !onlyExternal);
     }
 
     /// <summary>
@@ -233,7 +234,7 @@ internal sealed class DocumentCoder
         var index = 0;
         foreach (var e in found)
         {
-            if (!_codesUnknownSources && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
+            if (_ownConventions && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
                 && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
             {
                 continue;
