@@ -117,16 +117,9 @@ internal sealed class EventCoder
         return words;
     }
 
-    /// <summary>Whether the words a pattern's conditions need are all among the sentence's (see <see cref="Satisfies"/>, <see cref="HasParticle"/>).</summary>
-    private static bool MayHold(EventPattern pattern, HashSet<string> words)
-    {
-        static bool Present(WordConstraint? constraint, HashSet<string> words) =>
-            constraint is null || constraint.AnyLemma || constraint.Loose is not null || constraint.Lemmas.Overlaps(words);
-
-        return Present(pattern.Object, words) && Present(pattern.PrepositionObject, words)
-            && (pattern.Particle is null || words.Contains(pattern.Particle))
-            && (pattern.Preposition is null || pattern.Preposition.Split('|').Any(words.Contains));
-    }
+    /// <summary>Whether the words a pattern's conditions need (<see cref="EventPattern.WordsNeeded"/>) are all among the sentence's.</summary>
+    private static bool MayHold(EventPattern pattern, HashSet<string> words) =>
+        pattern.WordsNeeded().All(choice => choice.Any(words.Contains));
 
     public IReadOnlyList<SentenceEvent> Code(SentenceView view, DocumentContext context)
     {

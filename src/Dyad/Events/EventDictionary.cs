@@ -62,13 +62,7 @@ internal sealed class EventDictionary
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pattern in _byTrigger.Values.SelectMany(list => list))
         {
-            words.UnionWith(pattern.Object?.Lemmas ?? Enumerable.Empty<string>());
-            words.UnionWith(pattern.PrepositionObject?.Lemmas ?? Enumerable.Empty<string>());
-            words.UnionWith(pattern.Preposition?.Split('|') ?? []);
-            if (pattern.Particle is { } particle)
-            {
-                words.Add(particle);
-            }
+            words.UnionWith(pattern.WordsNeeded().SelectMany(choice => choice));
         }
 
         words.UnionWith(_byParticleVerb.Values.SelectMany(list => list).Select(p => p.Particle));

@@ -70,6 +70,34 @@ internal sealed record EventPattern(
     /// </summary>
     public bool FirstActorAfterVerb { get; init; }
 
+    /// <summary>
+    /// The words a sentence must hold for the pattern to match: from each set, one word (as a lemma or form). They
+    /// are the object's and the prepositional argument's lemmas, the particle and the preposition. Triage reads
+    /// only this to skip sentences without tagging or parsing them, so a new condition that needs a word says so here.
+    /// </summary>
+    public IEnumerable<IReadOnlyCollection<string>> WordsNeeded()
+    {
+        if (Object is { AnyLemma: false, Loose: null } needsObject)
+        {
+            yield return needsObject.Lemmas;
+        }
+
+        if (PrepositionObject is { AnyLemma: false, Loose: null } needsArgument)
+        {
+            yield return needsArgument.Lemmas;
+        }
+
+        if (Particle is { } particle)
+        {
+            yield return [particle];
+        }
+
+        if (Preposition is { } preposition)
+        {
+            yield return preposition.Split('|');
+        }
+    }
+
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))
