@@ -71,7 +71,7 @@ internal static class DisputeLinker
             return false;
         }
 
-        if (denial.Date is { } when && other.Date is { } then && then.End < when.Start.AddDays(-365))
+        if (denial.Date is { } when && other.Date is { } then && then.End.DayNumber < when.Start.DayNumber - 365)
         {
             return false;
         }

@@ -93,7 +93,7 @@ internal sealed partial class StoryState
 
         // A past-tense sentence with no time of its own, in the paragraph of an earlier dated one, continues that time.
         var carried = times.Count == 0 && _lastTime is not null && paragraph == _lastTimeParagraph && _published is { } published
-            && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past && _lastTime.Value.End < published.AddDays(-7)
+            && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past && _lastTime.Value.End.DayNumber < published.DayNumber - 7
             ? _lastTime.Value
             : null;
         return new SentenceSetting(times, frames, carried);

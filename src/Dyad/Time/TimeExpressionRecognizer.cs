@@ -66,7 +66,7 @@ internal static class TimeExpressionRecognizer
         var i = 0;
         while (i < tokens.Count)
         {
-            if (Match(tokens, words, i, anchor, tenseAt, reference) is { } found && found.End > i)
+            if (MatchInCalendar(tokens, words, i, anchor, tenseAt, reference) is { } found && found.End > i)
             {
                 var span = new TextSpan(tokens[found.Start].Start, tokens[found.End - 1].End);
                 var text = string.Join(' ', tokens.Skip(found.Start).Take(found.End - found.Start).Select(t => t.Text));
@@ -100,6 +100,23 @@ internal static class TimeExpressionRecognizer
         || (word.Length >= 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]));
 
     private readonly record struct Found(int Start, int End, EventDate Value, bool Anaphoric);
+
+    /// <summary>
+    /// <see cref="Match"/>, except that an expression whose date falls outside the calendar (years 1 to 9999:
+    /// "20,000 years ago", or "last month" in a story dated in year 1) is not read as a date, rather than failing
+    /// the whole story. The date arithmetic is spread over every kind of expression, so it is caught here once.
+    /// </summary>
+    private static Found? MatchInCalendar(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
+    {
+        try
+        {
+            return Match(tokens, w, i, anchor, tenseAt, reference);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
     {

@@ -57,6 +57,20 @@ public sealed class TimeExpressionTests
     }
 
     [Theory]
+    [InlineData("Humans first settled the valley 20,000 years ago.", "2020-01-01")]
+    [InlineData("The talks began last month.", "0001-01-15")]
+    [InlineData("The talks will resume next year.", "9999-06-01")]
+    public void Reads_no_date_outside_the_calendar(string text, string publication)
+    {
+        // Years 1 to 9999 are all a date can hold; before the guard these threw and failed the whole story.
+        var anchor = DateOnly.Parse(publication, CultureInfo.InvariantCulture);
+
+        var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), anchor, _ => Tense.Past, null);
+
+        Assert.Empty(found);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Every_table_expression_has_a_word_that_may_name_a_time(string text, string publication, string tense, string start, string end, string precision)
     {
