@@ -20,6 +20,21 @@ public sealed class CalendarTests : IDisposable
         ExpectDatesKept(db);
     }
 
+    [Fact]
+    public void A_story_dated_in_the_first_days_of_year_1_is_stored_with_its_date()
+    {
+        // Fusion widens a publication date three days back; from 0001-01-02 that reached before the calendar and
+        // failed the ingest.
+        var story = _folder.File("year-1.txt");
+        File.WriteAllText(story, "Japan met China in Beijing on Monday. Last month Japan accused China of spying.\n");
+        var db = _folder.File("year-1.duckdb");
+
+        var ingest = DyadProcess.Run("ingest", story, "--date", "0001-01-02", "--db", db);
+
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        Assert.Contains("year-1:0:0 0001-01-02 0001-01-02", Events(db));
+    }
+
     /// <summary>What a store holding <see cref="Stories.WriteAcrossTheCalendar"/> must answer, whichever store it is.</summary>
     internal static void ExpectDatesKept(string db)
     {

@@ -42,9 +42,11 @@ public sealed class EventFuser
         record.Date?.End,
         record.Place?.Country) { Documents = { doc } }, record.Date?.Precision);
 
-    /// <summary>A date known only from publication: the event may be up to three days older.</summary>
+    /// <summary>A date known only from publication: the event may be up to three days older (but not before year 1).</summary>
     public static FusionEntry Widen(FusionEntry entry, string? precision) =>
-        precision == "publication" && entry.Start is { } start ? entry with { Start = start.AddDays(-3) } : entry;
+        precision == "publication" && entry.Start is { } start
+            ? entry with { Start = DateOnly.FromDayNumber(Math.Max(0, start.DayNumber - 3)) }
+            : entry;
 
     public void Add(FusionEntry entry)
     {
