@@ -232,8 +232,13 @@ internal sealed class DocumentCoder
 
         var places = _places.Find(view, context.Countries);
         var index = 0;
-        foreach (var e in found)
+        foreach (var coded in found)
         {
+            var (place, placeNote) = EventPlacer.PlaceFor(view, coded.Trigger, coded.ObjectWord, places);
+            var e = !_ownConventions ? coded
+                : place?.Country is { } where ? Localised(coded, where, "the event's place")
+                : context.DominantCountry is { } about && !FacesItsOwnCountry(coded, about) ? Localised(coded, about, "the country the story is about")
+                : coded;
             if (_ownConventions && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
                 && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
             {
@@ -243,7 +248,6 @@ internal sealed class DocumentCoder
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
             var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
-            var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
             var probability = _model is null || features is null ? (double?)null : _model.Probability(features);
             if (!KeepEveryCandidate && probability < _model?.Threshold)
@@ -263,6 +267,37 @@ internal sealed class DocumentCoder
             };
             events.Add(ThirdCountryMeeting(record));
         }
+    }
+
+    /// <summary>
+    /// An actor the text names only by its role ("rebels", "riot police", "16 women": code "---REB") takes the
+    /// country of the place the event happened in ("in South Kordofan"), else of the one country the story is about
+    /// (see <see cref="DocumentContext.DominantCountry"/>): people named by role, unless the text says otherwise,
+    /// belong where the event happens. The actor's resolution says which.
+    /// </summary>
+    /// <summary>
+    /// Whether the story's country, given to officials named only by role, would set them against that same country
+    /// named on the other side ("the ministers criticised Tehran" in a story about Iran): officials who act on a
+    /// state are more likely a foreign one's, named before, and no country is guessed. Police, rebels or civilians
+    /// facing their own state are the common case and keep it.
+    /// </summary>
+    private static bool FacesItsOwnCountry(SentenceEvent e, string country)
+    {
+        return (IsRoleOfficials(e.Source) && e.Target?.Code.Country == country)
+            || (e.Target is { } target && IsRoleOfficials(target) && e.Source.Code.Country == country);
+
+        static bool IsRoleOfficials(Actor actor) =>
+            actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);
+    }
+
+    private static SentenceEvent Localised(SentenceEvent e, string country, string why)
+    {
+        return e with { Source = LocalActor(e.Source), Target = e.Target is null ? null : LocalActor(e.Target) };
+
+        Actor LocalActor(Actor actor) =>
+            actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && actor.Code.Value.Length > 3
+                ? actor with { Code = ActorCode.Parse(country + actor.Code.Value[3..]), Resolution = actor.Resolution + $"; country {country}: {why}" }
+                : actor;
     }
 
     /// <summary>

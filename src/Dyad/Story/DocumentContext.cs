@@ -59,6 +59,36 @@ internal sealed class DocumentContext
         }
     }
 
+    /// <summary>
+    /// The country the document is about so far, when one stands out: mentioned at least twice and more than twice
+    /// as often as any other. Null when two or more share the story.
+    /// </summary>
+    public string? DominantCountry
+    {
+        get
+        {
+            string? first = null;
+            var most = 0;
+            var next = 0;
+            foreach (var country in _countryOrder)
+            {
+                var count = _countryMentions[country];
+                if (count > most)
+                {
+                    next = most;
+                    most = count;
+                    first = country;
+                }
+                else if (count > next)
+                {
+                    next = count;
+                }
+            }
+
+            return most >= 2 && most > 2 * next ? first : null;
+        }
+    }
+
     /// <summary>The two countries the document mentions most (ties: the first mentioned), for "both sides".</summary>
     public (string First, string Second)? TwoParties
     {
