@@ -37,6 +37,7 @@ internal sealed class SyntaxPipeline
 
         var tags = new int[features.Length];
         Tagger.Tag(features, tags);
+        (features, tags) = VerbsCapitalisedAfterAbbreviations(tokens, features, tags);
         var words = new ParsedWord[features.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -45,6 +46,38 @@ internal sealed class SyntaxPipeline
         }
 
         return new TaggedSentence(sentence, words) { Features = features, Tags = tags };
+    }
+
+    /// <summary>
+    /// Older wire copy (Reuters in the 1980s, set in capitals and recased by machine) capitalises the word after
+    /// "U.S." or "U.K." as if a sentence began there: "the U.S. Criticised Japan's policy", "the U.K. Would fight".
+    /// Read capitalised, such a verb is tagged as a name and the parse loses the clause. Where the word, lowercased,
+    /// is tagged as a verb or auxiliary in the same sentence, it is read lowercased; names ("U.S. Navy", "U.S. Trade
+    /// Representative") stay as they are, since lowercased they are still nouns.
+    /// </summary>
+    private (WordFeatures[] Features, int[] Tags) VerbsCapitalisedAfterAbbreviations(IReadOnlyList<Token> tokens, WordFeatures[] features, int[] tags)
+    {
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Text;
+            if (tokens[i - 1].Text is not ("U.S." or "U.K.") || word.Length < 2 || !char.IsUpper(word[0]) || !word.AsSpan(1).ContainsAnyInRange('a', 'z')
+                || word.AsSpan(1).ContainsAnyInRange('A', 'Z'))
+            {
+                continue;
+            }
+
+            var lowered = (WordFeatures[])features.Clone();
+            lowered[i] = WordFeatures.Of(word.ToLowerInvariant());
+            var retagged = new int[tags.Length];
+            Tagger.Tag(lowered, retagged);
+            if (Tagger.Xpos(retagged[i]) is { } xpos && (xpos.StartsWith("VB", StringComparison.Ordinal) || xpos == "MD"))
+            {
+                features = lowered;
+                tags = retagged;
+            }
+        }
+
+        return (features, tags);
     }
 
     /// <summary>Parses a tagged sentence: the same words with their heads and relations.</summary>
