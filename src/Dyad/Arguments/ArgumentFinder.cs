@@ -201,6 +201,19 @@ internal static class ArgumentFinder
             }
         }
 
+        // "clashes have erupted between the army and rebels": the parties hang on the verb the event is the subject of.
+        var governor = view.Head(noun);
+        if (governor >= 0 && view.Relation(noun) == UdRelation.Nsubj)
+        {
+            foreach (var child in view.Children(governor))
+            {
+                if (UdRelation.IsOblique(view.Relation(child)) && view.CaseOf(child) == "between")
+                {
+                    return [.. ActorResolver.Resolve(view, child, context)];
+                }
+            }
+        }
+
         var possessor = view.FirstChild(noun, UdRelation.NmodPoss);
         if (possessor >= 0 && !view.IsPronoun(possessor))
         {
@@ -259,6 +272,16 @@ internal static class ArgumentFinder
             }
         }
 
+        // "summoned the Turkish ambassador to Baghdad": an object the pattern names that names someone of a country
+        // ("the Turkish ambassador", "Russia's envoy", "the ambassador of Turkey") is the target before any argument
+        // of the verb ("to Baghdad" is where); a bare role ("shared intelligence with Australia") is not.
+        var objectNamesSomeone = objectWord >= 0 && !shape.Unary && view.MatchAt[objectWord] is not null
+            && view.Children(objectWord).Any(child => view.MatchAt[child] is not null && !view.IsPronoun(child));
+        if (objectNamesSomeone)
+        {
+            yield return objectWord;
+        }
+
         // An argument with a target preposition, on the trigger or on its object noun; a possessor of the object.
         foreach (var owner in objectWord >= 0 ? new[] { trigger, objectWord } : [trigger])
         {
@@ -280,12 +303,13 @@ internal static class ArgumentFinder
             yield return possessor;
         }
 
-        // "expelled the British ambassador": the object the pattern names may itself be the target, when it names
-        // someone (not "held a meeting in ... China", whose phrase merely mentions a place).
-        if (objectWord >= 0 && !shape.Unary && view.MatchAt[objectWord] is not null)
+        // "expelled the ambassador": the object the pattern names may itself be the target, when it names someone
+        // (not "held a meeting in ... China", whose phrase merely mentions a place).
+        if (!objectNamesSomeone && objectWord >= 0 && !shape.Unary && view.MatchAt[objectWord] is not null)
         {
             yield return objectWord;
         }
+
 
         // "overcame the animosity of the Morgul Orcs": whose the object is, when nothing else names a target.
         var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? UdRelation.NsubjPass : UdRelation.Obj);
