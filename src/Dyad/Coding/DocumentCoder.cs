@@ -300,6 +300,18 @@ internal sealed class DocumentCoder
                 : actor;
     }
 
+    /// <summary>Whether a word is one of three or more coordinated words whose first is not a subject.</summary>
+    private static bool InListNotSubject(SentenceView view, int word)
+    {
+        var first = word;
+        while (view.Relation(first) == UdRelation.Conj && view.Head(first) >= 0)
+        {
+            first = view.Head(first);
+        }
+
+        return view.Children(first, UdRelation.Conj).Count() >= 2 && !view.Relation(first).StartsWith(UdRelation.Nsubj, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The events the pair model finds among the sentence's actor pairs that the patterns did not already code (the
     /// same source and target countries and root): each coded with its root's general code, its trigger the word
@@ -323,6 +335,13 @@ internal sealed class DocumentCoder
 
             // As with patterns, a negated act ("did not meet") codes nothing.
             if (view.IsNegated(pair.Anchor))
+            {
+                continue;
+            }
+
+            // "after visiting the U.S., England, France and Italy", "a tour that has taken him to Iraq, Kuwait and
+            // Qatar": a list of places that is not the clause's subject names where someone went, not who acted.
+            if (InListNotSubject(view, pair.Source.Head))
             {
                 continue;
             }
