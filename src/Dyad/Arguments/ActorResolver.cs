@@ -243,7 +243,12 @@ internal static class ActorResolver
         {
             var code = namedCode;
             var rule = $"dictionary {namedEntry.Source}";
-            if (agentEntry is not null && namedCode.Value.Length == 3)
+            // "protesters in Caracas", "Moscow police": a capital, which countries.txt reads as its government, gives
+            // its country to another role (not a person coded as a government: "Agriculture Secretary Richard Lyng").
+            var capitalForRole = namedEntry.Source.StartsWith("countries.txt", StringComparison.Ordinal)
+                && namedCode.Value.Length == 6 && namedCode.Value.EndsWith("GOV", StringComparison.Ordinal) && namedCode.Country is not null
+                && agentEntry is not null && agentEntry.Code.StartsWith('~') && agentEntry.Code != "~GOV";
+            if (agentEntry is not null && (namedCode.Value.Length == 3 || capitalForRole))
             {
                 code = Combine(namedCode, agentEntry.Code);
                 rule += $" + agent {agentEntry.Source}";
