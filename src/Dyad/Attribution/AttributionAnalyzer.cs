@@ -41,6 +41,12 @@ internal static class AttributionAnalyzer
         "plan", "intend", "expect", "schedule", "aim", "prepare", "propose", "hope", "want", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Verbs of asking, urging and attempting: their infinitive is wanted or tried, not done.</summary>
+    private static readonly FrozenSet<string> DirectiveVerbs = new[]
+    {
+        "urge", "ask", "call", "demand", "request", "press", "encourage", "appeal", "invite", "implore", "try", "attempt",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Whether a sentence has a word that can open a frame ("according", a reporting or denying verb); without one, it has none.</summary>
     public static bool MayHaveFrames(SentenceView view)
     {
@@ -154,7 +160,8 @@ internal static class AttributionAnalyzer
     }
 
     /// <summary>The status of an event whose trigger is <paramref name="trigger"/>, and who reports or denies it.</summary>
-    public static EventAttribution For(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    /// <param name="eventNoun">The trigger's object as the event pattern read it ("talks" in "held talks", the noun a light verb takes as its event), or -1.</param>
+    public static EventAttribution For(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date, int eventNoun = -1)
     {
         var denial = frames.FirstOrDefault(f => f.Status == EventAttribution.Denied && f.Scope.Contains(trigger));
         if (denial is not null)
@@ -165,8 +172,8 @@ internal static class AttributionAnalyzer
         var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger)).FirstOrDefault(f => f.Verb != trigger);
         var by = report?.Source;
 
-        var chain = ClauseStructure.Ancestors(view, trigger).TakeWhile(a => report is null || a != report.Verb).ToList();
-        if (chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && view.Lemma(h) is "fail"))
+        var chain = ModalityChain(view, trigger, report?.Verb ?? -1);
+        if (IsNegated(view, trigger, eventNoun, chain))
         {
             return new EventAttribution(EventAttribution.Negated, by);
         }
@@ -178,6 +185,7 @@ internal static class AttributionAnalyzer
 
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
             || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
+            || chain.Any(a => IsUnfulfilledInfinitive(view, a))
             || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
         {
             return new EventAttribution(EventAttribution.Planned, by);
@@ -186,10 +194,96 @@ internal static class AttributionAnalyzer
         return by is not null ? new EventAttribution(EventAttribution.Reported, by) : EventAttribution.AssertedByWriter;
     }
 
+    /// <summary>
+    /// The words whose negation, modals and verbs of belief or intent bear on the event: the trigger and the words
+    /// above it, up to the reporting verb. A relative clause is a statement of its own about its noun ("pressure, which
+    /// may grow, forced talks"), so the chain stops at the clause's head and the clause above does not count.
+    /// </summary>
+    private static List<int> ModalityChain(SentenceView view, int trigger, int reportVerb)
+    {
+        var chain = new List<int>();
+        foreach (var word in ClauseStructure.Ancestors(view, trigger))
+        {
+            if (word == reportVerb)
+            {
+                break;
+            }
+
+            chain.Add(word);
+            if (UdRelation.IsAdnominalClause(view.Relation(word)))
+            {
+                break;
+            }
+        }
+
+        return chain;
+    }
+
+    /// <summary>
+    /// Whether the text says the event did not happen: the trigger, or a verb it is the infinitive of, is negated
+    /// ("did not meet", "does not want to meet", "never met") or has "no one" or "nobody" as its subject ("no one
+    /// attended"); the verb it is the infinitive of is one of failing or refusing ("failed to reach", "declined to
+    /// comment"); the event noun, or the noun a light verb takes as its event ("has no meetings scheduled"), is
+    /// quantified by "no". Negation does not reach through a clause the event is only part of ("did not say they
+    /// met" says nothing of the meeting), nor from a verb to its object ("did not minimize the challenges").
+    /// </summary>
+    private static bool IsNegated(SentenceView view, int trigger, int eventNoun, List<int> chain)
+    {
+        if (HasNoQuantifier(view, trigger) || (eventNoun >= 0 && HasNoQuantifier(view, eventNoun)))
+        {
+            return true;
+        }
+
+        for (var k = 0; k < chain.Count; k++)
+        {
+            var word = chain[k];
+            if (k > 0 && view.Relation(chain[k - 1]) != UdRelation.Xcomp)
+            {
+                break;
+            }
+
+            if (IsNegatedHere(view, word) || (view[word].Upos is UdTag.Verb or UdTag.Aux && view.Children(word).Any(c => view.Relation(c) is UdRelation.Nsubj or UdRelation.NsubjPass && IsNobody(view, c))))
+            {
+                return true;
+            }
+
+            if (view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && view.Lemma(head) is "fail" or "refuse" or "decline" or "neglect")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"not", "never" on the word, but not "not only" (which adds, and does not deny).</summary>
+    private static bool IsNegatedHere(SentenceView view, int word) =>
+        view.IsNegated(word) && !view.Children(word).Any(c => view.Keys[c] is "not" && c + 1 < view.Count && view.Keys[c + 1] is "only" or "just" or "merely");
+
+    private static bool IsNobody(SentenceView view, int word) =>
+        HasNoQuantifier(view, word) || view.Keys[word] is "nobody" or "nothing" or "none" or "no-one";
+
+    private static bool HasNoQuantifier(SentenceView view, int noun) =>
+        view[noun].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron && view.Children(noun).Any(c => view.Relation(c) == UdRelation.Det && view.Lemma(c) is "no");
+
+    /// <summary>
+    /// An infinitive that another party is asked or pressed to carry out, or that is only attempted: "urged Iran to
+    /// release", "asked Japan to help", "tried to reach". The request or the attempt happened; the act has not yet.
+    /// </summary>
+    private static bool IsUnfulfilledInfinitive(SentenceView view, int word) =>
+        view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && word > head && DirectiveVerbs.Contains(view.Lemma(head))
+        && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+
     private static bool IsSpeculative(SentenceView view, List<int> chain)
     {
         foreach (var word in chain)
         {
+            // "if they lose", "whether it proves right": a condition or an open question.
+            if (view.Relation(word) is UdRelation.Advcl or UdRelation.Ccomp && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] is "if" or "unless" or "whether"))
+            {
+                return true;
+            }
+
             foreach (var child in view.Children(word))
             {
                 var rel = view.Relation(child);

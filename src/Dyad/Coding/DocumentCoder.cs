@@ -241,7 +241,7 @@ internal sealed class DocumentCoder
             }
 
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
-            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
+            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date, e.ObjectWord);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
