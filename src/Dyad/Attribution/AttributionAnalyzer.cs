@@ -103,9 +103,25 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(view.Subtree(c, _ => true));
             }
 
-            // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports.
-            if (!denying && view.Relation(i) is UdRelation.Parataxis or UdRelation.Ccomp && view.Head(i) is var reported and >= 0
-                && (view.Relation(i) == UdRelation.Parataxis || i > reported))
+            // "said on Monday that China had promised": a complement clause the parser hung as a relative clause
+            // on the verb's time or place phrase ("Monday that ...", with "that" as no part of the clause).
+            if (!denying)
+            {
+                foreach (var oblique in view.Children(i).Where(c => UdRelation.IsOblique(view.Relation(c)) && c > i))
+                {
+                    foreach (var clause in view.Children(oblique).Where(c => view.Relation(c) == UdRelation.AclRelcl && IsComplementClause(view, c)))
+                    {
+                        scope.UnionWith(view.Subtree(clause, _ => true));
+                    }
+                }
+            }
+
+            // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports
+            // (as parataxis, a complement, or, after a comma with no conjunction, an adverbial clause).
+            if (!denying && view.Head(i) is var reported and >= 0
+                && (view.Relation(i) == UdRelation.Parataxis
+                    || (view.Relation(i) == UdRelation.Ccomp && i > reported)
+                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] != "as"))))
             {
                 var clause = view.Subtree(reported, _ => true).ToHashSet();
                 clause.ExceptWith(view.Subtree(i, _ => true));
@@ -145,6 +161,14 @@ internal static class AttributionAnalyzer
         }
 
         return frames;
+    }
+
+    /// <summary>A clause the parser took for a relative clause that opens with "that" and has a subject of its own: "that" is a complementizer there.</summary>
+    private static bool IsComplementClause(SentenceView view, int clause)
+    {
+        var first = view.Subtree(clause, _ => true).Min();
+        return view.Keys[first] == "that" && view.Relation(first) is not (UdRelation.Nsubj or UdRelation.NsubjPass or UdRelation.Obj)
+            && view.Children(clause).Any(c => view.Relation(c) is UdRelation.Nsubj or UdRelation.NsubjPass && c != first);
     }
 
     private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context)
@@ -192,6 +216,54 @@ internal static class AttributionAnalyzer
         }
 
         return by is not null ? new EventAttribution(EventAttribution.Reported, by) : EventAttribution.AssertedByWriter;
+    }
+
+    /// <summary>
+    /// Denials later in the same sentence that deny the event without restating it: "held secret talks ..., but a
+    /// Taliban spokesman denied they took place" (or "denied it", "denied the report"). The denial's clause must
+    /// point back, with a pronoun or a word for a report, or say only that something happened; a denial that names
+    /// its own event ("denied that it had attacked the convoy") is about that event, and the event is not inside it.
+    /// </summary>
+    public static IReadOnlyList<Dispute> SameSentenceDisputes(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames)
+    {
+        var disputes = new List<Dispute>();
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && f.Verb > trigger && !f.Scope.Contains(trigger)))
+        {
+            if (ClauseStructure.Ancestors(view, trigger).Contains(denial.Verb) || !PointsBack(view, denial))
+            {
+                continue;
+            }
+
+            disputes.Add(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index));
+        }
+
+        return disputes;
+    }
+
+    private static bool PointsBack(SentenceView view, AttributionFrame denial)
+    {
+        foreach (var child in view.Children(denial.Verb))
+        {
+            var rel = view.Relation(child);
+            if (rel == UdRelation.Obj && (view.Keys[child] is "it" or "this" or "that" or "them" || view.Lemma(child) is "report" or "claim" or "account" or "allegation" or "story"))
+            {
+                return true;
+            }
+
+            if (rel is UdRelation.Ccomp)
+            {
+                var subject = view.FirstChild(child, UdRelation.Nsubj);
+                var passive = view.FirstChild(child, UdRelation.NsubjPass);
+                if ((subject >= 0 && view.Keys[subject] is "it" or "they" or "this" or "that" or "such")
+                    || (passive >= 0 && view.Keys[passive] is "it" or "they" or "this" or "that")
+                    || view.Lemma(child) is "happen" or "occur" || (view.Lemma(child) == "take" && view.Children(child).Any(c => view.Lemma(c) == "place")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -35,7 +35,8 @@ internal static class DisputeLinker
                     disputes[other.Id] = list = [];
                 }
 
-                if (!list.Any(d => d.Sentence == denial.Sentence))
+                // One entry per denying sentence: the coder may already have linked a denial in the event's own sentence.
+                if (!list.Any(d => d.Sentence == denial.Sentence) && !other.Disputed.Any(d => d.Sentence == denial.Sentence))
                 {
                     list.Add(new Dispute(EventAttribution.Denied, denial.Attribution.By!, denial.Sentence));
                 }
