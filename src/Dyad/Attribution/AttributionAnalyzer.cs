@@ -41,10 +41,13 @@ internal static class AttributionAnalyzer
         "plan", "intend", "expect", "schedule", "aim", "prepare", "propose", "hope", "want", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Verbs of asking, urging and attempting: their infinitive is wanted or tried, not done.</summary>
+    /// <summary>
+    /// Verbs of asking and urging: their infinitive is wanted of someone, not done. Not "try" or "attempt": a party
+    /// "attempting to negotiate" is already negotiating.
+    /// </summary>
     private static readonly FrozenSet<string> DirectiveVerbs = new[]
     {
-        "urge", "ask", "call", "demand", "request", "press", "encourage", "appeal", "invite", "implore", "try", "attempt",
+        "urge", "ask", "call", "demand", "request", "press", "encourage", "appeal", "invite", "implore",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a sentence has a word that can open a frame ("according", a reporting or denying verb); without one, it has none.</summary>
@@ -282,7 +285,7 @@ internal static class AttributionAnalyzer
             }
 
             chain.Add(word);
-            if (UdRelation.IsAdnominalClause(view.Relation(word)))
+            if (UdRelation.IsAdnominalClause(view.Relation(word)) && view.Children(word).Any(c => view.IsRelativePronoun(c) && c < word))
             {
                 break;
             }
@@ -339,8 +342,8 @@ internal static class AttributionAnalyzer
         view[noun].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron && view.Children(noun).Any(c => view.Relation(c) == UdRelation.Det && view.Lemma(c) is "no");
 
     /// <summary>
-    /// An infinitive that another party is asked or pressed to carry out, or that is only attempted: "urged Iran to
-    /// release", "asked Japan to help", "tried to reach". The request or the attempt happened; the act has not yet.
+    /// An infinitive that another party is asked or pressed to carry out: "urged Iran to release", "asked Japan to
+    /// help". The request happened; the act has not yet.
     /// </summary>
     private static bool IsUnfulfilledInfinitive(SentenceView view, int word) =>
         view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && word > head && DirectiveVerbs.Contains(view.Lemma(head))
