@@ -146,6 +146,13 @@ internal static class AttributionAnalyzer
             }
 
             var subject = view.FirstChild(i, UdRelation.Nsubj);
+            // "Iraq said ..., but admitted ...": a verb joined by a conjunction shares the first verb's subject (a bare
+            // "conj" with no conjunction is more often a misparse than a shared subject).
+            if (subject < 0 && view.Relation(i) == UdRelation.Conj && view.HasPrecedingCoordinator(i) && view.Head(i) is var first and >= 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0)
+            {
+                subject = view.FirstChild(first, UdRelation.Nsubj);
+            }
+
             AttributionSource by;
             if (subject >= 0)
             {
