@@ -304,8 +304,7 @@ internal static class AttributionAnalyzer
     /// <summary>
     /// Whether the text says the event did not happen: the trigger, or a verb it is the infinitive of, is negated
     /// ("did not meet", "does not want to meet", "never met") or has "no one" or "nobody" as its subject ("no one
-    /// attended"); the verb it is the infinitive of is one of failing or refusing ("failed to reach", "declined to
-    /// comment"); the event noun, or the noun a light verb takes as its event ("has no meetings scheduled"), is
+    /// attended"); the verb above says the act did not come about (<see cref="IsUndone"/>); the event noun, or the noun a light verb takes as its event ("has no meetings scheduled"), is
     /// quantified by "no". Negation does not reach through a clause the event is only part of ("did not say they
     /// met" says nothing of the meeting), nor from a verb to its object ("did not minimize the challenges").
     /// </summary>
@@ -329,7 +328,7 @@ internal static class AttributionAnalyzer
                 return true;
             }
 
-            if (view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && view.Lemma(head) is "fail" or "refuse" or "decline" or "neglect")
+            if (view.Head(word) is var head and >= 0 && IsUndone(view, word, head))
             {
                 return true;
             }
@@ -341,6 +340,38 @@ internal static class AttributionAnalyzer
     /// <summary>"not", "never" on the word, but not "not only" (which adds, and does not deny).</summary>
     private static bool IsNegatedHere(SentenceView view, int word) =>
         view.IsNegated(word) && !view.Children(word).Any(c => view.Keys[c] is "not" && c + 1 < view.Count && view.Keys[c + 1] is "only" or "just" or "merely");
+
+    /// <summary>
+    /// Whether the verb above says the act did not come about: "failed/refused/declined to meet" (a "declined" the
+    /// tagger read as an adjective included), "forbade them to work"; "prevented the ship from reaching", "decided
+    /// against seeking", "without replacing"; "talks were cancelled", "cancelled the visit".
+    /// </summary>
+    private static bool IsUndone(SentenceView view, int word, int head)
+    {
+        if (view.IsNegated(head))
+        {
+            return false; // "did not abandon its pursuit", "did not prevent them from meeting"
+        }
+
+        var relation = view.Relation(word);
+        var headLemma = view.Lemma(head);
+        if (relation == UdRelation.Xcomp && (headLemma is "fail" or "refuse" or "decline" or "neglect" or "forbid" or "prohibit" or "bar" || view.Keys[head] is "declined" or "refused" or "failed"))
+        {
+            return true;
+        }
+
+        if (relation == UdRelation.Advcl && view[word].Xpos == "VBG")
+        {
+            var mark = view.Children(word).Where(c => view.Relation(c) == UdRelation.Mark).Select(c => view.Keys[c]).FirstOrDefault();
+            if (mark == "without" || (mark == "from" && headLemma is "prevent" or "stop" or "bar" or "prohibit" or "block" or "keep" or "deter" or "restrain" or "dissuade" or "ban")
+                || (mark == "against" && headLemma is "decide" or "vote" or "choose" or "opt"))
+            {
+                return true;
+            }
+        }
+
+        return view[word].Upos is UdTag.Noun && relation is UdRelation.Obj or UdRelation.NsubjPass && headLemma is "cancel" or "scrap" or "abort" or "abandon";
+    }
 
     private static bool IsNobody(SentenceView view, int word) =>
         HasNoQuantifier(view, word) || view.Keys[word] is "nobody" or "nothing" or "none" or "no-one";
