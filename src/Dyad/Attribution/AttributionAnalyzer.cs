@@ -131,10 +131,10 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(clause);
             }
 
-            // Denials of reports: "denied the report that ...", "denied reports of contact".
+            // Denials of reports: "denied the report that ...", "denied reports of contact"; and of acts: "denied firing a shell".
             if (denying)
             {
-                foreach (var obj in view.Children(i, UdRelation.Obj))
+                foreach (var obj in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj || (view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG")))
                 {
                     scope.UnionWith(view.Subtree(obj, _ => true));
                 }

@@ -42,4 +42,19 @@ public sealed class AttributionTests
         Assert.Equal(disputedBy == "-" ? [] : [disputedBy], e.Disputed.Select(d => d.By.Text).ToArray());
         Assert.Equal(secret, e.Secret);
     }
+
+    [Fact]
+    public void A_later_denial_of_an_act_disputes_the_reported_act_but_not_the_deniers_own_account()
+    {
+        var text = "The Russian defence ministry said Russian forces struck a weapons depot in Ukraine on Monday. "
+            + "Ukraine said Russian forces attacked a shopping mall in Kremenchuk. Russia denied attacking the mall.";
+        var coded = Coder.Value.Code(new Document("denied-gerund", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var attack = Assert.Single(coded, e => e.Evidence.Trigger == "attacked");
+        Assert.Equal("Ukraine", attack.Attribution.By?.Text);
+        Assert.Equal(["Russia"], attack.Disputed.Select(d => d.By.Text).ToArray());
+        var ownAccount = Assert.Single(coded, e => e.Evidence.Trigger.StartsWith("struck", StringComparison.Ordinal));
+        Assert.Empty(ownAccount.Disputed);
+        Assert.DoesNotContain(coded, e => e.Attribution.Status == "denied");
+    }
 }
