@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Dyad.Actors;
 using Dyad.Evaluation;
 using Dyad.Segmentation;
 using Dyad.Syntax;
@@ -16,6 +17,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure Dyad's stages against gold data.");
         command.Subcommands.Add(CreateText(context));
         command.Subcommands.Add(CreateSyntax(context));
+        command.Subcommands.Add(CreateStance(context));
         return command;
     }
 
@@ -113,6 +115,72 @@ internal static class EvalCommand
             foreach (var (confusion, count) in scores[0].Confusions.Take(parse.GetValue(confusions)))
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {count,6}  {confusion}");
+            }
+
+            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
+            context.Out.Flush();
+            return CliErrors.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateStance(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "A factuality set in CoNLL columns (index, word, score from -3 to 3 or _, ...).", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also list this many predicates whose class Dyad got wrong." };
+        var command = new Command("stance", "Attribution status against factuality scores: each scored predicate is taken as an event trigger; scores of 1 or more are happened, -1 or less did not, "
+            + "others uncertain; asserted and reported count as happened, negated and denied as did not, speculated and planned as uncertain.\n"
+            + "Example: dyad eval stance --gold ../shared/eval/factuality/uw/dev.conll")
+        {
+            gold,
+            errors,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: no such file");
+            }
+
+            IReadOnlyList<FactualitySentence> sentences;
+            try
+            {
+                using var reader = File.OpenText(path);
+                sentences = FactualityConll.Read(reader, path);
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            if (sentences.Sum(s => s.Predicates.Count) == 0)
+            {
+                throw new CliException($"{path}: no scored predicates");
+            }
+
+            var score = StanceEvaluator.Evaluate(sentences, SyntaxPipeline.Default, ActorDictionary.LoadBuiltIn());
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"gold: {path} ({score.Sentences} sentences, {score.Predicates} predicates; happened >= 1, did not <= -1, else uncertain)");
+            report.AppendLine("class          gold  system  correct  precision  recall      F1");
+            foreach (var stance in StanceEvaluator.Classes)
+            {
+                var f = score.For(stance);
+                report.AppendLine(CultureInfo.InvariantCulture, $"{stance,-10} {f.Gold,8} {f.System,7} {f.Correct,8}  {f.Precision * 100,9:F2}  {f.Recall * 100,6:F2}  {f.F1 * 100,6:F2}");
+            }
+
+            report.AppendLine(CultureInfo.InvariantCulture, $"accuracy: {score.Correct}/{score.Predicates} = {score.Accuracy * 100:F2}%");
+            report.AppendLine();
+            report.AppendLine("gold \\ Dyad    " + string.Concat(StanceEvaluator.Classes.Select(c => $"{c,10}")) + "  |" + string.Concat(StanceEvaluator.Statuses.Select(s => $"{s,11}")));
+            foreach (var g in StanceEvaluator.Classes)
+            {
+                report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{g,-14}") + string.Concat(StanceEvaluator.Classes.Select(c => $"{score.Confusion.GetValueOrDefault((g, c)),10}"))
+                    + "  |" + string.Concat(StanceEvaluator.Statuses.Select(s => $"{score.Statuses.GetValueOrDefault((g, s)),11}")));
+            }
+
+            foreach (var error in score.Errors.Take(parse.GetValue(errors)))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"  line {error.Line}: gold {error.Score:+0.0;-0.0;0.0} ({error.GoldClass}), Dyad {error.Status}: {error.Sentence}");
             }
 
             context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));

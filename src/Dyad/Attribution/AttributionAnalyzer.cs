@@ -41,6 +41,15 @@ internal static class AttributionAnalyzer
         "plan", "intend", "expect", "schedule", "aim", "prepare", "propose", "hope", "want", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Verbs of asking and urging: their infinitive is wanted of someone, not done. Not "try" or "attempt": a party
+    /// "attempting to negotiate" is already negotiating.
+    /// </summary>
+    private static readonly FrozenSet<string> DirectiveVerbs = new[]
+    {
+        "urge", "ask", "call", "demand", "request", "press", "encourage", "appeal", "invite", "implore",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Whether a sentence has a word that can open a frame ("according", a reporting or denying verb); without one, it has none.</summary>
     public static bool MayHaveFrames(SentenceView view)
     {
@@ -97,19 +106,35 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(view.Subtree(c, _ => true));
             }
 
-            // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports.
-            if (!denying && view.Relation(i) is UdRelation.Parataxis or UdRelation.Ccomp && view.Head(i) is var reported and >= 0
-                && (view.Relation(i) == UdRelation.Parataxis || i > reported))
+            // "said on Monday that China had promised": a complement clause the parser hung as a relative clause
+            // on the verb's time or place phrase ("Monday that ...", with "that" as no part of the clause).
+            if (!denying)
+            {
+                foreach (var oblique in view.Children(i).Where(c => UdRelation.IsOblique(view.Relation(c)) && c > i))
+                {
+                    foreach (var clause in view.Children(oblique).Where(c => view.Relation(c) == UdRelation.AclRelcl && IsComplementClause(view, c)))
+                    {
+                        scope.UnionWith(view.Subtree(clause, _ => true));
+                    }
+                }
+            }
+
+            // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports
+            // (as parataxis, a complement, or, after a comma with no conjunction, an adverbial clause).
+            if (!denying && view.Head(i) is var reported and >= 0
+                && (view.Relation(i) == UdRelation.Parataxis
+                    || (view.Relation(i) == UdRelation.Ccomp && i > reported)
+                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] != "as"))))
             {
                 var clause = view.Subtree(reported, _ => true).ToHashSet();
                 clause.ExceptWith(view.Subtree(i, _ => true));
                 scope.UnionWith(clause);
             }
 
-            // Denials of reports: "denied the report that ...", "denied reports of contact".
+            // Denials of reports: "denied the report that ...", "denied reports of contact"; and of acts: "denied firing a shell".
             if (denying)
             {
-                foreach (var obj in view.Children(i, UdRelation.Obj))
+                foreach (var obj in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj || (view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG")))
                 {
                     scope.UnionWith(view.Subtree(obj, _ => true));
                 }
@@ -121,6 +146,13 @@ internal static class AttributionAnalyzer
             }
 
             var subject = view.FirstChild(i, UdRelation.Nsubj);
+            // "Iraq said ..., but admitted ...": a verb joined by a conjunction shares the first verb's subject (a bare
+            // "conj" with no conjunction is more often a misparse than a shared subject).
+            if (subject < 0 && view.Relation(i) == UdRelation.Conj && view.HasPrecedingCoordinator(i) && view.Head(i) is var first and >= 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0)
+            {
+                subject = view.FirstChild(first, UdRelation.Nsubj);
+            }
+
             AttributionSource by;
             if (subject >= 0)
             {
@@ -141,6 +173,14 @@ internal static class AttributionAnalyzer
         return frames;
     }
 
+    /// <summary>A clause the parser took for a relative clause that opens with "that" and has a subject of its own: "that" is a complementizer there.</summary>
+    private static bool IsComplementClause(SentenceView view, int clause)
+    {
+        var first = view.Subtree(clause, _ => true).Min();
+        return view.Keys[first] == "that" && view.Relation(first) is not (UdRelation.Nsubj or UdRelation.NsubjPass or UdRelation.Obj)
+            && view.Children(clause).Any(c => view.Relation(c) is UdRelation.Nsubj or UdRelation.NsubjPass && c != first);
+    }
+
     private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context)
     {
         var phrase = view.Subtree(word, rel => rel is UdRelation.Compound or UdRelation.Amod or UdRelation.Det or UdRelation.NmodPoss or UdRelation.Flat or UdRelation.FlatName or UdRelation.Nmod or UdRelation.Case or UdRelation.Appos or UdRelation.Acl or UdRelation.Nummod);
@@ -154,7 +194,8 @@ internal static class AttributionAnalyzer
     }
 
     /// <summary>The status of an event whose trigger is <paramref name="trigger"/>, and who reports or denies it.</summary>
-    public static EventAttribution For(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    /// <param name="eventNoun">The trigger's object as the event pattern read it ("talks" in "held talks", the noun a light verb takes as its event), or -1.</param>
+    public static EventAttribution For(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date, int eventNoun = -1)
     {
         var denial = frames.FirstOrDefault(f => f.Status == EventAttribution.Denied && f.Scope.Contains(trigger));
         if (denial is not null)
@@ -165,8 +206,8 @@ internal static class AttributionAnalyzer
         var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger)).FirstOrDefault(f => f.Verb != trigger);
         var by = report?.Source;
 
-        var chain = ClauseStructure.Ancestors(view, trigger).TakeWhile(a => report is null || a != report.Verb).ToList();
-        if (chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && view.Lemma(h) is "fail"))
+        var chain = ModalityChain(view, trigger, report?.Verb ?? -1);
+        if (IsNegated(view, trigger, eventNoun, chain))
         {
             return new EventAttribution(EventAttribution.Negated, by);
         }
@@ -178,6 +219,7 @@ internal static class AttributionAnalyzer
 
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
             || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
+            || chain.Any(a => IsUnfulfilledInfinitive(view, a))
             || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
         {
             return new EventAttribution(EventAttribution.Planned, by);
@@ -186,10 +228,175 @@ internal static class AttributionAnalyzer
         return by is not null ? new EventAttribution(EventAttribution.Reported, by) : EventAttribution.AssertedByWriter;
     }
 
+    /// <summary>
+    /// Denials later in the same sentence that deny the event without restating it: "held secret talks ..., but a
+    /// Taliban spokesman denied they took place" (or "denied it", "denied the report"). The denial's clause must
+    /// point back, with a pronoun or a word for a report, or say only that something happened; a denial that names
+    /// its own event ("denied that it had attacked the convoy") is about that event, and the event is not inside it.
+    /// </summary>
+    public static IReadOnlyList<Dispute> SameSentenceDisputes(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames)
+    {
+        var disputes = new List<Dispute>();
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && f.Verb > trigger && !f.Scope.Contains(trigger)))
+        {
+            if (ClauseStructure.Ancestors(view, trigger).Contains(denial.Verb) || !PointsBack(view, denial))
+            {
+                continue;
+            }
+
+            disputes.Add(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index));
+        }
+
+        return disputes;
+    }
+
+    private static bool PointsBack(SentenceView view, AttributionFrame denial)
+    {
+        foreach (var child in view.Children(denial.Verb))
+        {
+            var rel = view.Relation(child);
+            if (rel == UdRelation.Obj && (view.Keys[child] is "it" or "this" or "that" or "them" || view.Lemma(child) is "report" or "claim" or "account" or "allegation" or "story"))
+            {
+                return true;
+            }
+
+            if (rel is UdRelation.Ccomp)
+            {
+                var subject = view.FirstChild(child, UdRelation.Nsubj);
+                var passive = view.FirstChild(child, UdRelation.NsubjPass);
+                if ((subject >= 0 && view.Keys[subject] is "it" or "they" or "this" or "that" or "such")
+                    || (passive >= 0 && view.Keys[passive] is "it" or "they" or "this" or "that")
+                    || view.Lemma(child) is "happen" or "occur" || (view.Lemma(child) == "take" && view.Children(child).Any(c => view.Lemma(c) == "place")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The words whose negation, modals and verbs of belief or intent bear on the event: the trigger and the words
+    /// above it, up to the reporting verb. A relative clause is a statement of its own about its noun ("pressure, which
+    /// may grow, forced talks"), so the chain stops at the clause's head and the clause above does not count.
+    /// </summary>
+    private static List<int> ModalityChain(SentenceView view, int trigger, int reportVerb)
+    {
+        var chain = new List<int>();
+        foreach (var word in ClauseStructure.Ancestors(view, trigger))
+        {
+            if (word == reportVerb)
+            {
+                break;
+            }
+
+            chain.Add(word);
+            if (UdRelation.IsAdnominalClause(view.Relation(word)) && view.Children(word).Any(c => view.IsRelativePronoun(c) && c < word))
+            {
+                break;
+            }
+        }
+
+        return chain;
+    }
+
+    /// <summary>
+    /// Whether the text says the event did not happen: the trigger, or a verb it is the infinitive of, is negated
+    /// ("did not meet", "does not want to meet", "never met") or has "no one" or "nobody" as its subject ("no one
+    /// attended"); the verb above says the act did not come about (<see cref="IsUndone"/>); the event noun, or the noun a light verb takes as its event ("has no meetings scheduled"), is
+    /// quantified by "no". Negation does not reach through a clause the event is only part of ("did not say they
+    /// met" says nothing of the meeting), nor from a verb to its object ("did not minimize the challenges").
+    /// </summary>
+    private static bool IsNegated(SentenceView view, int trigger, int eventNoun, List<int> chain)
+    {
+        if (HasNoQuantifier(view, trigger) || (eventNoun >= 0 && HasNoQuantifier(view, eventNoun)))
+        {
+            return true;
+        }
+
+        for (var k = 0; k < chain.Count; k++)
+        {
+            var word = chain[k];
+            if (k > 0 && view.Relation(chain[k - 1]) != UdRelation.Xcomp)
+            {
+                break;
+            }
+
+            if (IsNegatedHere(view, word) || (view[word].Upos is UdTag.Verb or UdTag.Aux && view.Children(word).Any(c => view.Relation(c) is UdRelation.Nsubj or UdRelation.NsubjPass && IsNobody(view, c))))
+            {
+                return true;
+            }
+
+            if (view.Head(word) is var head and >= 0 && IsUndone(view, word, head))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"not", "never" on the word, but not "not only" (which adds, and does not deny).</summary>
+    private static bool IsNegatedHere(SentenceView view, int word) =>
+        view.IsNegated(word) && !view.Children(word).Any(c => view.Keys[c] is "not" && c + 1 < view.Count && view.Keys[c + 1] is "only" or "just" or "merely");
+
+    /// <summary>
+    /// Whether the verb above says the act did not come about: "failed/refused/declined to meet" (a "declined" the
+    /// tagger read as an adjective included), "forbade them to work"; "prevented the ship from reaching", "decided
+    /// against seeking", "without replacing"; "talks were cancelled", "cancelled the visit".
+    /// </summary>
+    private static bool IsUndone(SentenceView view, int word, int head)
+    {
+        if (view.IsNegated(head))
+        {
+            return false; // "did not abandon its pursuit", "did not prevent them from meeting"
+        }
+
+        var relation = view.Relation(word);
+        var headLemma = view.Lemma(head);
+        if (relation == UdRelation.Xcomp && (headLemma is "fail" or "refuse" or "decline" or "neglect" or "forbid" or "prohibit" or "bar" || view.Keys[head] is "declined" or "refused" or "failed"))
+        {
+            return true;
+        }
+
+        if (relation == UdRelation.Advcl && view[word].Xpos == "VBG")
+        {
+            var mark = view.Children(word).Where(c => view.Relation(c) == UdRelation.Mark).Select(c => view.Keys[c]).FirstOrDefault();
+            if (mark == "without" || (mark == "from" && headLemma is "prevent" or "stop" or "bar" or "prohibit" or "block" or "keep" or "deter" or "restrain" or "dissuade" or "ban")
+                || (mark == "against" && headLemma is "decide" or "vote" or "choose" or "opt"))
+            {
+                return true;
+            }
+        }
+
+        return view[word].Upos is UdTag.Noun && relation is UdRelation.Obj or UdRelation.NsubjPass && headLemma is "cancel" or "scrap" or "abort" or "abandon";
+    }
+
+    private static bool IsNobody(SentenceView view, int word) =>
+        HasNoQuantifier(view, word) || view.Keys[word] is "nobody" or "nothing" or "none" or "no-one";
+
+    private static bool HasNoQuantifier(SentenceView view, int noun) =>
+        view[noun].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron && view.Children(noun).Any(c => view.Relation(c) == UdRelation.Det && view.Lemma(c) is "no");
+
+    /// <summary>
+    /// An infinitive that another party is asked or pressed to carry out: "urged Iran to release", "asked Japan to
+    /// help". The request happened; the act has not yet.
+    /// </summary>
+    private static bool IsUnfulfilledInfinitive(SentenceView view, int word) =>
+        view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && word > head && DirectiveVerbs.Contains(view.Lemma(head))
+        && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+
     private static bool IsSpeculative(SentenceView view, List<int> chain)
     {
         foreach (var word in chain)
         {
+            // "if they lose", "whether it proves right": a condition or an open question.
+            if (view.Relation(word) is UdRelation.Advcl or UdRelation.Ccomp && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] is "if" or "unless" or "whether"))
+            {
+                return true;
+            }
+
             foreach (var child in view.Children(word))
             {
                 var rel = view.Relation(child);

@@ -7,7 +7,8 @@ namespace Dyad.Coding;
 /// Links denials to the events they contest: an event coded inside a denial ("denied that contact was made with
 /// North Korea") is matched to the document's other events by event type (CAMEO root), actors (a shared country)
 /// and time (the contested event is no more than a year older than the denial); each match gets the denial in its
-/// <c>disputed</c> list. A denial that matches nothing stays as an event of its own, with status "denied".
+/// <c>disputed</c> list; an event reported by the denier's own country is not contested by it. A denial that
+/// matches nothing stays as an event of its own, with status "denied".
 /// </summary>
 internal static class DisputeLinker
 {
@@ -35,7 +36,8 @@ internal static class DisputeLinker
                     disputes[other.Id] = list = [];
                 }
 
-                if (!list.Any(d => d.Sentence == denial.Sentence))
+                // One entry per denying sentence: the coder may already have linked a denial in the event's own sentence.
+                if (!list.Any(d => d.Sentence == denial.Sentence) && !other.Disputed.Any(d => d.Sentence == denial.Sentence))
                 {
                     list.Add(new Dispute(EventAttribution.Denied, denial.Attribution.By!, denial.Sentence));
                 }
@@ -65,6 +67,13 @@ internal static class DisputeLinker
             return false;
         }
 
+        // A party does not contest its own account: Russia denying a strike does not dispute what Russia's ministry
+        // says its forces struck.
+        if (CountryOf(other.Attribution.By) is { } reporter && reporter == CountryOf(denial.Attribution.By))
+        {
+            return false;
+        }
+
         var denied = Countries(denial);
         if (!Countries(other).Overlaps(denied))
         {
@@ -78,6 +87,10 @@ internal static class DisputeLinker
 
         return true;
     }
+
+    /// <summary>The country part of a source's actor code ("RUS" of "RUSGOV"), or null when it has none.</summary>
+    private static string? CountryOf(AttributionSource? source) =>
+        source?.Code is { Length: >= 3 } code && char.IsLetter(code[0]) && !code.StartsWith("IGO", StringComparison.Ordinal) ? code[..3] : null;
 
     private static HashSet<string> Countries(CodedEvent e)
     {

@@ -246,7 +246,7 @@ internal sealed class DocumentCoder
             }
 
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
-            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
+            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date, e.ObjectWord);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
             var probability = _model is null || features is null ? (double?)null : _model.Probability(features);
@@ -263,6 +263,7 @@ internal sealed class DocumentCoder
                 Place = place,
                 Attribution = attribution,
                 Secret = secret is not null,
+                Disputed = AttributionAnalyzer.SameSentenceDisputes(view, e.Trigger, setting.Frames),
                 Evidence = new Evidence(e.TriggerText, e.TriggerSpan, $"{e.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
             };
             events.Add(ThirdCountryMeeting(record));

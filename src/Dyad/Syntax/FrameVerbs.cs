@@ -11,7 +11,7 @@ internal static class FrameVerbs
     public static FrozenSet<string> Reporting { get; } = new[]
     {
         "say", "tell", "report", "add", "state", "announce", "claim", "insist", "confirm", "disclose", "reveal", "note", "explain",
-        "acknowledge", "quote", "write", "learn", "understand", "indicate", "assert", "allege", "testify", "brief", "inform",
+        "acknowledge", "admit", "concede", "quote", "write", "learn", "understand", "indicate", "assert", "allege", "testify", "brief", "inform",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static FrozenSet<string> Denying { get; } = new[] { "deny", "dismiss", "refute", "reject", "contest", "dispute" }.ToFrozenSet(StringComparer.Ordinal);
