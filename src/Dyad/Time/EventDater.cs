@@ -29,7 +29,8 @@ internal static class EventDater
         var result = new List<TimeExpression>(found.Count);
         foreach (var expression in found)
         {
-            if (expression.Value.Start.Year < 1500)
+            // Durations and sets ("three days", "weekly") date nothing.
+            if (!expression.IsDate || expression.Value.Start.Year < 1500)
             {
                 continue;
             }
