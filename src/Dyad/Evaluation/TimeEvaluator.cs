@@ -160,7 +160,7 @@ internal static class TimeEvaluator
     private static string TypeOf(TimeExpression expression) => expression.Kind switch
     {
         TimeKind.Time => "TIME",
-        TimeKind.Duration => "DURATION",
+        TimeKind.Duration or TimeKind.Span => "DURATION",
         TimeKind.Set => "SET",
         _ => "DATE",
     };

@@ -15,7 +15,7 @@ internal static class TimexValue
     /// <summary>The TIMEX3 value of an expression: its period for a duration or a set, else that of its interval.</summary>
     public static string Of(TimeExpression expression, DateOnly anchor) => expression.Kind switch
     {
-        TimeKind.Duration or TimeKind.Set => expression.Period ?? "PX",
+        TimeKind.Duration or TimeKind.Set or TimeKind.Span => expression.Period ?? "PX",
         TimeKind.Time => Of(expression.Value, anchor) + "T" + expression.Period,
         _ => Of(expression.Value, anchor),
     };
