@@ -139,7 +139,7 @@ internal static class TimeEvaluator
         foreach (var sentence in segmenter.SegmentPlain(document.Text, Paragraphs(document.Text)))
         {
             var view = new SentenceView(sentence, actors, syntax, mayHaveActorPhrase: true);
-            var found = TimeExpressionRecognizer.Find(sentence.Tokens, anchor, t => ClauseStructure.TenseAt(view, t), reference);
+            var found = TimeExpressionRecognizer.Find(sentence.Tokens, anchor, t => EventDater.TenseForDate(view, t), reference);
             foreach (var expression in found)
             {
                 var span = new TextSpan(sentence.Tokens[expression.Start].Start, sentence.Tokens[expression.End - 1].End);

@@ -13,7 +13,34 @@ internal static class EventDater
 {
     /// <summary>The time expressions of a sentence, resolved against the document's anchor and the last time mentioned.</summary>
     public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference) =>
-        Find(view, publication, reference, t => ClauseStructure.TenseAt(view, t));
+        Find(view, publication, reference, t => TenseForDate(view, t));
+
+    // Verbs whose to-infinitive looks ahead of them: what is decided, agreed, voted or invited comes after.
+    private static readonly FrozenSet<string> LookingAhead = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "invite", "ask", "urge", "decide", "agree", "vote", "plan", "schedule", "promise", "pledge", "threaten", "intend",
+        "expect", "prepare", "arrange", "resolve",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tense that places a date named at <paramref name="word"/>: its clause's (see <see cref="ClauseStructure.TenseAt"/>),
+    /// except that a to-infinitive under a verb of deciding, agreeing, voting or inviting looks ahead, whatever that
+    /// verb's tense: "voted to strike on March 24" (written 14 March) and "invited Sarney to speak in Rome October 16"
+    /// (written in April) name days still to come.
+    /// </summary>
+    public static Tense TenseForDate(SentenceSyntax view, int word)
+    {
+        var tense = ClauseStructure.TenseAt(view, word);
+        if (tense == Tense.Future)
+        {
+            return tense;
+        }
+
+        var clause = ClauseStructure.ClauseHead(view, word);
+        var head = view.Head(clause);
+        var infinitive = view[clause].Xpos == "VB" && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+        return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
+    }
 
     /// <summary>
     /// The same, with the tense at a token given by <paramref name="tenseAt"/> (asked only for expressions whose
@@ -55,7 +82,7 @@ internal static class EventDater
     /// The word a time expression dates: the clause head it belongs to, or -1 when it sits in the phrase of an event
     /// noun other than <paramref name="trigger"/> and its object <paramref name="objectWord"/>.
     /// </summary>
-    public static int Attachment(SentenceView view, TimeExpression time, int trigger = -1, int objectWord = -1)
+    public static int Attachment(SentenceSyntax view, TimeExpression time, int trigger = -1, int objectWord = -1)
     {
         var head = ClauseStructure.HeadOfRange(view, time.Start, time.End);
         var first = true;
@@ -91,7 +118,7 @@ internal static class EventDater
     /// The expression that dates the sentence as a whole: attached to a clause, nearest the root; else (all of them
     /// inside event nouns: "held a meeting ... in early September") the first; or null.
     /// </summary>
-    public static TimeExpression? Governing(SentenceView view, IReadOnlyList<TimeExpression> times) =>
+    public static TimeExpression? Governing(SentenceSyntax view, IReadOnlyList<TimeExpression> times) =>
         times.Count == 0 ? null : times.Count == 1 ? times[0] : times.Where(t => Attachment(view, t) >= 0)
             .OrderBy(t => ClauseStructure.Ancestors(view, Attachment(view, t)).Count())
             .FirstOrDefault()

@@ -125,7 +125,7 @@ internal static class TimeExpressionRecognizer
 
     private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
     {
-        string At(int k) => k < w.Length ? w[k] : string.Empty;
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
         var tense = new TenseOnDemand(tenseAt, i);
 
         // Ranges: "between September and November", "from May to July 2015".
