@@ -28,7 +28,7 @@ internal sealed record TimeExpression(int Start, int End, string Text, TextSpan 
 {
     /// <summary>
     /// Whether it names a point or period of the calendar, which can date an event. The vague present, past and
-    /// future ("now", "previously", "the future") are found but date nothing: they add nothing to the publication date.
+    /// future ("now", "the past", "the future") are found but date nothing: they add nothing to the publication date.
     /// </summary>
     public bool IsDate => Kind is TimeKind.Date or TimeKind.Time or TimeKind.Span && Value.Precision is not ("present" or "past" or "future");
 }

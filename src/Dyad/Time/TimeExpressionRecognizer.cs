@@ -89,8 +89,8 @@ internal static class TimeExpressionRecognizer
     private static readonly FrozenSet<string> TimeWords = new[]
     {
         "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
-        "now", "currently", "nowadays", "present", "past", "future", "previously", "formerly", "daily", "weekly", "monthly", "annually",
-        "yearly", "quarterly", "hourly", "centuries", "morning", "afternoon", "evening", "night",
+        "now", "currently", "nowadays", "present", "past", "future", "daily", "weekly", "monthly", "annually",
+        "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -253,6 +253,12 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 2, Day(At(i) == "last" ? anchor.AddDays(-1) : anchor), false, TimeKind.Time, partToday);
         }
 
+        // "the weekend": the last one in the past tense, the next in the future.
+        if (At(i) == "the" && At(i + 1) == "weekend")
+        {
+            return new Found(i, i + 2, Weekend(anchor, tense.Value == Tense.Future ? 1 : -1), false);
+        }
+
         if (At(i) == "tonight")
         {
             return new Found(i, i + 1, Day(anchor), false, TimeKind.Time, "NI");
@@ -291,7 +297,7 @@ internal static class TimeExpressionRecognizer
     };
 
     /// <summary>
-    /// "now", "currently" (the present), "the future", "previously" (the past): TimeML's vague references. They add
+    /// "now", "currently" (the present), "the future", "the past": TimeML's vague references. They add
     /// nothing to an event's date beyond the publication date and date no event.
     /// </summary>
     private static Found? Reference(string[] w, int i, DateOnly anchor)
@@ -303,14 +309,13 @@ internal static class TimeExpressionRecognizer
             "present" when At(i - 1) is "at" or "the" => new Found(i - (At(i - 1) == "the" ? 1 : 0), i + 1, new EventDate(anchor, anchor, null, "present"), false),
             "the" when At(i + 1) == "future" => new Found(i, i + 2, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
             "future" when At(i - 1) == "in" => new Found(i, i + 1, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
-            "previously" or "formerly" => new Found(i, i + 1, new EventDate(anchor.AddYears(-5), anchor, null, "past"), false),
             _ => null,
         };
     }
 
     private static readonly FrozenDictionary<string, string> SetWords = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["quarterly"] = "P3M", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H",
+        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
@@ -393,7 +398,7 @@ internal static class TimeExpressionRecognizer
 
         var unit = At(k) is "centuries" ? "century" : At(k).TrimEnd('s');
         if (unit is not ("minute" or "hour" or "day" or "week" or "month" or "quarter" or "year" or "decade" or "century")
-            || (At(k + 1) == "-" && At(k + 2) == "old") || At(k + 1) is "ago" or "earlier" or "later")
+            || (At(k + 1) == "-" && At(k + 2) is "old" or "earlier" or "ago") || At(k + 1) is "ago" or "earlier" or "later")
         {
             return null;
         }
@@ -724,8 +729,8 @@ internal static class TimeExpressionRecognizer
             }
         }
 
-        // Weekdays: "Monday", "on Tuesday".
-        if (Weekdays.TryGetValue(At(i), out var weekdayName) && char.IsUpper(tokens[i].Text[0]))
+        // Weekdays: "Monday", "on Tuesday"; "Sun" only as "Sun." (else a name: the Sun newspaper, Sun Microsystems).
+        if (Weekdays.TryGetValue(At(i), out var weekdayName) && char.IsUpper(tokens[i].Text[0]) && (At(i) != "sun" || tokens[i].Text.EndsWith('.')))
         {
             return new Found(i, i + 1, Day(NearestWeekday(anchor, weekdayName, tense)), false);
         }
