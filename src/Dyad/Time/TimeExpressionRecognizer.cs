@@ -189,7 +189,9 @@ internal static class TimeExpressionRecognizer
                     "decade" => anchor.AddYears(-10 * length),
                     _ => anchor.AddYears(-length),
                 };
-                var period = "P" + (vague ? "X" : length.ToString(CultureInfo.InvariantCulture)) + UnitCode(unit);
+                var period = unit == "decade" && !vague
+                    ? "P" + (10 * length).ToString(CultureInfo.InvariantCulture) + "Y"
+                    : "P" + (vague ? "X" : length.ToString(CultureInfo.InvariantCulture)) + UnitCode(unit);
                 return new Found(i, k + 1, new EventDate(start, anchor, null, "vague"), false, TimeKind.Span, period);
             }
 
@@ -403,7 +405,10 @@ internal static class TimeExpressionRecognizer
             return null;
         }
 
-        var code = (unit is "minute" or "hour" ? "PT" : "P") + count + UnitCode(unit);
+        // TimeML counts decades in years ("two decades" is P20Y).
+        var code = unit == "decade" && count != "X"
+            ? "P" + (10 * int.Parse(count, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture) + "Y"
+            : (unit is "minute" or "hour" ? "PT" : "P") + count + UnitCode(unit);
 
         // "twice a week", "three times a year": a recurrence.
         if (count == "1" && At(i) is "a" or "an" && At(i - 1) is "once" or "twice" or "times")
@@ -434,8 +439,9 @@ internal static class TimeExpressionRecognizer
                 return null;
             }
 
-            var basis = reference ?? Day(anchor);
-            var value = basis.Precision == "quarter" ? QuarterOf(basis.Start.AddYears(-1)) : Year(basis.Start.Year - 1);
+            // A year before the quarter last mentioned; else the year before the anchor's (the last time mentioned
+            // is too often not the one compared with).
+            var value = reference is { Precision: "quarter" } ? QuarterOf(reference.Start.AddYears(-1)) : Year(anchor.Year - 1);
             return new Found(i, follows ? end + 1 : end, value, reference is not null);
         }
 
@@ -451,7 +457,7 @@ internal static class TimeExpressionRecognizer
                 "week" => Week(basis.Start.AddDays(7 * shift)),
                 "month" => Month(basis.Start.AddMonths(shift).Year, basis.Start.AddMonths(shift).Month),
                 "year" when basis.Precision == "quarter" => QuarterOf(basis.Start.AddYears(shift)),
-                "year" => Year(basis.Start.Year + shift),
+                "year" => Year(anchor.Year + shift),
                 _ => null,
             };
             return value is null ? null : new Found(i, i + 3, value, reference is not null);
@@ -732,6 +738,13 @@ internal static class TimeExpressionRecognizer
         // Weekdays: "Monday", "on Tuesday"; "Sun" only as "Sun." (else a name: the Sun newspaper, Sun Microsystems).
         if (Weekdays.TryGetValue(At(i), out var weekdayName) && char.IsUpper(tokens[i].Text[0]) && (At(i) != "sun" || tokens[i].Text.EndsWith('.')))
         {
+            // "Friday, Oct. 23": the date says which Friday.
+            var next = At(i + 1) == "," ? i + 2 : i + 1;
+            if (Months.ContainsKey(At(next)) && Point(tokens, w, next, anchor, tense, reference) is { Value.Precision: "day" } dated)
+            {
+                return dated with { Start = i };
+            }
+
             return new Found(i, i + 1, Day(NearestWeekday(anchor, weekdayName, tense)), false);
         }
 
@@ -849,8 +862,9 @@ internal static class TimeExpressionRecognizer
     }
 
     /// <summary>
-    /// The year of a month (and day) given without one: the year that puts it nearest the anchor, except that in
-    /// the past tense one more than about a month ahead is taken as the one before ("talks were held in March",
+    /// The year of a month (and day) given without one: the year that puts it nearest the anchor (in the present
+    /// tense too: "the offer expires Dec. 7"), except that in the past tense one more than about a month ahead is
+    /// taken as the one before ("talks were held in March",
     /// written in November), and in the future tense one already gone is taken as the next. A date a few weeks
     /// ahead in a past-tense sentence is usually a plan reported ("voted to strike on March 24", written 14 March).
     /// </summary>
@@ -873,7 +887,7 @@ internal static class TimeExpressionRecognizer
         }
 
         var ahead = Distance(nearest);
-        if (ahead > 31 && tense.Value != Tense.Future)
+        if (ahead > 31 && tense.Value == Tense.Past)
         {
             return nearest - 1;
         }

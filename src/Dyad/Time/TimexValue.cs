@@ -6,7 +6,7 @@ namespace Dyad.Time;
 /// The TimeML TIMEX3 value of a resolved interval, for measuring the normaliser against TimeML corpora
 /// (TempEval-3). The interval's precision decides the granularity: day → "1998-02-13", month and parts of a month
 /// → "1998-02" (TimeML marks "early February" with a modifier, not a narrower value), year and parts of a year →
-/// "1998", week → ISO week "1998-W07" (a weekend "1998-W07-WE"), quarter → "1998-Q1", half year → "1998-H1",
+/// "1998", week and part of a week → ISO week "1998-W07" (a weekend "1998-W07-WE"), quarter → "1998-Q1", half year → "1998-H1",
 /// season → "1998-SP|SU|FA|WI", decade → "199", century → "19"; vague spans relative to the anchor → "PAST_REF",
 /// "PRESENT_REF" or "FUTURE_REF"; a range → the value of its start at the granularity both ends share.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class TimexValue
         "day" or "publication" => Day(date.Start),
         "month" or "part-of-month" => Month(date.Start),
         "year" or "part-of-year" => Year(date.Start),
-        "week" => Week(date),
+        "week" or "part-of-week" => Week(date),
         "quarter" => Year(date.Start) + "-Q" + ((date.Start.Month + 2) / 3).ToString(CultureInfo.InvariantCulture),
         "half-year" => Year(date.Start) + "-H" + (date.Start.Month <= 6 ? "1" : "2"),
         "season" => Year(date.Start) + "-" + date.Start.Month switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" },
