@@ -22,7 +22,8 @@ internal enum TimeKind
 /// resolves to. <see cref="Anaphoric"/> expressions ("that month") resolved against an earlier time. A duration
 /// or a set (or a span) carries its length as an ISO 8601 period in <see cref="Period"/> ("P3D", "P1W"; "X" for an unstated
 /// number: "PXY" for "years"); its <see cref="Value"/> is then the interval it ends at the anchor, and dates nothing.
-/// A time of day carries TimeML's part-of-day code in <see cref="Period"/> ("NI" for night, "MO" for morning).
+/// A time of day carries TimeML's part-of-day code in <see cref="Period"/> ("NI" for night, "MO" for morning), or
+/// the hour ("22:00"); a clock time with no day ("10 p.m.") has precision "clock" and dates nothing.
 /// </summary>
 internal sealed record TimeExpression(int Start, int End, string Text, TextSpan Span, EventDate Value, bool Anaphoric, TimeKind Kind = TimeKind.Date, string? Period = null)
 {
@@ -30,5 +31,5 @@ internal sealed record TimeExpression(int Start, int End, string Text, TextSpan 
     /// Whether it names a point or period of the calendar, which can date an event. The vague present, past and
     /// future ("now", "the past", "the future") are found but date nothing: they add nothing to the publication date.
     /// </summary>
-    public bool IsDate => Kind is TimeKind.Date or TimeKind.Time or TimeKind.Span && Value.Precision is not ("present" or "past" or "future");
+    public bool IsDate => Kind is TimeKind.Date or TimeKind.Time or TimeKind.Span && Value.Precision is not ("present" or "past" or "future" or "clock");
 }

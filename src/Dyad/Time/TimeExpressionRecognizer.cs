@@ -90,7 +90,8 @@ internal static class TimeExpressionRecognizer
     {
         "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
         "now", "currently", "nowadays", "present", "past", "future", "daily", "weekly", "monthly", "annually",
-        "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night",
+        "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night", "a.m", "p.m", "noon", "midday", "midnight",
+        "nineteen", "thousand",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -266,6 +267,11 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 1, Day(anchor), false, TimeKind.Time, "NI");
         }
 
+        if (Clock(tokens, w, i, anchor, tense, reference) is { } clock)
+        {
+            return clock;
+        }
+
         var point = Point(tokens, w, i, anchor, tense, reference);
         if (point is { Value.Precision: "day" } day && PartOfDay(At(day.End)) is { } part)
         {
@@ -273,6 +279,99 @@ internal static class TimeExpressionRecognizer
         }
 
         return point;
+    }
+
+    /// <summary>"nineteen ninety-six" (tokens "nineteen", "ninety", "-", "six"), "nineteen eighty", "two thousand".</summary>
+    private static (int Year, int End)? SpelledYear(string[] w, int i)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        if (At(i) == "two" && At(i + 1) == "thousand")
+        {
+            return (2000, i + 2);
+        }
+
+        if (At(i) is not ("eighteen" or "nineteen") || !Numbers.TryGetValue(At(i + 1), out var tens) || tens is < 20 or > 90 || tens % 10 != 0)
+        {
+            return null;
+        }
+
+        var century = At(i) == "eighteen" ? 1800 : 1900;
+        if (At(i + 2) == "-" && Numbers.TryGetValue(At(i + 3), out var units) && units is >= 1 and <= 9 && At(i + 3) is not ("a" or "an"))
+        {
+            return (century + tens + units, i + 4);
+        }
+
+        return (century + tens, i + 2);
+    }
+
+    /// <summary>
+    /// A time on the clock: "10:35 a.m.", "6 a.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday". With
+    /// a day after it, the day it falls on; alone, a time of the anchor's day, which dates no event (the day it
+    /// means is as likely the one before).
+    /// </summary>
+    private static Found? Clock(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, TenseOnDemand tense, EventDate? reference)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        int hour;
+        var minute = 0;
+        var k = i;
+        if (At(k) is "noon" or "midday" or "midnight")
+        {
+            hour = At(k) == "midnight" ? 24 : 12;
+            k++;
+        }
+        else
+        {
+            var text = At(k);
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var hourText = colon > 0 ? text[..colon] : text;
+            if (!int.TryParse(hourText, NumberStyles.None, CultureInfo.InvariantCulture, out hour) || hour is < 1 or > 12
+                || (colon > 0 && !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) || minute is < 0 or > 59)
+            {
+                return null;
+            }
+
+            k++;
+            if (At(k) is not ("a.m" or "p.m" or "am" or "pm"))
+            {
+                return null;
+            }
+
+            if (At(k) is "p.m" or "pm" && hour < 12)
+            {
+                hour += 12;
+            }
+            else if (At(k) is "a.m" or "am" && hour == 12)
+            {
+                hour = 0;
+            }
+
+            k++;
+        }
+
+        var clock = hour == 24 ? "24" : string.Create(CultureInfo.InvariantCulture, $"{hour:D2}:{minute:D2}");
+        if (At(k) is "est" or "edt" or "gmt" or "cst" or "cdt" or "pst" or "pdt" or "local")
+        {
+            k++;
+        }
+
+        var dayAt = At(k) == "," ? k + 1 : k;
+        if (At(dayAt) is "yesterday" or "today" or "tomorrow" || Weekdays.ContainsKey(At(dayAt)) || Months.ContainsKey(At(dayAt)))
+        {
+            if (Point(tokens, w, dayAt, anchor, tense, reference) is { Value.Precision: "day" } day)
+            {
+                return new Found(i, day.End, day.Value, day.Anaphoric, TimeKind.Time, clock);
+            }
+        }
+
+        if (At(i) is "noon" or "midday" or "midnight")
+        {
+            return null;
+        }
+
+        // Alone, the day last mentioned when it was a day ("Oct. 23 ... at 10 p.m."), else the anchor's.
+        var onDay = reference is { Precision: "day" } ? reference.Start : anchor;
+        return new Found(i, k, new EventDate(onDay, onDay, null, "clock"), false, TimeKind.Time, clock) with { Anaphoric = reference is not null };
     }
 
     private static string? PartOfDay(string word) => word switch
@@ -710,6 +809,11 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, i + 2, Month(monthYear, m), false);
             }
 
+            if (SpelledYear(w, i + 1) is { } spelledYear)
+            {
+                return new Found(i, spelledYear.End, Month(spelledYear.Year, m), false);
+            }
+
             if (At(i) != "may" || TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "early" or "mid" or "late")
             {
                 var year = YearFor(m, null, anchor, tense);
@@ -766,10 +870,19 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 1, Day(iso), false);
         }
 
-        // Years after a preposition: "in 2004", "since 1998", "the 2004 summit".
-        if (IsYear(At(i), out var bare) && (TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "the" or "early" or "mid" or "late" || At(i + 1) is "," or "."))
+        // Years after a preposition or a determiner: "in 2004", "since 1998", "the 2004 summit", "its 1990 invasion",
+        // "fiscal 1989".
+        if (IsYear(At(i), out var bare) && (TimePrepositions.Contains(At(i - 1)) || At(i + 1) is "," or "."
+            || At(i - 1) is "the" or "early" or "mid" or "late" or "a" or "its" or "his" or "her" or "their" or "our" or "fiscal" or "due"))
         {
             return new Found(i, i + 1, Year(bare), false);
+        }
+
+        // Years spelled out, as transcripts of speech have them: "nineteen ninety-six", "the year two thousand".
+        if (SpelledYear(w, i) is { } spelled)
+        {
+            var from = At(i - 2) == "the" && At(i - 1) == "year" ? i - 2 : i;
+            return new Found(from, spelled.End, Year(spelled.Year), false);
         }
 
         return null;

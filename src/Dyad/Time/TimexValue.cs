@@ -31,6 +31,7 @@ internal static class TimexValue
         "season" => Year(date.Start) + "-" + date.Start.Month switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" },
         "decade" => Year(date.Start)[..3],
         "century" => Year(date.Start)[..2],
+        "clock" => Day(date.Start),
         "present" => "PRESENT_REF",
         "future" => "FUTURE_REF",
         "past" => "PAST_REF",
