@@ -24,7 +24,7 @@ internal static class EventDater
 
     /// <summary>
     /// The tense that places a date named at <paramref name="word"/>: its clause's (see <see cref="ClauseStructure.TenseAt"/>),
-    /// except that a to-infinitive under a verb of deciding, agreeing, voting or inviting looks ahead, whatever that
+    /// except that a clause with a present auxiliary or copula and no past one is in the present, and a to-infinitive under a verb of deciding, agreeing, voting or inviting looks ahead, whatever that
     /// verb's tense: "voted to strike on March 24" (written 14 March) and "invited Sarney to speak in Rome October 16"
     /// (written in April) name days still to come.
     /// </summary>
@@ -37,6 +37,16 @@ internal static class EventDater
         }
 
         var clause = ClauseStructure.ClauseHead(view, word);
+
+        // A present auxiliary or copula with no past one is the present, which clause tense reads as past when the
+        // head is a participle or an adjective: "is scheduled for Dec. 15", "is payable Jan. 2".
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass or UdRelation.Cop).ToList();
+        if (helpers.Any(c => view[c].Xpos is "VBZ" or "VBP")
+            && !helpers.Any(c => view[c].Xpos is "VBD" || view.Lemma(c) is "have" || view.Keys[c] is "would" or "could" or "might"))
+        {
+            return Tense.Present;
+        }
+
         var head = view.Head(clause);
         var infinitive = view[clause].Xpos == "VB" && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
         return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
