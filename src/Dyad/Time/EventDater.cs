@@ -134,6 +134,20 @@ internal static class EventDater
             .FirstOrDefault()
         ?? times[0];
 
+    /// <summary>Whether <paramref name="word"/> is a verb its clause tells in the past: "imposed", "has attacked", "was held".</summary>
+    private static bool MarkedPast(SentenceSyntax view, int word)
+    {
+        if (view[word].Xpos is not ("VBD" or "VBN"))
+        {
+            return false;
+        }
+
+        var clause = ClauseStructure.ClauseHead(view, word);
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        return (view[clause].Xpos == "VBD" && helpers.Count == 0)
+            || helpers.Any(c => view[c].Xpos == "VBD" || (view.Lemma(c) == "have" && view[clause].Xpos == "VBN"));
+    }
+
     public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried)
     {
         if (times.Count > 0)
@@ -150,7 +164,10 @@ internal static class EventDater
                 }
             }
 
-            if (Governing(view, times) is { } governing)
+            // A time still to come, in another clause, does not date what its own clause tells as past ("imposed
+            // tariffs ... Nakasone leaves on Wednesday"; "approved proposals to extend the program through fiscal 1990").
+            if (Governing(view, times) is { } governing
+                && !(publication is { } published && governing.Value.Start > published && MarkedPast(view, trigger)))
             {
                 return (governing.Value, "time of the sentence");
             }
