@@ -241,6 +241,10 @@ internal sealed class DocumentCoder
             }
 
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
+            if (document.DateFromDateline && date is { Precision: "publication" })
+            {
+                dateNote += " (from the dateline)";
+            }
             var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var (place, placeNote) = EventPlacer.PlaceFor(view, e.Trigger, e.ObjectWord, places);
