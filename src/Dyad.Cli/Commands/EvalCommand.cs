@@ -161,7 +161,7 @@ internal static class EvalCommand
             var score = TimeEvaluator.Evaluate(documents, DocumentSegmenter.Default, SyntaxPipeline.Default, ActorDictionary.LoadBuiltIn());
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"gold: {folder} ({score.Documents} documents; creation times excluded)");
-            report.AppendLine("type       gold  system | strict P    R      F1    | relaxed P  R      F1    | value acc  P      R      F1");
+            report.AppendLine("type       gold  system | str. P str. R str.F1 | rel. P rel. R rel.F1 | v. acc val. P val. R val.F1");
             foreach (var t in score.Types)
             {
                 report.AppendLine(CultureInfo.InvariantCulture,
