@@ -14,7 +14,7 @@ internal static class CommonOptions
 
     public static Option<string?> Date() => new("--date")
     {
-        Description = "Publication date (YYYY-MM-DD) for inputs that carry none.",
+        Description = "Publication date (YYYY-MM-DD) for inputs that carry none; a .txt story whose first line is a dateline with a day (\"TOKYO, March 12 (Reuters) -\") takes that day, in this year.",
     };
 
     public static DateOnly? ParseDate(string? value)

@@ -18,6 +18,7 @@ internal static class EvalCommand
         command.Subcommands.Add(CreateText(context));
         command.Subcommands.Add(CreateSyntax(context));
         command.Subcommands.Add(CreateStance(context));
+        command.Subcommands.Add(CreateTime(context));
         return command;
     }
 
@@ -188,6 +189,68 @@ internal static class EvalCommand
             return CliErrors.Success;
         });
         return command;
+    }
+
+    private static Command CreateTime(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "A folder of TimeML .tml files (searched with its subfolders), such as TempEval-3's TBAQ-cleaned.", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also list this many wrong values, this many missed expressions and this many not in the gold." };
+        var command = new Command("time", "Time expression recognition (strict and relaxed extents) and normalisation (TIMEX3 values) against TimeML documents, scored as TempEval-3 does.\n"
+            + "Example: dyad eval time --gold ../shared/eval/tempeval3/TBAQ-cleaned")
+        {
+            gold,
+            errors,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(gold)!;
+            if (!Directory.Exists(folder))
+            {
+                throw new CliException($"{folder}: no such folder");
+            }
+
+            var files = Directory.GetFiles(folder, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+            {
+                throw new CliException($"{folder}: no .tml files");
+            }
+
+            List<TimeMLDocument> documents;
+            try
+            {
+                documents = files.Select(TimeMLDocument.Read).ToList();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            var score = TimeEvaluator.Evaluate(documents, DocumentSegmenter.Default, SyntaxPipeline.Default, ActorDictionary.LoadBuiltIn());
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"gold: {folder} ({score.Documents} documents; creation times excluded)");
+            report.AppendLine("type       gold  system | str. P str. R str.F1 | rel. P rel. R rel.F1 | v. acc val. P val. R val.F1");
+            foreach (var t in score.Types)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"{t.Type,-9} {t.Gold,5} {t.System,7} | {P(t.Precision(t.Strict))} {P(t.Recall(t.Strict))} {P(t.F1(t.Strict))} | {P(t.Precision(t.Relaxed))} {P(t.Recall(t.Relaxed))} {P(t.F1(t.Relaxed))} | {P(t.ValueAccuracy),6} {P(t.Precision(t.Value))} {P(t.Recall(t.Value))} {P(t.F1(t.Value))}");
+            }
+
+            var shown = parse.GetValue(errors);
+            foreach (var group in score.Errors.GroupBy(e => e.Kind))
+            {
+                foreach (var e in group.Take(shown))
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"  {e.Kind,-11} {e.Document}\t{e.GoldText}\t{e.GoldType}\t{e.GoldValue}\t{e.SystemText}\t{e.SystemValue}");
+                }
+            }
+
+            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
+            context.Out.Flush();
+            return CliErrors.Success;
+        });
+        return command;
+
+        static string P(double value) => (value * 100).ToString("F2", CultureInfo.InvariantCulture).PadLeft(6);
     }
 
     private static void Row(StringBuilder report, string name, F1Score score) =>

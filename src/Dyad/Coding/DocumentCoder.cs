@@ -246,6 +246,11 @@ internal sealed class DocumentCoder
             }
 
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
+            if (document.DateFromDateline && date is { Precision: "publication" })
+            {
+                dateNote += " (from the dateline)";
+            }
+
             var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date, e.ObjectWord);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);

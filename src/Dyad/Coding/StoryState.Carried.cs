@@ -51,7 +51,7 @@ internal sealed partial class StoryState
     private sealed record TimeToWorkOut(SentenceView View, IReadOnlyList<TimeExpression> Found, bool NeedsTense, DateOnly? Published, CarriedTime? Reference)
     {
         public EventDate WorkOut() =>
-            EventDater.Governing(View, NeedsTense ? FindTimes(View, Published, Reference, t => ClauseStructure.TenseAt(View, t)) : Found)!.Value;
+            EventDater.Governing(View, NeedsTense ? FindTimes(View, Published, Reference, t => EventDater.TenseForDate(View, t)) : Found)!.Value;
     }
 
     /// <summary>

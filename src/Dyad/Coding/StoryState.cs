@@ -55,7 +55,7 @@ internal sealed partial class StoryState
         // whether one is kept: those are worked out now.
         if (tenseAsked && _published is not { Year: > 1502 })
         {
-            times = FindTimes(view, _lastTime, t => ClauseStructure.TenseAt(view, t));
+            times = FindTimes(view, _lastTime, t => EventDater.TenseForDate(view, t));
             tenseAsked = false;
         }
 
@@ -82,7 +82,7 @@ internal sealed partial class StoryState
     public SentenceSetting Enter(SentenceView view)
     {
         var paragraph = ParagraphOf(view.Sentence);
-        var times = FindTimes(view, _lastTime, t => ClauseStructure.TenseAt(view, t));
+        var times = FindTimes(view, _lastTime, t => EventDater.TenseForDate(view, t));
         var frames = AttributionAnalyzer.Frames(view, _context).ToList();
         // The account before is worked out only if this sentence continues it (it may need an earlier parse).
         if (frames.Count == 0 && ContinuesNarrative(view, times) && _lastReport.Source is { } previousReport)

@@ -11,6 +11,12 @@ public sealed record Document(string Id, string Text)
 {
     public DateOnly? Date { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Date"/> was read from the story's own dateline ("TOKYO, March 12 (Reuters) -") because the
+    /// input gave none: the month and day are the dateline's, the year a guess (see <see cref="DatelineDate"/>).
+    /// </summary>
+    public bool DateFromDateline { get; init; }
+
     public string? Title { get; init; }
 
     public string? Publisher { get; init; }

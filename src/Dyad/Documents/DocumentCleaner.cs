@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Dyad.Text;
 
@@ -266,6 +267,49 @@ internal sealed partial class DocumentCleaner
         var storyFollows = lines.Skip(next).Any(l => !l.IsBlank);
         return storyFollows && (lines[next].IsBlank || lines[next].StartsParagraph);
     }
+
+    /// <summary>
+    /// The day a story's first line dates it to, as a dateline gives it: a place in capitals (or one followed by an
+    /// agency in parentheses), a comma, a month and a day ("TOKYO, March 12 (Reuters) -", "BEIJING, Nov. 28 Kyodo").
+    /// The year is the dateline's own, else <paramref name="year"/> (from <c>--date</c> or the input), else the latest
+    /// year that does not put the day after <paramref name="today"/>.
+    /// </summary>
+    public static DateOnly? DatelineDate(string text, int? year, DateOnly today)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        var end = text.IndexOf('\n', start);
+        var line = text[start..(end < 0 ? text.Length : end)];
+        var match = DatelineDay().Match(line);
+        if (!match.Success || (match.Groups["place"].Value.Any(char.IsLower) && !match.Groups["agency"].Success))
+        {
+            return null;
+        }
+
+        var month = Array.FindIndex(MonthPrefixes, p => match.Groups["month"].Value.StartsWith(p, StringComparison.Ordinal)) + 1;
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (match.Groups["year"].Success)
+        {
+            year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        }
+
+        var resolved = year ?? (new DateOnly(today.Year, month, 1) > today ? today.Year - 1 : today.Year);
+        if (year is null && month == today.Month && day > today.Day)
+        {
+            resolved = today.Year - 1;
+        }
+
+        return resolved is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(resolved, month) ? new DateOnly(resolved, month, day) : null;
+    }
+
+    private static readonly string[] MonthPrefixes = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'\u2019\-]+(?:\s+\p{Lu}[\p{L}.'\u2019\-]+){0,3}),\s*(?:\p{Lu}[\p{L}.]+,\s*)?(?<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[a-z]*\.?\s+(?<day>\d{1,2})\b(?:,\s*(?<year>\d{4}))?\s*(?:\((?<agency>\p{L}[\p{L} .&\-]{0,30})\)|(?=\p{Lu}|-|\u2014|\u2013|$))")]
+    private static partial Regex DatelineDay();
 
     private Dateline? ParseDateline(string paragraph, TextSpan? paragraphSpan)
     {

@@ -40,11 +40,16 @@ internal sealed class DocumentReader
 
     private readonly DateOnly? _defaultDate;
     private readonly IHtmlTextReader? _html;
+    private readonly DateOnly _today;
 
-    public DocumentReader(DateOnly? defaultDate = null, IHtmlTextReader? html = null)
+    /// <param name="defaultDate">The date of inputs that carry none (<c>--date</c>); for a dateline's day, its year.</param>
+    /// <param name="html">Reads the text out of HTML pages.</param>
+    /// <param name="today">The run's date, for the year of a dateline when there is no default date (the clock's, if not given).</param>
+    public DocumentReader(DateOnly? defaultDate = null, IHtmlTextReader? html = null, DateOnly? today = null)
     {
         _defaultDate = defaultDate;
         _html = html;
+        _today = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
     }
 
     public IEnumerable<DocumentInput> Read(IEnumerable<string> inputs, Stream? standardInput = null)
@@ -127,8 +132,23 @@ internal sealed class DocumentReader
         return extension switch
         {
             ".html" or ".htm" => [FromHtml(text, path)],
-            _ => [FromText(text, Path.GetFileNameWithoutExtension(path), path, null)],
+            _ => [FromPlainText(text, path)],
         };
+    }
+
+    /// <summary>
+    /// A plain-text story carries no date of its own; one whose first line is a dateline with a day ("TOKYO, March
+    /// 12 (Reuters) -", "BEIJING, Nov. 28 Kyodo") takes it from there, else the default date.
+    /// </summary>
+    private DocumentInput FromPlainText(string text, string path)
+    {
+        var result = FromText(text, Path.GetFileNameWithoutExtension(path), path, null);
+        if (result.Document is { } document && DocumentCleaner.DatelineDate(document.Text, _defaultDate?.Year, _today) is { } dated)
+        {
+            return DocumentInput.Ok(document with { Date = dated, DateFromDateline = true });
+        }
+
+        return result;
     }
 
     /// <summary>A JSON or JSON Lines file, read as a stream; a file that cannot be opened is one error.</summary>

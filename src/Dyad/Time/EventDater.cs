@@ -13,7 +13,44 @@ internal static class EventDater
 {
     /// <summary>The time expressions of a sentence, resolved against the document's anchor and the last time mentioned.</summary>
     public static IReadOnlyList<TimeExpression> Find(SentenceView view, DateOnly? publication, EventDate? reference) =>
-        Find(view, publication, reference, t => ClauseStructure.TenseAt(view, t));
+        Find(view, publication, reference, t => TenseForDate(view, t));
+
+    // Verbs whose to-infinitive looks ahead of them: what is decided, agreed, voted or invited comes after.
+    private static readonly FrozenSet<string> LookingAhead = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "invite", "ask", "urge", "decide", "agree", "vote", "plan", "schedule", "promise", "pledge", "threaten", "intend",
+        "expect", "prepare", "arrange", "resolve",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The tense that places a date named at <paramref name="word"/>: its clause's (see <see cref="ClauseStructure.TenseAt"/>),
+    /// except that a clause with a present auxiliary or copula and no past one is in the present, and a to-infinitive under a verb of deciding, agreeing, voting or inviting looks ahead, whatever that
+    /// verb's tense: "voted to strike on March 24" (written 14 March) and "invited Sarney to speak in Rome October 16"
+    /// (written in April) name days still to come.
+    /// </summary>
+    public static Tense TenseForDate(SentenceSyntax view, int word)
+    {
+        var tense = ClauseStructure.TenseAt(view, word);
+        if (tense == Tense.Future)
+        {
+            return tense;
+        }
+
+        var clause = ClauseStructure.ClauseHead(view, word);
+
+        // A present auxiliary or copula with no past one is the present, which clause tense reads as past when the
+        // head is a participle or an adjective: "is scheduled for Dec. 15", "is payable Jan. 2".
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass or UdRelation.Cop).ToList();
+        if (helpers.Any(c => view[c].Xpos is "VBZ" or "VBP")
+            && !helpers.Any(c => view[c].Xpos is "VBD" || view.Lemma(c) is "have" || view.Keys[c] is "would" or "could" or "might"))
+        {
+            return Tense.Present;
+        }
+
+        var head = view.Head(clause);
+        var infinitive = view[clause].Xpos == "VB" && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+        return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
+    }
 
     /// <summary>
     /// The same, with the tense at a token given by <paramref name="tenseAt"/> (asked only for expressions whose
@@ -29,7 +66,8 @@ internal static class EventDater
         var result = new List<TimeExpression>(found.Count);
         foreach (var expression in found)
         {
-            if (expression.Value.Start.Year < 1500)
+            // Durations and sets ("three days", "weekly") date nothing.
+            if (!expression.IsDate || expression.Value.Start.Year < 1500)
             {
                 continue;
             }
@@ -54,7 +92,7 @@ internal static class EventDater
     /// The word a time expression dates: the clause head it belongs to, or -1 when it sits in the phrase of an event
     /// noun other than <paramref name="trigger"/> and its object <paramref name="objectWord"/>.
     /// </summary>
-    public static int Attachment(SentenceView view, TimeExpression time, int trigger = -1, int objectWord = -1)
+    public static int Attachment(SentenceSyntax view, TimeExpression time, int trigger = -1, int objectWord = -1)
     {
         var head = ClauseStructure.HeadOfRange(view, time.Start, time.End);
         var first = true;
@@ -90,11 +128,25 @@ internal static class EventDater
     /// The expression that dates the sentence as a whole: attached to a clause, nearest the root; else (all of them
     /// inside event nouns: "held a meeting ... in early September") the first; or null.
     /// </summary>
-    public static TimeExpression? Governing(SentenceView view, IReadOnlyList<TimeExpression> times) =>
+    public static TimeExpression? Governing(SentenceSyntax view, IReadOnlyList<TimeExpression> times) =>
         times.Count == 0 ? null : times.Count == 1 ? times[0] : times.Where(t => Attachment(view, t) >= 0)
             .OrderBy(t => ClauseStructure.Ancestors(view, Attachment(view, t)).Count())
             .FirstOrDefault()
         ?? times[0];
+
+    /// <summary>Whether <paramref name="word"/> is a verb its clause tells in the past: "imposed", "has attacked", "was held".</summary>
+    private static bool MarkedPast(SentenceSyntax view, int word)
+    {
+        if (view[word].Xpos is not ("VBD" or "VBN"))
+        {
+            return false;
+        }
+
+        var clause = ClauseStructure.ClauseHead(view, word);
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        return (view[clause].Xpos == "VBD" && helpers.Count == 0)
+            || helpers.Any(c => view[c].Xpos == "VBD" || (view.Lemma(c) == "have" && view[clause].Xpos == "VBN"));
+    }
 
     public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried)
     {
@@ -112,7 +164,10 @@ internal static class EventDater
                 }
             }
 
-            if (Governing(view, times) is { } governing)
+            // A time still to come, in another clause, does not date what its own clause tells as past ("imposed
+            // tariffs ... Nakasone leaves on Wednesday"; "approved proposals to extend the program through fiscal 1990").
+            if (Governing(view, times) is { } governing
+                && !(publication is { } published && governing.Value.Start > published && MarkedPast(view, trigger)))
             {
                 return (governing.Value, "time of the sentence");
             }

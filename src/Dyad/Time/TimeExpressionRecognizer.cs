@@ -33,7 +33,10 @@ internal static class TimeExpressionRecognizer
     private static readonly FrozenDictionary<string, int> Numbers = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["several"] = 3, ["few"] = 3, ["couple"] = 2,
+        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
+        ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["hundred"] = 100, ["dozen"] = 12,
+        ["several"] = 3, ["few"] = 3, ["couple"] = 2,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Words that, before a bare year or month name, make it a time ("in 2004", "since May").
@@ -70,7 +73,7 @@ internal static class TimeExpressionRecognizer
             {
                 var span = new TextSpan(tokens[found.Start].Start, tokens[found.End - 1].End);
                 var text = string.Join(' ', tokens.Skip(found.Start).Take(found.End - found.Start).Select(t => t.Text));
-                result.Add(new TimeExpression(found.Start, found.End, text, span, found.Value with { Text = null }, found.Anaphoric));
+                result.Add(new TimeExpression(found.Start, found.End, text, span, found.Value with { Text = null }, found.Anaphoric, found.Kind, found.Period));
                 i = found.End;
             }
             else
@@ -86,6 +89,9 @@ internal static class TimeExpressionRecognizer
     private static readonly FrozenSet<string> TimeWords = new[]
     {
         "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
+        "now", "currently", "nowadays", "present", "past", "future", "daily", "weekly", "monthly", "annually",
+        "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night", "a.m", "p.m", "noon", "midday", "midnight",
+        "nineteen", "thousand",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -95,11 +101,11 @@ internal static class TimeExpressionRecognizer
     /// </summary>
     internal static bool MayNameTime(string word) =>
         Months.ContainsKey(word) || Weekdays.ContainsKey(word) || TimeWords.Contains(word)
-        || word.TrimEnd('s') is "day" or "week" or "month" or "year"
+        || word.TrimEnd('s') is "day" or "week" or "month" or "year" or "hour" or "minute" or "quarter" or "decade" or "century"
         || word.StartsWith("mid-", StringComparison.Ordinal)
         || (word.Length >= 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]));
 
-    private readonly record struct Found(int Start, int End, EventDate Value, bool Anaphoric);
+    private readonly record struct Found(int Start, int End, EventDate Value, bool Anaphoric, TimeKind Kind = TimeKind.Date, string? Period = null);
 
     /// <summary>
     /// <see cref="Match"/>, except that an expression whose date falls outside the calendar (years 1 to 9999:
@@ -120,7 +126,7 @@ internal static class TimeExpressionRecognizer
 
     private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
     {
-        string At(int k) => k < w.Length ? w[k] : string.Empty;
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
         var tense = new TenseOnDemand(tenseAt, i);
 
         // Ranges: "between September and November", "from May to July 2015".
@@ -153,54 +159,57 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 1, new EventDate(anchor.AddMonths(-3), anchor, null, "vague"), false);
         }
 
-        if (At(i) is "in" or "over" or "during" && At(i + 1) is "recent" or "the")
+        // Spans back from the anchor: "the past two weeks", "the last five years", "recent months". They are durations
+        // in TimeML and date what happened within them; a preposition before them is not part of them.
+        if ((At(i) == "the" && At(i + 1) is "past" or "last") || At(i) == "recent")
         {
-            var k = i + 1;
-            if (At(k) == "the" && At(k + 1) is "past" or "last")
+            var k = At(i) == "recent" ? i + 1 : i + 2;
+            var vague = At(i) == "recent";
+            int? count = null;
+            if (!vague && At(k) is "few" or "several")
             {
-                k += 2;
+                vague = true;
+                k++;
             }
-            else if (At(k) == "recent")
+            else if (!vague && (Numbers.TryGetValue(At(k), out var n) || int.TryParse(At(k), NumberStyles.None, CultureInfo.InvariantCulture, out n)))
             {
-                k += 1;
-            }
-            else
-            {
-                k = -1;
+                count = n;
+                k++;
             }
 
-            if (k > 0)
+            var unit = At(k).TrimEnd('s');
+            var afterPreposition = At(i - 1) is "in" or "over" or "during" or "for" or "within" or "throughout";
+            if (unit is "day" or "week" or "month" or "year" or "decade" && At(k + 1) != "of" && (vague || count is not null || afterPreposition))
             {
-                var count = 1;
-                var vague = At(k - 1) == "recent";
-                if (Numbers.TryGetValue(At(k), out var n) || int.TryParse(At(k), NumberStyles.None, CultureInfo.InvariantCulture, out n))
+                var length = count ?? (vague ? unit switch { "day" => 7, "week" => 6, "month" => 6, "decade" => 2, _ => 5 } : 1);
+                var start = unit switch
                 {
-                    count = n;
-                    k++;
-                }
-                else if (!vague)
-                {
-                    count = 1;
-                }
-
-                var unit = At(k).TrimEnd('s');
-                if (unit is "day" or "week" or "month" or "year")
-                {
-                    if (vague)
-                    {
-                        count = unit switch { "day" => 7, "week" => 6, "month" => 6, _ => 5 };
-                    }
-
-                    var start = unit switch
-                    {
-                        "day" => anchor.AddDays(-count),
-                        "week" => anchor.AddDays(-7 * count),
-                        "month" => anchor.AddMonths(-count),
-                        _ => anchor.AddYears(-count),
-                    };
-                    return new Found(i, k + 1, new EventDate(start, anchor, null, "vague"), false);
-                }
+                    "day" => anchor.AddDays(-length),
+                    "week" => anchor.AddDays(-7 * length),
+                    "month" => anchor.AddMonths(-length),
+                    "decade" => anchor.AddYears(-10 * length),
+                    _ => anchor.AddYears(-length),
+                };
+                var period = unit == "decade" && !vague
+                    ? "P" + (10 * length).ToString(CultureInfo.InvariantCulture) + "Y"
+                    : "P" + (vague ? "X" : length.ToString(CultureInfo.InvariantCulture)) + UnitCode(unit);
+                return new Found(i, k + 1, new EventDate(start, anchor, null, "vague"), false, TimeKind.Span, period);
             }
+
+            if (At(i) == "the" && At(i + 1) == "past" && k == i + 2)
+            {
+                return new Found(i, i + 2, new EventDate(anchor.AddYears(-5), anchor, null, "past"), false);
+            }
+        }
+
+        if (Anaphoric(tokens, w, i, anchor, reference) is { } relative)
+        {
+            return relative;
+        }
+
+        if (Quarter(w, i, anchor, tense, reference) is { } quarter)
+        {
+            return quarter;
         }
 
         // "two days ago", "three years ago".
@@ -212,12 +221,14 @@ internal static class TimeExpressionRecognizer
                 "day" => Day(anchor.AddDays(-agoCount)),
                 "week" => Week(anchor.AddDays(-7 * agoCount)),
                 "month" => Month(anchor.AddMonths(-agoCount).Year, anchor.AddMonths(-agoCount).Month),
+                "year" when reference is { Precision: "quarter" } => QuarterOf(reference.Start.AddYears(-agoCount)),
                 "year" => Year(anchor.Year - agoCount),
                 _ => null,
             };
             if (value is not null)
             {
-                return new Found(i, i + 3, value, false);
+                // In a report on a quarter, "a year ago" is that quarter a year before.
+                return new Found(i, i + 3, value, unit == "year" && reference is not null);
             }
         }
 
@@ -229,7 +240,433 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 3, value, false);
         }
 
-        return Point(tokens, w, i, anchor, tense, reference);
+        if (DurationOrSet(tokens, w, i, anchor) is { } lengthOrSet)
+        {
+            return lengthOrSet;
+        }
+
+        if (Reference(w, i, anchor) is { } vagueReference)
+        {
+            return vagueReference;
+        }
+
+        // A part of the day after a day makes it a time: "Friday morning", "yesterday afternoon"; "this morning", "last night".
+        if (At(i) is "this" or "last" && PartOfDay(At(i + 1)) is { } partToday && (At(i) == "this" || At(i + 1) == "night"))
+        {
+            return new Found(i, i + 2, Day(At(i) == "last" ? anchor.AddDays(-1) : anchor), false, TimeKind.Time, partToday);
+        }
+
+        // "the weekend": the last one in the past tense, the next in the future.
+        if (At(i) == "the" && At(i + 1) == "weekend")
+        {
+            return new Found(i, i + 2, Weekend(anchor, tense.Value == Tense.Future ? 1 : -1), false);
+        }
+
+        if (At(i) == "tonight")
+        {
+            return new Found(i, i + 1, Day(anchor), false, TimeKind.Time, "NI");
+        }
+
+        if (Clock(tokens, w, i, anchor, tense, reference) is { } clock)
+        {
+            return clock;
+        }
+
+        var point = Point(tokens, w, i, anchor, tense, reference);
+        if (point is { Value.Precision: "day" } day && PartOfDay(At(day.End)) is { } part)
+        {
+            return day with { End = day.End + 1, Kind = TimeKind.Time, Period = part };
+        }
+
+        return point;
+    }
+
+    /// <summary>"nineteen ninety-six" (tokens "nineteen", "ninety", "-", "six"), "nineteen eighty", "two thousand".</summary>
+    private static (int Year, int End)? SpelledYear(string[] w, int i)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        if (At(i) == "two" && At(i + 1) == "thousand")
+        {
+            return (2000, i + 2);
+        }
+
+        if (At(i) is not ("eighteen" or "nineteen") || !Numbers.TryGetValue(At(i + 1), out var tens) || tens is < 20 or > 90 || tens % 10 != 0)
+        {
+            return null;
+        }
+
+        var century = At(i) == "eighteen" ? 1800 : 1900;
+        if (At(i + 2) == "-" && Numbers.TryGetValue(At(i + 3), out var units) && units is >= 1 and <= 9 && At(i + 3) is not ("a" or "an"))
+        {
+            return (century + tens + units, i + 4);
+        }
+
+        return (century + tens, i + 2);
+    }
+
+    /// <summary>
+    /// A time on the clock: "10:35 a.m.", "6 a.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday". With
+    /// a day after it, the day it falls on; alone, a time of the anchor's day, which dates no event (the day it
+    /// means is as likely the one before).
+    /// </summary>
+    private static Found? Clock(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, TenseOnDemand tense, EventDate? reference)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        int hour;
+        var minute = 0;
+        var k = i;
+        if (At(k) is "noon" or "midday" or "midnight")
+        {
+            hour = At(k) == "midnight" ? 24 : 12;
+            k++;
+        }
+        else
+        {
+            var text = At(k);
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var hourText = colon > 0 ? text[..colon] : text;
+            if (!int.TryParse(hourText, NumberStyles.None, CultureInfo.InvariantCulture, out hour) || hour is < 1 or > 12
+                || (colon > 0 && !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) || minute is < 0 or > 59)
+            {
+                return null;
+            }
+
+            k++;
+            if (At(k) is not ("a.m" or "p.m" or "am" or "pm"))
+            {
+                return null;
+            }
+
+            if (At(k) is "p.m" or "pm" && hour < 12)
+            {
+                hour += 12;
+            }
+            else if (At(k) is "a.m" or "am" && hour == 12)
+            {
+                hour = 0;
+            }
+
+            k++;
+        }
+
+        var clock = hour == 24 ? "24" : string.Create(CultureInfo.InvariantCulture, $"{hour:D2}:{minute:D2}");
+        if (At(k) is "est" or "edt" or "gmt" or "cst" or "cdt" or "pst" or "pdt" or "local")
+        {
+            k++;
+        }
+
+        var dayAt = At(k) == "," ? k + 1 : k;
+        if (At(dayAt) is "yesterday" or "today" or "tomorrow" || Weekdays.ContainsKey(At(dayAt)) || Months.ContainsKey(At(dayAt)))
+        {
+            if (Point(tokens, w, dayAt, anchor, tense, reference) is { Value.Precision: "day" } day)
+            {
+                return new Found(i, day.End, day.Value, day.Anaphoric, TimeKind.Time, clock);
+            }
+        }
+
+        if (At(i) is "noon" or "midday" or "midnight")
+        {
+            return null;
+        }
+
+        // Alone, the day last mentioned when it was a day ("Oct. 23 ... at 10 p.m."), else the anchor's.
+        var onDay = reference is { Precision: "day" } ? reference.Start : anchor;
+        return new Found(i, k, new EventDate(onDay, onDay, null, "clock"), false, TimeKind.Time, clock) with { Anaphoric = reference is not null };
+    }
+
+    private static string? PartOfDay(string word) => word switch
+    {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => null,
+    };
+
+    /// <summary>The ISO 8601 letter of a unit of time (after "T" for hours and minutes).</summary>
+    private static string UnitCode(string unit) => unit switch
+    {
+        "minute" => "M",
+        "hour" => "H",
+        "day" => "D",
+        "week" => "W",
+        "month" => "M",
+        "quarter" => "Q",
+        "decade" => "DE",
+        "century" or "centurie" => "CE",
+        _ => "Y",
+    };
+
+    /// <summary>
+    /// "now", "currently" (the present), "the future", "the past": TimeML's vague references. They add
+    /// nothing to an event's date beyond the publication date and date no event.
+    /// </summary>
+    private static Found? Reference(string[] w, int i, DateOnly anchor)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        return At(i) switch
+        {
+            "now" or "currently" or "nowadays" => new Found(i, i + 1, new EventDate(anchor, anchor, null, "present"), false),
+            "present" when At(i - 1) is "at" or "the" => new Found(i - (At(i - 1) == "the" ? 1 : 0), i + 1, new EventDate(anchor, anchor, null, "present"), false),
+            "the" when At(i + 1) == "future" => new Found(i, i + 2, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
+            "future" when At(i - 1) == "in" => new Found(i, i + 1, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
+            _ => null,
+        };
+    }
+
+    private static readonly FrozenDictionary<string, string> SetWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lengths of time ("three days", "the first nine months", "a two-year term", "for years") and recurrences
+    /// ("daily", "every week", "each July", "twice a month"). Their value is the length, not a date.
+    /// </summary>
+    private static Found? DurationOrSet(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        var dummy = Day(anchor);
+        if (SetWords.TryGetValue(At(i), out var every))
+        {
+            return new Found(i, i + 1, dummy, false, TimeKind.Set, every);
+        }
+
+        if (At(i) is "every" or "each" or "per")
+        {
+            var unitWord = At(i + 1);
+            if (unitWord is "minute" or "hour" or "day" or "week" or "month" or "quarter" or "year")
+            {
+                var time = unitWord is "minute" or "hour" ? "T" : string.Empty;
+                return new Found(i, i + 2, dummy, false, TimeKind.Set, "P" + time + "1" + UnitCode(unitWord));
+            }
+
+            if (At(i) != "per" && Months.TryGetValue(unitWord, out var everyMonth) && char.IsUpper(tokens[i + 1].Text[0]))
+            {
+                return new Found(i, i + 2, dummy, false, TimeKind.Set, string.Create(CultureInfo.InvariantCulture, $"XXXX-{everyMonth:D2}"));
+            }
+
+            if (At(i) != "per" && Weekdays.TryGetValue(unitWord, out var everyDay) && char.IsUpper(tokens[i + 1].Text[0]))
+            {
+                return new Found(i, i + 2, dummy, false, TimeKind.Set, "XXXX-WXX-" + (((int)everyDay + 6) % 7 + 1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            return null;
+        }
+
+        var k = i;
+        var definite = At(k) == "the";
+        if (definite)
+        {
+            k++;
+        }
+
+        if (At(k) is "first" or "next" or "coming" or "last" or "past" && definite)
+        {
+            k++;
+        }
+
+        string count;
+        if (!definite && At(k) is "a" or "an" && At(k + 1) is not ("few" or "couple"))
+        {
+            count = "1";
+            k++;
+        }
+        else if (At(k) is "few" or "several" or "many" || (At(k) == "a" && At(k + 1) == "few"))
+        {
+            count = "X";
+            k += At(k) == "a" ? 2 : 1;
+        }
+        else if (Numbers.TryGetValue(At(k), out var n) && At(k) is not ("a" or "an" or "couple") || int.TryParse(At(k), NumberStyles.None, CultureInfo.InvariantCulture, out n))
+        {
+            count = n.ToString(CultureInfo.InvariantCulture);
+            k++;
+        }
+        else if (!definite && k == i && At(i - 1) is "for" or "in" or "within" or "over" && At(i).EndsWith('s'))
+        {
+            // "for years", "in decades".
+            count = "X";
+        }
+        else
+        {
+            return null;
+        }
+
+        if (At(k) == "-" && k > i)
+        {
+            k++;
+        }
+
+        var unit = At(k) is "centuries" ? "century" : At(k).TrimEnd('s');
+        if (unit is not ("minute" or "hour" or "day" or "week" or "month" or "quarter" or "year" or "decade" or "century")
+            || (At(k + 1) == "-" && At(k + 2) is "old" or "earlier" or "ago") || At(k + 1) is "ago" or "earlier" or "later")
+        {
+            return null;
+        }
+
+        // TimeML counts decades in years ("two decades" is P20Y).
+        var code = unit == "decade" && count != "X"
+            ? "P" + (10 * int.Parse(count, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture) + "Y"
+            : (unit is "minute" or "hour" ? "PT" : "P") + count + UnitCode(unit);
+
+        // "twice a week", "three times a year": a recurrence.
+        if (count == "1" && At(i) is "a" or "an" && At(i - 1) is "once" or "twice" or "times")
+        {
+            return new Found(i, k + 1, dummy, false, TimeKind.Set, code);
+        }
+
+        return new Found(i, k + 1, dummy, false, TimeKind.Duration, code);
+    }
+
+    /// <summary>
+    /// Times counted from the last time mentioned: "a year earlier", "two days later", "the year-earlier quarter"
+    /// (without one, from the anchor). A year before a quarter is that quarter a year before.
+    /// </summary>
+    private static Found? Anaphoric(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, EventDate? reference)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        _ = tokens;
+
+        // "year-earlier", "the year-ago period".
+        var k = At(i) == "the" ? i + 1 : i;
+        if (At(k) == "year" && At(k + 1) == "-" && At(k + 2) is "earlier" or "ago")
+        {
+            var end = k + 3;
+            var follows = At(end) is "quarter" or "period";
+            if (k > i && !follows)
+            {
+                return null;
+            }
+
+            // A year before the quarter last mentioned; else the year before the anchor's (the last time mentioned
+            // is too often not the one compared with).
+            var value = reference is { Precision: "quarter" } ? QuarterOf(reference.Start.AddYears(-1)) : Year(anchor.Year - 1);
+            return new Found(i, follows ? end + 1 : end, value, reference is not null);
+        }
+
+        if ((Numbers.TryGetValue(At(i), out var count) || int.TryParse(At(i), NumberStyles.None, CultureInfo.InvariantCulture, out count))
+            && At(i + 2) is "earlier" or "later" && At(i) is not ("few" or "several" or "couple"))
+        {
+            var unit = At(i + 1).TrimEnd('s');
+            var shift = At(i + 2) == "earlier" ? -count : count;
+            var basis = reference ?? Day(anchor);
+            EventDate? value = unit switch
+            {
+                "day" => Day(basis.Start.AddDays(shift)),
+                "week" => Week(basis.Start.AddDays(7 * shift)),
+                "month" => Month(basis.Start.AddMonths(shift).Year, basis.Start.AddMonths(shift).Month),
+                "year" when basis.Precision == "quarter" => QuarterOf(basis.Start.AddYears(shift)),
+                "year" => Year(anchor.Year + shift),
+                _ => null,
+            };
+            return value is null ? null : new Found(i, i + 3, value, reference is not null);
+        }
+
+        return null;
+    }
+
+    private static readonly FrozenDictionary<string, int> QuarterOrdinals = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Quarters of a year: "the third quarter", "third-quarter", "the fiscal first quarter", "the third quarter of
+    /// 1990", "the 1988 third quarter", "next year's first quarter", "the latest quarter", "the current quarter", and
+    /// "the quarter" (the quarter last mentioned, else the last one ended).
+    /// </summary>
+    private static Found? Quarter(string[] w, int i, DateOnly anchor, TenseOnDemand tense, EventDate? reference)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        var k = i;
+        int? year = null;
+        var determiner = false;
+        if (At(k) is "this" or "next" or "last" && At(k + 1) == "year" && At(k + 2) == "'s")
+        {
+            year = anchor.Year + At(k) switch { "next" => 1, "last" => -1, _ => 0 };
+            k += 3;
+            determiner = true;
+        }
+        else if (At(k) is "the" or "its" or "their")
+        {
+            k++;
+            determiner = true;
+        }
+
+        if (year is null && IsYear(At(k), out var before))
+        {
+            year = before;
+            k++;
+        }
+
+        if (At(k) == "fiscal")
+        {
+            k++;
+        }
+
+        int? ordinal = null;
+        string? which = null;
+        if (QuarterOrdinals.TryGetValue(At(k), out var q))
+        {
+            ordinal = q;
+            k++;
+            if (At(k) == "-")
+            {
+                k++;
+            }
+        }
+        else if (At(k) is "latest" or "current" or "previous" or "same")
+        {
+            which = At(k);
+            k++;
+        }
+
+        if (At(k) != "quarter" || (ordinal is null && !determiner))
+        {
+            return null;
+        }
+
+        var end = k + 1;
+        if (At(end) == "of" && IsYear(At(end + 1), out var after))
+        {
+            year = after;
+            end += 2;
+        }
+        else if (At(end) == "of" && ordinal is null)
+        {
+            // "the quarter of a century".
+            return null;
+        }
+
+        var current = QuarterOf(anchor);
+        var lastEnded = QuarterOf(current.Start.AddMonths(-3));
+        if (ordinal is { } number)
+        {
+            var resolvedYear = year ?? anchor.Year;
+            var start = new DateOnly(resolvedYear, 3 * number - 2, 1);
+            if (year is null && start > anchor && tense.Value != Tense.Future)
+            {
+                start = start.AddYears(-1);
+            }
+
+            return new Found(i, end, QuarterOf(start), false);
+        }
+
+        var value = which switch
+        {
+            "current" => current,
+            "latest" => lastEnded,
+            "previous" when reference is { Precision: "quarter" } => QuarterOf(reference.Start.AddMonths(-3)),
+            "previous" => lastEnded,
+            _ => reference is { Precision: "quarter" } ? reference : lastEnded,
+        };
+        return new Found(i, end, value, which is null or "previous" or "same" && reference is not null);
+    }
+
+    private static EventDate QuarterOf(DateOnly date)
+    {
+        var start = new DateOnly(date.Year, (date.Month - 1) / 3 * 3 + 1, 1);
+        return new EventDate(start, start.AddMonths(3).AddDays(-1), null, "quarter");
     }
 
     /// <summary>One point or period of time starting at token <paramref name="i"/>.</summary>
@@ -372,6 +809,11 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, i + 2, Month(monthYear, m), false);
             }
 
+            if (SpelledYear(w, i + 1) is { } spelledYear)
+            {
+                return new Found(i, spelledYear.End, Month(spelledYear.Year, m), false);
+            }
+
             if (At(i) != "may" || TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "early" or "mid" or "late")
             {
                 var year = YearFor(m, null, anchor, tense);
@@ -397,9 +839,16 @@ internal static class TimeExpressionRecognizer
             }
         }
 
-        // Weekdays: "Monday", "on Tuesday".
-        if (Weekdays.TryGetValue(At(i), out var weekdayName) && char.IsUpper(tokens[i].Text[0]))
+        // Weekdays: "Monday", "on Tuesday"; "Sun" only as "Sun." (else a name: the Sun newspaper, Sun Microsystems).
+        if (Weekdays.TryGetValue(At(i), out var weekdayName) && char.IsUpper(tokens[i].Text[0]) && (At(i) != "sun" || tokens[i].Text.EndsWith('.')))
         {
+            // "Friday, Oct. 23": the date says which Friday.
+            var next = At(i + 1) == "," ? i + 2 : i + 1;
+            if (Months.ContainsKey(At(next)) && Point(tokens, w, next, anchor, tense, reference) is { Value.Precision: "day" } dated)
+            {
+                return dated with { Start = i };
+            }
+
             return new Found(i, i + 1, Day(NearestWeekday(anchor, weekdayName, tense)), false);
         }
 
@@ -421,10 +870,19 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + 1, Day(iso), false);
         }
 
-        // Years after a preposition: "in 2004", "since 1998", "the 2004 summit".
-        if (IsYear(At(i), out var bare) && (TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "the" or "early" or "mid" or "late" || At(i + 1) is "," or "."))
+        // Years after a preposition or a determiner: "in 2004", "since 1998", "the 2004 summit", "its 1990 invasion",
+        // "fiscal 1989".
+        if (IsYear(At(i), out var bare) && (TimePrepositions.Contains(At(i - 1)) || At(i + 1) is "," or "."
+            || At(i - 1) is "the" or "early" or "mid" or "late" or "a" or "its" or "his" or "her" or "their" or "our" or "fiscal" or "due"))
         {
             return new Found(i, i + 1, Year(bare), false);
+        }
+
+        // Years spelled out, as transcripts of speech have them: "nineteen ninety-six", "the year two thousand".
+        if (SpelledYear(w, i) is { } spelled)
+        {
+            var from = At(i - 2) == "the" && At(i - 1) == "year" ? i - 2 : i;
+            return new Found(from, spelled.End, Year(spelled.Year), false);
         }
 
         return null;
@@ -516,20 +974,55 @@ internal static class TimeExpressionRecognizer
         return new EventDate(saturday, saturday.AddDays(1), null, "week");
     }
 
-    /// <summary>The year of a month (and day) given without one: the last such month for the past, the next for the future.</summary>
+    /// <summary>
+    /// The year of a month (and day) given without one: the year that puts it nearest the anchor (in the present
+    /// tense too: "the offer expires Dec. 7"), except that in the past tense one more than about a month ahead is
+    /// taken as the one before ("talks were held in March",
+    /// written in November), and in the future tense one already gone is taken as the next. A date a few weeks
+    /// ahead in a past-tense sentence is usually a plan reported ("voted to strike on March 24", written 14 March).
+    /// </summary>
     private static int YearFor(int month, int? day, DateOnly anchor, TenseOnDemand tense)
     {
-        var candidate = new DateOnly(anchor.Year, month, Math.Min(day ?? 1, DateTime.DaysInMonth(anchor.Year, month)));
-        if (tense.Value == Tense.Future)
+        int Distance(int year)
         {
-            return candidate < new DateOnly(anchor.Year, anchor.Month, 1) || (day is not null && candidate < anchor) ? anchor.Year + 1 : anchor.Year;
+            var first = new DateOnly(year, month, Math.Min(day ?? 1, DateTime.DaysInMonth(year, month)));
+            var last = day is null ? first.AddMonths(1).AddDays(-1) : first;
+            return anchor < first ? first.DayNumber - anchor.DayNumber : anchor > last ? last.DayNumber - anchor.DayNumber : 0;
         }
 
-        return month > anchor.Month || (day is not null && month == anchor.Month && day > anchor.Day + 1) ? anchor.Year - 1 : anchor.Year;
+        var nearest = anchor.Year;
+        foreach (var year in new[] { anchor.Year - 1, anchor.Year + 1 })
+        {
+            if (Math.Abs(Distance(year)) < Math.Abs(Distance(nearest)))
+            {
+                nearest = year;
+            }
+        }
+
+        var ahead = Distance(nearest);
+        if (ahead > 31 && tense.Value == Tense.Past)
+        {
+            return nearest - 1;
+        }
+
+        // A day already gone, or a month already ended, is next year's in the future tense.
+        return ahead < 0 && tense.Value == Tense.Future ? nearest + 1 : nearest;
     }
 
-    private static DateOnly NearestWeekday(DateOnly anchor, DayOfWeek day, TenseOnDemand tense) =>
-        tense.Value == Tense.Future ? NextWeekday(anchor, day) : PreviousWeekday(anchor, day, strict: false);
+    /// <summary>
+    /// The day of a weekday named alone: the next one for the future tense, the last one (or the anchor's day) for
+    /// the past; for the present tense ("Bush meets Gorbachev Tuesday") the nearest, the past one on a tie.
+    /// </summary>
+    private static DateOnly NearestWeekday(DateOnly anchor, DayOfWeek day, TenseOnDemand tense)
+    {
+        var previous = PreviousWeekday(anchor, day, strict: false);
+        return tense.Value switch
+        {
+            Tense.Future => NextWeekday(anchor, day),
+            Tense.Present when previous != anchor && NextWeekday(anchor, day).DayNumber - anchor.DayNumber < anchor.DayNumber - previous.DayNumber => NextWeekday(anchor, day),
+            _ => previous,
+        };
+    }
 
     private static DateOnly PreviousWeekday(DateOnly anchor, DayOfWeek day, bool strict)
     {

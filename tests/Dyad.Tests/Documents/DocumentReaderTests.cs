@@ -36,6 +36,27 @@ public sealed class DocumentReaderTests : IDisposable
         Assert.Equal(new DateOnly(2016, 11, 28), input.Document?.Date);
     }
 
+    [Theory]
+    [InlineData("TOKYO, March 12 (Reuters) - Japan's trade ministry said on Thursday it would act.", "1987-06-01", null, "1987-03-12")]
+    [InlineData("BEIJING, Nov. 28 Kyodo\nChina and Japan agreed on Monday to resume talks.", null, "2016-12-05", "2016-11-28")]
+    [InlineData("BEIJING, Dec. 28 Kyodo\nChina and Japan agreed on Monday to resume talks.", null, "2016-12-05", "2015-12-28")]
+    [InlineData("Washington, March 12 (Reuters) - The U.S. said it would act.", null, "2016-12-05", "2016-03-12")]
+    [InlineData("Japan met China on March 12 - the talks went well.", "1987-06-01", null, "1987-06-01")]
+    [InlineData("Officials, March 12 talks - a story with no dateline.", "1987-06-01", null, "1987-06-01")]
+    public void A_text_story_takes_its_date_from_its_dateline_when_the_input_gives_none(string text, string? defaultDate, string? today, string expected)
+    {
+        // The dateline gives the month and day; --date (or else the run's date, the latest such day not to come) the year.
+        var path = Write("wire.txt", text);
+        var reader = new DocumentReader(
+            defaultDate is null ? null : DateOnly.Parse(defaultDate, System.Globalization.CultureInfo.InvariantCulture),
+            today: today is null ? null : DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        var document = Assert.Single(reader.Read([path])).Document!;
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), document.Date);
+        Assert.Equal(expected != defaultDate, document.DateFromDateline);
+    }
+
     [Fact]
     public void Reads_a_folder_recursively_in_ordinal_order()
     {

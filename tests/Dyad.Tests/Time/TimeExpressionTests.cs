@@ -47,13 +47,47 @@ public sealed class TimeExpressionTests
     [Theory]
     [InlineData("The minister may visit Seoul.")]
     [InlineData("It cost 2004 dollars.")]
-    [InlineData("The party held its first congress in 36 years.")]
     [InlineData("Officials said the talks would go on.")]
+    [InlineData("The Sun reported the deal.")]
+    [InlineData("The company pays a quarterly dividend.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
 
         Assert.Empty(found);
+    }
+
+    [Theory]
+    [InlineData("The party held its first congress in 36 years.", "36 years", "Duration", "P36Y", false)]
+    [InlineData("The talks lasted three days.", "three days", "Duration", "P3D", false)]
+    [InlineData("He served a two-year term.", "two - year", "Duration", "P2Y", false)]
+    [InlineData("Profit rose in the first nine months.", "the first nine months", "Duration", "P9M", false)]
+    [InlineData("The flight took five hours.", "five hours", "Duration", "PT5H", false)]
+    [InlineData("The fighting has gone on for years.", "years", "Duration", "PXY", false)]
+    [InlineData("The paper is published daily.", "daily", "Set", "P1D", false)]
+    [InlineData("They meet twice a week.", "a week", "Set", "P1W", false)]
+    [InlineData("The festival is held each July.", "each July", "Set", "XXXX-07", false)]
+    [InlineData("Prices rose over the past two months.", "the past two months", "Span", "P2M", true)]
+    [InlineData("Prices rose in recent years.", "recent years", "Span", "PXY", true)]
+    [InlineData("The economy is now in recession.", "now", "Date", "PRESENT_REF", false)]
+    [InlineData("Talks may resume in the future.", "the future", "Date", "FUTURE_REF", false)]
+    [InlineData("The ministers met Friday morning.", "Friday morning", "Time", "2016-11-25TMO", true)]
+    [InlineData("The strike began on Monday, a 30-year-old man said.", "Monday", "Date", "2016-11-28", true)]
+    [InlineData("The talks lasted two decades.", "two decades", "Duration", "P20Y", false)]
+    [InlineData("The blast came at 10:35 a.m.", "10:35 a.m.", "Time", "2016-11-28T10:35", false)]
+    [InlineData("Earnings fell in the third quarter.", "the third quarter", "Date", "2016-Q3", true)]
+    [InlineData("The ministers met earlier this week.", "earlier this week", "Date", "2016-W48", true)]
+    public void Finds_lengths_recurrences_and_vague_times_with_their_TimeML_values(string text, string expression, string kind, string value, bool dates)
+    {
+        // TimeML values (TempEval-3); durations, sets, the vague present, past and future, and a clock time with no
+        // day date no event.
+        var anchor = new DateOnly(2016, 11, 28);
+
+        var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), anchor, _ => Tense.Past, null);
+
+        var single = Assert.Single(found);
+        Assert.Equal((expression, kind, value), (single.Text, single.Kind.ToString(), TimexValue.Of(single, anchor)));
+        Assert.Equal(dates, single.IsDate);
     }
 
     [Theory]

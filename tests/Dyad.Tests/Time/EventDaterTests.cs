@@ -1,0 +1,51 @@
+using System.Globalization;
+using Dyad.Actors;
+using Dyad.Coding;
+using Dyad.Documents;
+using Dyad.Segmentation;
+using Dyad.Story;
+using Dyad.Syntax;
+using Dyad.Text;
+using Dyad.Time;
+
+namespace Dyad.Tests.Time;
+
+/// <summary>
+/// Dates as coding reads them from parsed sentences: the tense that places a date without a year, and which time
+/// dates an event (issue 20, on Reuters stories of 1987 and Wall Street Journal stories of 1989).
+/// </summary>
+public sealed class EventDaterTests
+{
+    private static readonly Lazy<ActorDictionary> Actors = new(ActorDictionary.LoadBuiltIn);
+    private static readonly Lazy<DocumentCoder> Coder = new(DocumentCoder.CreateDefault);
+
+    [Theory]
+    [InlineData("Saouma said he invited President Jose Sarney to make the opening speech in Rome on October 16.", "1987-04-02", "1987-10-16")]
+    [InlineData("About 5,000 bank workers voted to strike on March 24 unless their demand for pay rises is met.", "1987-03-14", "1987-03-24")]
+    [InlineData("The reduced dividend is payable Jan. 2 to stock of record.", "1989-11-02", "1990-01-02")]
+    [InlineData("The talks were held on October 16.", "1987-04-02", "1986-10-16")]
+    public void Places_a_day_without_a_year_by_the_tense_of_its_clause(string text, string publication, string expected)
+    {
+        var sentence = DocumentSegmenter.Default.SegmentPlain(text, [new TextSpan(0, text.Length)])[0];
+        var view = new SentenceView(sentence, Actors.Value, SyntaxPipeline.Default, mayHaveActorPhrase: true);
+
+        var found = EventDater.Find(view, DateOnly.Parse(publication, CultureInfo.InvariantCulture), null);
+
+        Assert.Equal(expected, Assert.Single(found).Value.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_time_still_to_come_in_another_clause_does_not_date_a_past_event()
+    {
+        // "imposed" is told in the past; the Wednesday to come is the visit's.
+        var text = "The United States imposed sanctions on Japan, and Prime Minister Nakasone will visit Washington on Wednesday.";
+        var published = new DateOnly(1987, 4, 24);
+
+        var events = Coder.Value.Code(new Document("dates", text) { Date = published }).Events;
+
+        var sanctions = Assert.Single(events, e => e.Cameo.Code.Value == "163");
+        Assert.Equal(EventDate.Publication(published), sanctions.Date);
+        var visit = Assert.Single(events, e => e.Cameo.Code.Value == "042");
+        Assert.Equal(new DateOnly(1987, 4, 29), visit.Date!.Start);
+    }
+}
