@@ -60,7 +60,7 @@ internal sealed class DocumentCoder
         actors.Freeze();
         events.Freeze();
         _segmenter = segmenter;
-        _events = new EventCoder(events, codesWithoutTarget: ownConventions);
+        _events = new EventCoder(events, ownConventions: ownConventions);
         _ownConventions = ownConventions;
         _codebook = codebook;
         _cleaner = cleaner;

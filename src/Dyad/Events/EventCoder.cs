@@ -25,13 +25,14 @@ internal sealed class EventCoder
     private readonly EventDictionary _dictionary;
 
     // PETRARCH's conventions (and its validation records) code no event without a target unless its pattern is
-    // unary; Dyad's own coding keeps the source and code of "Japan condemned the launch".
-    private readonly bool _codesWithoutTarget;
+    // unary, and no event without a named source. Dyad's own conventions keep the source and code of "Japan
+    // condemned the launch", and take the authorities as the source of an arrest told in the passive with no agent.
+    private readonly bool _ownConventions;
 
-    public EventCoder(EventDictionary dictionary, bool codesWithoutTarget = false)
+    public EventCoder(EventDictionary dictionary, bool ownConventions = false)
     {
         _dictionary = dictionary;
-        _codesWithoutTarget = codesWithoutTarget;
+        _ownConventions = ownConventions;
     }
 
     /// <summary>
@@ -202,6 +203,15 @@ internal sealed class EventCoder
             confidence -= 0.2;
         }
 
+        if (_ownConventions && sources.Count == 0 && passive && IsArrestByTheState(pattern.Code))
+        {
+            // "Two opposition leaders were detained": no agent is named, but arrests, deportations and bans are
+            // the authorities' acts; the police of the country (given later, from the place or the story) did it.
+            sources = [new Actor(ActorCode.Parse("---COP"), view[trigger].Text, view.SpanOf(trigger, trigger), "passive with no agent: the authorities")];
+            notes.Add("no agent: the authorities");
+            confidence -= 0.2;
+        }
+
         if (sources.Count == 0)
         {
             return;
@@ -244,7 +254,7 @@ internal sealed class EventCoder
                 notes.Add("target inferred: the document's other main country");
                 confidence -= 0.25;
             }
-            else if (_codesWithoutTarget && !pattern.Reversed && MayHaveNoTarget(pattern.Code))
+            else if (_ownConventions && !pattern.Reversed && MayHaveNoTarget(pattern.Code))
             {
                 // "Japan condemned the launch" in a story with no other main country: who condemned and what is known,
                 // at whom is not; CAMEO allows that.
@@ -315,6 +325,9 @@ internal sealed class EventCoder
         source.Code == target.Code || (source.Country is { } country && country == target.Country && (source.Code.Value.Length == 3 || target.Code.Value.Length == 3));
 
     /// <summary>The most specific pattern for the trigger whose conditions hold, with the words that met them.</summary>
+    /// <summary>Arrest, detention, deportation, bans and curfews (CAMEO 172-175): acts only the authorities take.</summary>
+    private static bool IsArrestByTheState(CameoCode code) => code.Value is "172" or "1721" or "1722" or "1723" or "1724" or "173" or "174" or "175";
+
     private (EventPattern? Pattern, int ObjectWord, int PrepositionWord) BestPattern(SentenceView view, int trigger, bool nominal)
     {
         var lemma = view.Lemma(trigger);
