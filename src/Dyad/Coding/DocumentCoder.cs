@@ -432,7 +432,7 @@ internal sealed class DocumentCoder
                 previous = match;
                 if (match.On(context.Date) is { IsAgent: false } entry && ActorCode.TryParse(entry.Code, out var code))
                 {
-                    context.CountCountry(code);
+                    context.CountCountry(code, view.Sentence.Index);
                 }
             }
         }

@@ -248,7 +248,7 @@ internal sealed class EventCoder
                 notes.Add("relative clause answering the main clause: its source is the target");
                 confidence -= 0.1;
             }
-            else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
+            else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
                 notes.Add("target inferred: the document's other main country");

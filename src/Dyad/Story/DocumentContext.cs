@@ -38,12 +38,19 @@ internal sealed class DocumentContext
     public IReadOnlyCollection<string> Countries => _countryMentions.Keys;
 
     /// <summary>Counts a mention of an actor's country; the first code the country is named by is kept.</summary>
-    public void CountCountry(ActorCode code)
+    public void CountCountry(ActorCode code, int sentence)
     {
         if (code.Country is not { } country)
         {
             return;
         }
+
+        if (!_sentencesNaming.TryGetValue(country, out var sentences))
+        {
+            _sentencesNaming[country] = sentences = [];
+        }
+
+        sentences.Add(sentence);
 
         _firstCode.TryAdd(country, code.Value);
         _twoPartiesKnown = false;
@@ -116,9 +123,20 @@ internal sealed class DocumentContext
 
     private readonly Dictionary<string, string> _firstCode = new(StringComparer.Ordinal);
 
-    /// <summary>The counterpart as the document first named it ("Cirith Ungol" is MORMIL, not just MOR).</summary>
-    public string? CounterpartCodeOf(string? country) =>
-        CounterpartOf(country) is { } counterpart ? _firstCode.GetValueOrDefault(counterpart, counterpart) : null;
+    private readonly Dictionary<string, SortedSet<int>> _sentencesNaming = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The counterpart as the document first named it ("Cirith Ungol" is MORMIL, not just MOR), when the story names
+    /// it near <paramref name="sentence"/> (two sentences before to one after): a counterpart the story left
+    /// paragraphs ago is more often not the one meant.
+    /// </summary>
+    public string? CounterpartCodeOf(string? country, int sentence) =>
+        CounterpartOf(country) is { } counterpart
+        && _sentencesNaming.TryGetValue(counterpart, out var naming) && naming.GetViewBetween(sentence - NearCounterpart, sentence + 1).Count > 0
+            ? _firstCode.GetValueOrDefault(counterpart, counterpart)
+            : null;
+
+    private const int NearCounterpart = 2;
 
     /// <summary>The most mentioned country other than <paramref name="country"/> among the two main parties.</summary>
     public string? CounterpartOf(string? country)
