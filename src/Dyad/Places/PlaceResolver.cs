@@ -5,7 +5,11 @@ using Dyad.Syntax;
 namespace Dyad.Places;
 
 /// <summary>A place named in a sentence: its words [Start, End), the word heading its locative phrase, and where it is.</summary>
-internal sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place);
+internal sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place)
+{
+    /// <summary>Whether the sentence names it as a location ("in Geneva"), not as an actor or a modifier ("Geneva said").</summary>
+    public bool IsLocative { get; init; } = true;
+}
 
 /// <summary>
 /// Finds places in a sentence and resolves them as far as the text allows: a city or region from the gazetteer
@@ -60,7 +64,12 @@ internal sealed class PlaceResolver
         return table;
     }
 
-    public IReadOnlyList<PlaceMention> Find(SentenceView view, IReadOnlyCollection<string> documentCountries)
+    /// <summary>The places a sentence names as locations ("in Geneva", "Geneva-based"): where things happen.</summary>
+    public IReadOnlyList<PlaceMention> Find(SentenceView view, IReadOnlyCollection<string> documentCountries) =>
+        Toponyms(view, documentCountries).Where(m => m.IsLocative).ToList();
+
+    /// <summary>Every place name in a sentence, in a locative position or not ("Tokyo said"), for geoparsing.</summary>
+    public IReadOnlyList<PlaceMention> Toponyms(SentenceView view, IReadOnlyCollection<string> documentCountries)
     {
         var mentions = new List<PlaceMention>();
         var i = 0;
@@ -69,14 +78,14 @@ internal sealed class PlaceResolver
             // A longer name wins over a direction: "North Korea", "South Africa", "East Timor".
             var named = Named(view, i, documentCountries);
             var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i) ?? named;
-            if (found is { } mention && IsLocative(view, mention.Phrase))
+            if (found is { } mention)
             {
-                mentions.Add(mention);
+                mentions.Add(mention with { IsLocative = IsLocative(view, mention.Phrase) });
                 i = mention.End;
             }
             else
             {
-                i = found?.End ?? i + 1;
+                i++;
             }
         }
 
