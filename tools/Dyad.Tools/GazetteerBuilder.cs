@@ -74,7 +74,7 @@ internal static class GazetteerBuilder
         output.Append("# (GeoNames, geonames.org, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL 1.0).\n");
         output.Append("# KIND\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
-        // Countries: a representative point (mledoze/countries) and where their towns lie.
+        // Countries: the middle of their main land mass (Natural Earth), else mledoze/countries' point; and where their towns lie.
         using var countriesJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
         var points = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
         foreach (var c in countriesJson.RootElement.EnumerateArray())
@@ -86,6 +86,7 @@ internal static class GazetteerBuilder
             }
         }
 
+        var centres = MainlandCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"));
         var byCountry = places.Values.GroupBy(p => p.Country).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var (code, name) in countryNames.Select(kv => (Fix(kv.Key), kv.Value)).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
         {
@@ -94,6 +95,8 @@ internal static class GazetteerBuilder
                 continue;
             }
 
+            point = centres.GetValueOrDefault(code, point);
+
             var towns = byCountry.GetValueOrDefault(code) ?? [];
             var (latLow, latHigh) = Extent(towns.Select(t => t.Lat).ToList(), point.Lat);
             var (lonLow, lonHigh) = Extent(towns.Select(t => t.Lon).ToList(), point.Lon);
@@ -101,7 +104,10 @@ internal static class GazetteerBuilder
                 $"C\t{code}\t{name}\t\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
         }
 
-        // First-level regions, placed at the population-weighted mean of their towns.
+        // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
+        // Australia), else the middle of where their towns lie (5th to 95th percentile of latitude and longitude):
+        // a region is meant as a whole, not its largest city.
+        var regionPoints = RegionPoints(Path.Combine(data, "naturalearth", "ne_50m_admin_1_states_provinces.geojson"));
         var byAdmin1 = places.Values.Where(p => p.Population > 0).GroupBy(p => p.Admin1).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")))
         {
@@ -123,8 +129,7 @@ internal static class GazetteerBuilder
             }
 
             var total = towns.Sum(t => (double)t.Population);
-            var lat = towns.Sum(t => t.Lat * t.Population) / total;
-            var lon = towns.Sum(t => t.Lon * t.Population) / total;
+            var (lat, lon) = f.Length > 3 && regionPoints.TryGetValue(f[3], out var known) ? known : (Middle(towns.Select(t => t.Lat)), Middle(towns.Select(t => t.Lon)));
             var alternates = f[2] != f[1] ? f[2] : string.Empty;
             output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
         }
@@ -146,6 +151,82 @@ internal static class GazetteerBuilder
     private static bool IsUsefulName(string name) =>
         name.Length >= 4 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\'')
         && !name.All(char.IsAsciiLetterUpper);
+
+    private static double Middle(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return (sorted[(int)(sorted.Count * 0.05)] + sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))]) / 2;
+    }
+
+    /// <summary>Natural Earth's admin-1 points, by GeoNames id.</summary>
+    private static Dictionary<string, (double Lat, double Lon)> RegionPoints(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var points = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = feature.GetProperty("properties");
+            if (p.GetProperty("gn_id").ValueKind == JsonValueKind.Number && p.GetProperty("latitude").ValueKind == JsonValueKind.Number)
+            {
+                points[p.GetProperty("gn_id").GetInt64().ToString(CultureInfo.InvariantCulture)] = (p.GetProperty("latitude").GetDouble(), p.GetProperty("longitude").GetDouble());
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Each country's middle, by alpha-3 code: the area centroid of its largest polygon when that holds most of its
+    /// land (the contiguous United States, not pulled towards Alaska), else of all its polygons (an archipelago
+    /// such as Indonesia or the Philippines). Areas are weighted by the cosine of latitude, as on the globe.
+    /// </summary>
+    private static Dictionary<string, (double Lat, double Lon)> MainlandCentres(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var centres = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = feature.GetProperty("properties");
+            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso and not "-99" ? iso : p.GetProperty("ADM0_A3").GetString()!;
+            var geometry = feature.GetProperty("geometry");
+            var polygons = geometry.GetProperty("type").GetString() == "Polygon"
+                ? [geometry.GetProperty("coordinates")]
+                : geometry.GetProperty("coordinates").EnumerateArray().ToList();
+            var parts = new List<(double Area, double Lat, double Lon)>();
+            foreach (var polygon in polygons)
+            {
+                // The outer ring's area and centroid (shoelace formula in degrees: fine for a representative point).
+                var ring = polygon[0].EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToList();
+                double area = 0, cx = 0, cy = 0;
+                for (var k = 0; k + 1 < ring.Count; k++)
+                {
+                    var cross = (ring[k].X * ring[k + 1].Y) - (ring[k + 1].X * ring[k].Y);
+                    area += cross;
+                    cx += (ring[k].X + ring[k + 1].X) * cross;
+                    cy += (ring[k].Y + ring[k + 1].Y) * cross;
+                }
+
+                if (area != 0)
+                {
+                    var lat = cy / (3 * area);
+                    parts.Add((Math.Abs(area) * Math.Cos(lat * Math.PI / 180), lat, cx / (3 * area)));
+                }
+            }
+
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            var largest = parts.MaxBy(x => x.Area);
+            var total = parts.Sum(x => x.Area);
+            centres[code == "XKX" ? "KSV" : code] = largest.Area >= 0.7 * total
+                ? (largest.Lat, largest.Lon)
+                : (parts.Sum(x => x.Lat * x.Area) / total, parts.Sum(x => x.Lon * x.Area) / total);
+        }
+
+        return centres;
+    }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 

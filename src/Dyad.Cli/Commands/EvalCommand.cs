@@ -180,6 +180,11 @@ internal static class EvalCommand
                 }
 
                 report.AppendLine("  most often missed: " + string.Join(", ", s.Missed.Take(listed).Select(m => $"{m.Text} {m.Count}")));
+                foreach (var example in s.SpuriousExamples.Take(listed))
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"  not a gold toponym: {example}");
+                }
+
                 report.AppendLine("  most often found wrongly: " + string.Join(", ", s.Spurious.Take(listed).Select(m => $"{m.Text} {m.Count}")));
             }
 

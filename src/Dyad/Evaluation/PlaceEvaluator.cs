@@ -30,7 +30,8 @@ internal sealed record PlaceScore(
     int CountryCorrect,
     IReadOnlyList<PlaceError> Errors,
     IReadOnlyList<(string Text, int Count)> Missed,
-    IReadOnlyList<(string Text, int Count)> Spurious)
+    IReadOnlyList<(string Text, int Count)> Spurious,
+    IReadOnlyList<string> SpuriousExamples)
 {
     /// <summary>The share of found names that overlap a gold toponym.</summary>
     public double Precision => System == 0 ? 0 : (double)SystemRight / System;
@@ -88,7 +89,9 @@ internal sealed class PlaceEvaluator
             }
         }
 
-        return views.SelectMany(view => _resolver.Toponyms(view, countries).Select(m => (view.SpanOf(m.Start, m.End - 1), m))).ToList();
+        // Every view is tagged: finding its actor phrases read its lemmas.
+        var context = _resolver.ContextOf(views, countries);
+        return views.SelectMany(view => _resolver.Toponyms(view, context).Select(m => (view.SpanOf(m.Start, m.End - 1), m))).ToList();
     }
 
     public PlaceScore Evaluate(GeoparsingCorpus corpus)
@@ -101,6 +104,7 @@ internal sealed class PlaceEvaluator
         var errors = new List<PlaceError>();
         var missed = new Dictionary<string, int>(StringComparer.Ordinal);
         var spurious = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spuriousExamples = new List<string>();
         for (var k = 0; k < corpus.Articles.Count; k++)
         {
             var article = corpus.Articles[k];
@@ -116,6 +120,9 @@ internal sealed class PlaceEvaluator
                 else
                 {
                     Count(spurious, span.Slice(article.Text).ToString());
+                    var from = Math.Max(0, span.Start - 50);
+                    var to = Math.Min(article.Text.Length, span.End + 50);
+                    spuriousExamples.Add($"'{span.Slice(article.Text)}' | {article.Text[from..to].ReplaceLineEndings(" ")}");
                 }
             }
 
@@ -173,7 +180,8 @@ internal sealed class PlaceEvaluator
             countryCorrect,
             errors,
             Top(missed),
-            Top(spurious));
+            Top(spurious),
+            spuriousExamples);
     }
 
     private static bool Overlaps(TextSpan span, GoldToponym toponym) => span.Start < toponym.End && toponym.Start < span.End;

@@ -1,0 +1,57 @@
+namespace Dyad.Places;
+
+/// <summary>
+/// What a story tells the place resolver beyond the sentence at hand: the countries its actors belong to, the
+/// surnames of the people it names ("Jones" after "Keith Jones" is no town), and, for each first-level region and
+/// country, which of its place names point there ("Shreveport" and "Louisiana" make "Alexandria" Louisiana's).
+/// </summary>
+internal sealed class PlaceContext
+{
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, Dictionary<string, double>> _regionVotes;
+    private readonly Dictionary<string, Dictionary<string, double>> _countryVotes;
+
+    public PlaceContext(IReadOnlyCollection<string> countries)
+        : this(countries, None, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    public PlaceContext(IReadOnlyCollection<string> countries, IReadOnlySet<string> surnames, Dictionary<string, Dictionary<string, double>> regionVotes, Dictionary<string, Dictionary<string, double>> countryVotes)
+    {
+        Countries = countries;
+        Surnames = surnames;
+        _regionVotes = regionVotes;
+        _countryVotes = countryVotes;
+    }
+
+    /// <summary>The countries the story's actors belong to (alpha-3).</summary>
+    public IReadOnlyCollection<string> Countries { get; }
+
+    /// <summary>The lookup keys of words the story uses as surnames.</summary>
+    public IReadOnlySet<string> Surnames { get; }
+
+    /// <summary>
+    /// How much the story supports a reading of the name <paramref name="key"/>: the story's actors being of its
+    /// country, and the other names of the
+    /// story that may lie in its region or country.
+    /// </summary>
+    public double Support(GazetteerEntry reading, string key)
+    {
+        var support = Countries.Contains(reading.Country) ? 1.2 : 0;
+        var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
+        if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
+        {
+            support += 1.5 * Math.Min(3, Others(inRegion, key));
+        }
+
+        if (_countryVotes.TryGetValue(reading.Country, out var inCountry))
+        {
+            support += 0.8 * Math.Min(3, Others(inCountry, key));
+        }
+
+        return support;
+    }
+
+    private static double Others(Dictionary<string, double> votes, string key) => votes.Where(v => v.Key != key).Sum(v => v.Value);
+}
