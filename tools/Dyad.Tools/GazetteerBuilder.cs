@@ -35,6 +35,13 @@ internal static class GazetteerBuilder
         // Kosovo: GeoNames "XK"/"XKX"; Dyad codes it KSV as CAMEO does.
         static string Fix(string code) => code is "XKX" or "UNK" ? "KSV" : code;
 
+        // The names of capitals and first-level seats: another place's old or foreign name that is one of these
+        // ("Venice" among Dayton's) is left out, for the name belongs to the seat.
+        var seats = File.ReadLines(Path.Combine(geonames, "cities15000.txt"))
+            .Select(line => line.Split('\t'))
+            .Where(f => f.Length >= 19 && f[7] is "PPLC" or "PPLA")
+            .SelectMany(f => new[] { f[1], f[2] })
+            .ToHashSet(StringComparer.Ordinal);
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
         {
@@ -47,7 +54,7 @@ internal static class GazetteerBuilder
             var population = long.Parse(f[14], CultureInfo.InvariantCulture);
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2])
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a))
                 .Distinct(StringComparer.Ordinal)
                 .Take(population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
@@ -77,6 +84,8 @@ internal static class GazetteerBuilder
         // Countries: the middle of their main land mass (Natural Earth), else mledoze/countries' point; and where their towns lie.
         using var countriesJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
         var points = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
+        var countrySpellings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var isoCodes = countriesJson.RootElement.EnumerateArray().Select(c => c.GetProperty("cca2").GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var c in countriesJson.RootElement.EnumerateArray())
         {
             var latlng = c.GetProperty("latlng");
@@ -84,6 +93,17 @@ internal static class GazetteerBuilder
             {
                 points[Fix(c.GetProperty("cca3").GetString()!)] = (latlng[0].GetDouble(), latlng[1].GetDouble());
             }
+
+            // Other names and abbreviations news uses ("UK", "USA", "DRC", "Holland"), but no two-letter ISO code:
+            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN") far more often.
+            var name = c.GetProperty("name");
+            var spellings = new[] { name.GetProperty("common").GetString(), name.GetProperty("official").GetString() }
+                .Concat(c.GetProperty("altSpellings").EnumerateArray().Select(a => a.GetString()))
+                .OfType<string>()
+                .Where(a => a.Length >= 2 && a.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\'' or '.') && char.IsAsciiLetterUpper(a[0])
+                    && !(a.Length == 2 && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
+                .Distinct(StringComparer.Ordinal);
+            countrySpellings[Fix(c.GetProperty("cca3").GetString()!)] = [.. spellings];
         }
 
         var centres = MainlandCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"));
@@ -101,7 +121,7 @@ internal static class GazetteerBuilder
             var (latLow, latHigh) = Extent(towns.Select(t => t.Lat).ToList(), point.Lat);
             var (lonLow, lonHigh) = Extent(towns.Select(t => t.Lon).ToList(), point.Lon);
             output.Append(CultureInfo.InvariantCulture,
-                $"C\t{code}\t{name}\t\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
+                $"C\t{code}\t{name}\t{string.Join('|', (countrySpellings.GetValueOrDefault(code) ?? []).Where(a => a != name))}\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
         }
 
         // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
@@ -145,6 +165,11 @@ internal static class GazetteerBuilder
         File.WriteAllText(path, output.ToString(), new UTF8Encoding(false));
         Console.Error.WriteLine($"wrote {path} ({places.Count} places, {new FileInfo(path).Length:N0} bytes)");
     }
+
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
+    {
+        "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we",
+    };
 
     private sealed record Place(string Id, string Name, List<string> Alternates, string Country, string Admin1, double Lat, double Lon, long Population, string Feature);
 

@@ -397,7 +397,9 @@ internal sealed class PlaceResolver
         }
 
         var candidates = _gazetteer.Lookup(key).ToList();
-        if ((length == 1 && last.Upos != UdTag.Propn) || IsNonPlaceActor(view, i, i + length))
+        // An acronym ("US", "EU") is no village that happens to be spelt so.
+        var acronym = length == 1 && last.Text.Length <= 3 && last.Text.All(char.IsUpper);
+        if ((length == 1 && last.Upos != UdTag.Propn) || acronym || IsNonPlaceActor(view, i, i + length))
         {
             candidates.RemoveAll(c => !IsProminent(c));
         }
