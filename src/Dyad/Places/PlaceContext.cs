@@ -28,6 +28,9 @@ internal sealed class PlaceContext
     /// <summary>The countries the story's actors belong to (alpha-3).</summary>
     public IReadOnlyCollection<string> Countries { get; }
 
+    /// <summary>The lookup keys of words the story also writes in lower case (so they are common words to it).</summary>
+    public IReadOnlySet<string> LowerCaseWords { get; init; } = None;
+
     /// <summary>The lookup keys of words the story uses as surnames.</summary>
     public IReadOnlySet<string> Surnames { get; }
 
@@ -42,12 +45,12 @@ internal sealed class PlaceContext
         var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
         if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
         {
-            support += 1.5 * Math.Min(3, Others(inRegion, key));
+            support += 2 * Math.Min(3, Others(inRegion, key));
         }
 
         if (_countryVotes.TryGetValue(reading.Country, out var inCountry))
         {
-            support += 0.8 * Math.Min(3, Others(inCountry, key));
+            support += 1.0 * Math.Min(3, Others(inCountry, key));
         }
 
         return support;

@@ -167,7 +167,19 @@ internal sealed class PlaceResolver
             }
         }
 
-        var plain = new PlaceContext(countries, surnames, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        var lowerCase = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            for (var k = 0; k < view.Count; k++)
+            {
+                if (view.Sentence.Tokens[k].Text is { Length: > 0 } text && char.IsLower(text[0]))
+                {
+                    lowerCase.Add(view.Keys[k]);
+                }
+            }
+        }
+
+        var plain = new PlaceContext(countries, surnames, new(StringComparer.Ordinal), new(StringComparer.Ordinal)) { LowerCaseWords = lowerCase };
         var regions = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var countryVotes = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var view in tagged)
@@ -205,7 +217,7 @@ internal sealed class PlaceResolver
             }
         }
 
-        return new PlaceContext(countries, surnames, regions, countryVotes);
+        return new PlaceContext(countries, surnames, regions, countryVotes) { LowerCaseWords = lowerCase };
     }
 
     private static bool IsCapitalisedName(SentenceView view, int k) =>
@@ -397,9 +409,17 @@ internal sealed class PlaceResolver
         }
 
         var candidates = _gazetteer.Lookup(key).ToList();
+
+        // A word the tagger reads as a common noun, or that the story also writes in lower case ("City officials",
+        // "Medical Center", "Man booked"), names a country or a region at most.
+        if (length == 1 && (last.Upos != UdTag.Propn || context.LowerCaseWords.Contains(key)))
+        {
+            candidates.RemoveAll(c => c.Kind == 'P');
+        }
+
         // An acronym ("US", "EU") is no village that happens to be spelt so.
         var acronym = length == 1 && last.Text.Length <= 3 && last.Text.All(char.IsUpper);
-        if ((length == 1 && last.Upos != UdTag.Propn) || acronym || IsNonPlaceActor(view, i, i + length))
+        if (acronym || IsNonPlaceActor(view, i, i + length))
         {
             candidates.RemoveAll(c => !IsProminent(c));
         }
