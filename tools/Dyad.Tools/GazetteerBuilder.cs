@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Dyad.Tools;
 
 /// <summary>
-/// resources/places/gazetteer.tsv: countries (with a representative point and the extent of their towns),
-/// first-level regions (a population-weighted point of their towns) and populated places of 1,000+ people, from
-/// ../shared/data/geonames (GeoNames, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL).
+/// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
+/// their towns), first-level regions (a representative point) and populated places of 1,000+ people, from
+/// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
+/// ../shared/data/naturalearth (public domain).
 /// Rows: KIND (C, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
@@ -78,7 +79,8 @@ internal static class GazetteerBuilder
 
         var output = new StringBuilder();
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
-        output.Append("# (GeoNames, geonames.org, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL 1.0).\n");
+        output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
+        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain).\n");
         output.Append("# KIND\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: the middle of their main land mass (Natural Earth), else mledoze/countries' point; and where their towns lie.

@@ -173,8 +173,9 @@ internal sealed class DocumentCoder
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
 
-        // The story's surnames and the regions its place names point to, from the sentences triage has tagged.
-        var placeContext = _places.ContextOf(views, context.Countries);
+        // The story's surnames and the regions its place names point to, from the sentences tagged by the time the
+        // first event needs a place (most stories never do).
+        var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
@@ -220,7 +221,7 @@ internal sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, PlaceContext placeContext, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
         if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
@@ -233,7 +234,7 @@ internal sealed class DocumentCoder
             return;
         }
 
-        var places = _places.Find(view, placeContext);
+        var places = _places.Find(view, placeContext.Value);
         var index = 0;
         foreach (var e in found)
         {
