@@ -56,5 +56,8 @@ internal sealed class PlaceContext
         return support;
     }
 
+    /// <summary>How many of the story's other place names (weighed by how likely each reading is) lie in a country.</summary>
+    public double NamesIn(string country, string key) => _countryVotes.TryGetValue(country, out var votes) ? Others(votes, key) : 0;
+
     private static double Others(Dictionary<string, double> votes, string key) => votes.Where(v => v.Key != key).Sum(v => v.Value);
 }

@@ -198,21 +198,30 @@ internal sealed class PlaceResolver
                 var top = scores.Max();
                 var weights = scores.Select(x => Math.Pow(10, x - top)).ToList();
                 var total = weights.Sum();
+                // A name's readings in the same place add up ("Gainesville" points at the United States whichever
+                // Gainesville it is); a name said twice counts once.
+                var inRegion = new Dictionary<string, double>(StringComparer.Ordinal);
+                var inCountry = new Dictionary<string, double>(StringComparer.Ordinal);
                 for (var r = 0; r < readings.Count; r++)
                 {
                     var reading = readings[r];
                     var weight = weights[r] / total;
-                    if (weight < 0.05)
-                    {
-                        continue;
-                    }
-
                     if ((reading.Kind == 'A' ? reading.Id : reading.Admin1) is { } region)
                     {
-                        Vote(regions, region, key, weight);
+                        inRegion[region] = inRegion.GetValueOrDefault(region) + weight;
                     }
 
-                    Vote(countryVotes, reading.Country, key, weight);
+                    inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
+                }
+
+                foreach (var (region, weight) in inRegion.Where(x => x.Value >= 0.05))
+                {
+                    Vote(regions, region, key, weight);
+                }
+
+                foreach (var (country, weight) in inCountry.Where(x => x.Value >= 0.05))
+                {
+                    Vote(countryVotes, country, key, weight);
                 }
             }
         }
@@ -496,10 +505,14 @@ internal sealed class PlaceResolver
                 || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase));
         }
 
-        // A region named like a country ("Georgia") is the region when the story's actors are of its country.
-        var countryReading = candidates.Any(c => c.Kind == 'C' && !context.Countries.Contains(c.Country));
-        var best = candidates.MaxBy(c => Prior(c) + context.Support(c, key) + (Qualifies(c) ? 20 : 0)
-            + (countryReading && c.Kind == 'A' && context.Countries.Contains(c.Country) ? 5 : 0))!;
+        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
+        // its other place names lie there.
+        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
+        var countryReading = candidates.Any(c => c.Kind == 'C');
+        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
+        var best = candidates.MaxBy(c => Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
+            + (Qualifies(c) ? 20 : 0)
+            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0))!;
         return (best, Qualifies(best));
     }
 
