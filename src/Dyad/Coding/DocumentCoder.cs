@@ -173,8 +173,8 @@ internal sealed class DocumentCoder
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
 
-        // The story's surnames and the regions its place names point to, from the sentences tagged by the time the
-        // first event needs a place (most stories never do).
+        // The story's surnames and the regions its place names point to, worked out when the first event needs a
+        // place (most stories never do).
         var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {

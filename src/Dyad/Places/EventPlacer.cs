@@ -53,10 +53,16 @@ internal static class EventPlacer
 
     private static readonly FrozenSet<string> Hosting = new[] { "hold", "host", "convene", "organise", "organize", "stage", "chair", "sponsor" }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Being somewhere as one acts: "speaking in Istanbul", "visiting Doha"; not "forcing Hadi into exile in Saudi Arabia".
+    private static readonly FrozenSet<string> Present = new[]
+    {
+        "speak", "talk", "address", "tell", "write", "visit", "attend", "meet", "travel", "arrive", "stop", "tour", "stand", "sit",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// A clause whose place is its head's: a participle saying where a gathering is ("talks held in Addis Ababa",
     /// "a meeting hosted in Doha"), or one saying where the subject is as it acts ("speaking in Istanbul, Erdogan
-    /// urged ...", "while in Doha").
+    /// urged ...", "while visiting Doha").
     /// </summary>
     private static bool SharesPlace(SentenceView view, int clause)
     {
@@ -67,7 +73,7 @@ internal static class EventPlacer
             return Hosting.Contains(view.Lemma(clause)) || PlaceResolver.EventNouns.Contains(view.Lemma(head));
         }
 
-        if (relation == UdRelation.Advcl && view[clause].Xpos is "VBG" or "VBN")
+        if (relation == UdRelation.Advcl && view[clause].Xpos is "VBG" or "VBN" && Present.Contains(view.Lemma(clause)))
         {
             return view.Children(clause, UdRelation.Mark).All(m => view.Keys[m] is "while" or "when" or "as");
         }

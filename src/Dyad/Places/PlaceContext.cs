@@ -41,19 +41,23 @@ internal sealed class PlaceContext
     /// </summary>
     public double Support(GazetteerEntry reading, string key)
     {
-        var support = Countries.Contains(reading.Country) ? 1.2 : 0;
+        // The capital of a country the story is about is that capital ("Washington" in a story about the United
+        // States and Britain is not the English town).
+        var actors = Countries.Contains(reading.Country) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
+        var names = 0.0;
         var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
         if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
         {
-            support += 2 * Math.Min(3, Others(inRegion, key));
+            names += 2 * Math.Min(3, Others(inRegion, key));
         }
 
         if (_countryVotes.TryGetValue(reading.Country, out var inCountry))
         {
-            support += 1.0 * Math.Min(3, Others(inCountry, key));
+            names += 1.0 * Math.Min(3, Others(inCountry, key));
         }
 
-        return support;
+        // However many names point somewhere, they outweigh at most a population a million times larger.
+        return actors + Math.Min(6, names);
     }
 
     /// <summary>How many of the story's other place names (weighed by how likely each reading is) lie in a country.</summary>

@@ -49,6 +49,9 @@ internal sealed class PlaceResolver
         "suburb", "suburbs", "outskirts", "border", "coast", "island", "valley", "municipality", "neighbourhood", "neighborhood",
         "prefecture", "governorate", "oblast", "airport", "base", "camp", "prison", "hospital", "square", "enclave", "strip",
         "countryside", "mountains", "highlands", "metro", "downtown",
+        "mansion", "hotel", "home", "house", "residence", "palace", "building", "office", "offices", "embassy", "consulate",
+        "headquarters", "compound", "stadium", "mosque", "church", "cathedral", "temple", "school", "campus", "hall", "venue",
+        "centre", "center", "plant", "factory", "harbour", "harbor", "station", "courthouse", "villa", "castle", "park",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, (string Name, double Angle, bool Central)> Directions = new Dictionary<string, (string, double, bool)>(StringComparer.Ordinal)
@@ -134,14 +137,16 @@ internal sealed class PlaceResolver
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// What the story's sentences (those already tagged) tell about its places: the surnames it uses (the last
+    /// What the story's sentences tell about its places: the surnames it uses (the last
     /// word of a person's name, "Keith Jones", or a word after a title, "Mayor Jones") and, for each region and
     /// country, the names that may lie there, each weighing its readings by how likely they are before the story
     /// is read (so "Paris" points at France, and at Texas only a little).
     /// </summary>
     public PlaceContext ContextOf(IEnumerable<SentenceView> views, IReadOnlyCollection<string> countries)
     {
-        var tagged = views.Where(v => v.IsTagged).ToList();
+        // Every sentence is read (tagging those triage left untagged): a surname is learnt where the name is given
+        // in full, which need not be a sentence coding reads.
+        var tagged = views.ToList();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var view in tagged)
         {
@@ -160,7 +165,7 @@ internal sealed class PlaceResolver
 
                 var titled = Titles.Contains(view.Keys[first == k ? k - 1 : first]);
                 if ((first < k || titled) && _gazetteer.Lookup(string.Join(' ', view.Keys.Skip(first).Take(k - first + 1))).Count == 0
-                    && !_gazetteer.Lookup(view.Keys[k]).Any(IsProminent))
+                    && !_gazetteer.Lookup(view.Keys[k]).Any(c => c.Kind is 'C' or 'A'))
                 {
                     surnames.Add(view.Keys[k]);
                 }
@@ -211,7 +216,12 @@ internal sealed class PlaceResolver
                         inRegion[region] = inRegion.GetValueOrDefault(region) + weight;
                     }
 
-                    inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
+                    // Naming a country says nothing about which of its towns another name is: only towns and
+                    // regions vote for their country.
+                    if (reading.Kind != 'C')
+                    {
+                        inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
+                    }
                 }
 
                 foreach (var (region, weight) in inRegion.Where(x => x.Value >= 0.05))
@@ -256,6 +266,23 @@ internal sealed class PlaceResolver
         {
             return null;
         }
+
+        // "northeastern Central African Republic": the region takes in the country's whole name.
+        if (view.MatchAt[i + 1] is { } countryName && countryName.Start == i + 1 && countryName.End > i + 2)
+        {
+            return RegionOf(view, i, direction, country) is { } wide ? wide with
+            {
+                End = countryName.End,
+                Phrase = ClauseStructure.HeadOfRange(view, i + 1, countryName.End),
+                Place = wide.Place with { Text = view.TextOf(view.SpanOf(i, countryName.End - 1)) },
+            } : null;
+        }
+
+        return RegionOf(view, i, direction, country);
+    }
+
+    private PlaceMention? RegionOf(SentenceView view, int i, (string Name, double Angle, bool Central) direction, GazetteerEntry country)
+    {
 
         if (Conventional.Value.TryGetValue((country.Country, direction.Name), out var conventional))
         {
@@ -433,7 +460,9 @@ internal sealed class PlaceResolver
             candidates.RemoveAll(c => !IsProminent(c));
         }
 
-        if (actorCountry is not null && !candidates.Contains(actorCountry) && !candidates.Any(IsProminent))
+        // ... unless it heads a longer name ("U.S. Agriculture Secretary").
+        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0]);
+        if (actorCountry is not null && !beforeName && !candidates.Contains(actorCountry) && !candidates.Any(IsProminent))
         {
             candidates.Add(actorCountry);
         }
