@@ -11,7 +11,8 @@ internal sealed record GazetteerEntry(char Kind, string Id, string Name, string 
 
     public (double Low, double High) LonExtent { get; init; }
 
-    public bool IsCapital => Feature == "PPLC";
+    /// <summary>A capital, or the seat of government where that is elsewhere (La Paz).</summary>
+    public bool IsCapital => Feature is "PPLC" or "PPLG";
 }
 
 /// <summary>

@@ -545,11 +545,11 @@ internal sealed class PlaceResolver
         return (best, Qualifies(best));
     }
 
-    /// <summary>How likely a reading is before the story is read: its size and rank.</summary>
+    /// <summary>How likely a reading is before the story is read: its size and rank (a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
     internal static double Prior(GazetteerEntry c) =>
         Math.Log10(Math.Max(1, c.Population))
         + c.Kind switch { 'C' => 6, 'A' => 0, _ => 1.5 }
-        + (c.IsCapital || c.Feature == "PPLA" ? 0.5 : 0);
+        + (c.IsCapital || c.Feature == "PPLA" ? 1 : c.Feature == "PPLA2" ? 0.5 : c.Feature == "PPLX" ? -1 : 0);
 
     /// <summary>Whether the phrase headed by <paramref name="word"/> names a location: after "in", "at", "near" ..., or "X-based".</summary>
     private static bool IsLocative(SentenceView view, int word)
