@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Dyad.Tools;
 
 /// <summary>
-/// resources/places/gazetteer.tsv: countries (with a representative point and the extent of their towns),
-/// first-level regions (a population-weighted point of their towns) and populated places of 1,000+ people, from
-/// ../shared/data/geonames (GeoNames, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL).
+/// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
+/// their towns), first-level regions (a representative point) and populated places of 1,000+ people, from
+/// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
+/// ../shared/data/naturalearth (public domain).
 /// Rows: KIND (C, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
@@ -35,6 +36,13 @@ internal static class GazetteerBuilder
         // Kosovo: GeoNames "XK"/"XKX"; Dyad codes it KSV as CAMEO does.
         static string Fix(string code) => code is "XKX" or "UNK" ? "KSV" : code;
 
+        // The names of capitals and first-level seats: another place's old or foreign name that is one of these
+        // ("Venice" among Dayton's) is left out, for the name belongs to the seat.
+        var seats = File.ReadLines(Path.Combine(geonames, "cities15000.txt"))
+            .Select(line => line.Split('\t'))
+            .Where(f => f.Length >= 19 && f[7] is "PPLC" or "PPLA")
+            .SelectMany(f => new[] { f[1], f[2] })
+            .ToHashSet(StringComparer.Ordinal);
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
         {
@@ -47,7 +55,7 @@ internal static class GazetteerBuilder
             var population = long.Parse(f[14], CultureInfo.InvariantCulture);
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2])
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a))
                 .Distinct(StringComparer.Ordinal)
                 .Take(population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
@@ -71,12 +79,15 @@ internal static class GazetteerBuilder
 
         var output = new StringBuilder();
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
-        output.Append("# (GeoNames, geonames.org, CC BY 4.0) and ../shared/data/countries (mledoze/countries, ODbL 1.0).\n");
+        output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
+        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain).\n");
         output.Append("# KIND\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
-        // Countries: a representative point (mledoze/countries) and where their towns lie.
+        // Countries: the middle of their main land mass (Natural Earth), else mledoze/countries' point; and where their towns lie.
         using var countriesJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
         var points = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
+        var countrySpellings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var isoCodes = countriesJson.RootElement.EnumerateArray().Select(c => c.GetProperty("cca2").GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var c in countriesJson.RootElement.EnumerateArray())
         {
             var latlng = c.GetProperty("latlng");
@@ -84,8 +95,20 @@ internal static class GazetteerBuilder
             {
                 points[Fix(c.GetProperty("cca3").GetString()!)] = (latlng[0].GetDouble(), latlng[1].GetDouble());
             }
+
+            // Other names and abbreviations news uses ("UK", "USA", "DRC", "Holland"), but no two-letter ISO code:
+            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN") far more often.
+            var name = c.GetProperty("name");
+            var spellings = new[] { name.GetProperty("common").GetString(), name.GetProperty("official").GetString() }
+                .Concat(c.GetProperty("altSpellings").EnumerateArray().Select(a => a.GetString()))
+                .OfType<string>()
+                .Where(a => a.Length >= 2 && a.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\'' or '.') && char.IsAsciiLetterUpper(a[0])
+                    && !(a.Length == 2 && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
+                .Distinct(StringComparer.Ordinal);
+            countrySpellings[Fix(c.GetProperty("cca3").GetString()!)] = [.. spellings];
         }
 
+        var centres = MainlandCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"));
         var byCountry = places.Values.GroupBy(p => p.Country).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var (code, name) in countryNames.Select(kv => (Fix(kv.Key), kv.Value)).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
         {
@@ -94,14 +117,19 @@ internal static class GazetteerBuilder
                 continue;
             }
 
+            point = centres.GetValueOrDefault(code, point);
+
             var towns = byCountry.GetValueOrDefault(code) ?? [];
             var (latLow, latHigh) = Extent(towns.Select(t => t.Lat).ToList(), point.Lat);
             var (lonLow, lonHigh) = Extent(towns.Select(t => t.Lon).ToList(), point.Lon);
             output.Append(CultureInfo.InvariantCulture,
-                $"C\t{code}\t{name}\t\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
+                $"C\t{code}\t{name}\t{string.Join('|', (countrySpellings.GetValueOrDefault(code) ?? []).Where(a => a != name))}\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
         }
 
-        // First-level regions, placed at the population-weighted mean of their towns.
+        // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
+        // Australia), else the middle of where their towns lie (5th to 95th percentile of latitude and longitude):
+        // a region is meant as a whole, not its largest city.
+        var regionPoints = RegionPoints(Path.Combine(data, "naturalearth", "ne_50m_admin_1_states_provinces.geojson"));
         var byAdmin1 = places.Values.Where(p => p.Population > 0).GroupBy(p => p.Admin1).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")))
         {
@@ -123,8 +151,7 @@ internal static class GazetteerBuilder
             }
 
             var total = towns.Sum(t => (double)t.Population);
-            var lat = towns.Sum(t => t.Lat * t.Population) / total;
-            var lon = towns.Sum(t => t.Lon * t.Population) / total;
+            var (lat, lon) = f.Length > 3 && regionPoints.TryGetValue(f[3], out var known) ? known : (Middle(towns.Select(t => t.Lat)), Middle(towns.Select(t => t.Lon)));
             var alternates = f[2] != f[1] ? f[2] : string.Empty;
             output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
         }
@@ -141,11 +168,92 @@ internal static class GazetteerBuilder
         Console.Error.WriteLine($"wrote {path} ({places.Count} places, {new FileInfo(path).Length:N0} bytes)");
     }
 
+    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
+    {
+        "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we",
+    };
+
     private sealed record Place(string Id, string Name, List<string> Alternates, string Country, string Admin1, double Lat, double Lon, long Population, string Feature);
 
     private static bool IsUsefulName(string name) =>
         name.Length >= 4 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\'')
         && !name.All(char.IsAsciiLetterUpper);
+
+    private static double Middle(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return (sorted[(int)(sorted.Count * 0.05)] + sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))]) / 2;
+    }
+
+    /// <summary>Natural Earth's admin-1 points, by GeoNames id.</summary>
+    private static Dictionary<string, (double Lat, double Lon)> RegionPoints(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var points = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = feature.GetProperty("properties");
+            if (p.GetProperty("gn_id").ValueKind == JsonValueKind.Number && p.GetProperty("latitude").ValueKind == JsonValueKind.Number)
+            {
+                points[p.GetProperty("gn_id").GetInt64().ToString(CultureInfo.InvariantCulture)] = (p.GetProperty("latitude").GetDouble(), p.GetProperty("longitude").GetDouble());
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Each country's middle, by alpha-3 code: the area centroid of its largest polygon when that holds most of its
+    /// land (the contiguous United States, not pulled towards Alaska), else of all its polygons (an archipelago
+    /// such as Indonesia or the Philippines). Areas are weighted by the cosine of latitude, as on the globe.
+    /// </summary>
+    private static Dictionary<string, (double Lat, double Lon)> MainlandCentres(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var centres = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = feature.GetProperty("properties");
+            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso and not "-99" ? iso : p.GetProperty("ADM0_A3").GetString()!;
+            var geometry = feature.GetProperty("geometry");
+            var polygons = geometry.GetProperty("type").GetString() == "Polygon"
+                ? [geometry.GetProperty("coordinates")]
+                : geometry.GetProperty("coordinates").EnumerateArray().ToList();
+            var parts = new List<(double Area, double Lat, double Lon)>();
+            foreach (var polygon in polygons)
+            {
+                // The outer ring's area and centroid (shoelace formula in degrees: fine for a representative point).
+                var ring = polygon[0].EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToList();
+                double area = 0, cx = 0, cy = 0;
+                for (var k = 0; k + 1 < ring.Count; k++)
+                {
+                    var cross = (ring[k].X * ring[k + 1].Y) - (ring[k + 1].X * ring[k].Y);
+                    area += cross;
+                    cx += (ring[k].X + ring[k + 1].X) * cross;
+                    cy += (ring[k].Y + ring[k + 1].Y) * cross;
+                }
+
+                if (area != 0)
+                {
+                    var lat = cy / (3 * area);
+                    parts.Add((Math.Abs(area) * Math.Cos(lat * Math.PI / 180), lat, cx / (3 * area)));
+                }
+            }
+
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            var largest = parts.MaxBy(x => x.Area);
+            var total = parts.Sum(x => x.Area);
+            centres[code == "XKX" ? "KSV" : code] = largest.Area >= 0.7 * total
+                ? (largest.Lat, largest.Lon)
+                : (parts.Sum(x => x.Lat * x.Area) / total, parts.Sum(x => x.Lon * x.Area) / total);
+        }
+
+        return centres;
+    }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 

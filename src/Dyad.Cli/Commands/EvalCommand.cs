@@ -19,6 +19,7 @@ internal static class EvalCommand
         command.Subcommands.Add(CreateSyntax(context));
         command.Subcommands.Add(CreateStance(context));
         command.Subcommands.Add(CreateTime(context));
+        command.Subcommands.Add(CreatePlaces(context));
         return command;
     }
 
@@ -251,6 +252,78 @@ internal static class EvalCommand
         return command;
 
         static string P(double value) => (value * 100).ToString("F2", CultureInfo.InvariantCulture).PadLeft(6);
+    }
+
+    private static Command CreatePlaces(CliContext context)
+    {
+        var gold = new Option<string[]>("--gold") { Description = "A geoparsing corpus in the LGL or GeoVirus XML layout (the option may be repeated).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var errors = new Option<int>("--errors") { Description = "Also list this many toponyms put more than 161 km from the gold point, and the names most often missed and found wrongly." };
+        var command = new Command("places", "Toponym recognition (overlapping spans) and resolution (within 161 km, error in km, country) against a geoparsing corpus.\n"
+            + "Example: dyad eval places --gold ../shared/eval/geoparsing/lgl.xml --gold ../shared/eval/geoparsing/GeoVirus.xml")
+        {
+            gold,
+            errors,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(gold)!;
+            foreach (var path in paths)
+            {
+                if (!File.Exists(path))
+                {
+                    throw new CliException($"{path}: no such file");
+                }
+            }
+
+            var corpora = paths.Select(path => (Path: path, Corpus: GeoparsingCorpus.Read(path))).ToList();
+            var evaluator = PlaceEvaluator.CreateDefault();
+            var report = new StringBuilder();
+            var listed = parse.GetValue(errors);
+            var scores = new List<(string Path, GeoparsingCorpus Corpus, PlaceScore Score)>();
+            foreach (var (path, corpus) in corpora)
+            {
+                scores.Add((path, corpus, evaluator.Evaluate(corpus)));
+            }
+
+            report.AppendLine("                  recognition (overlapping spans)                       resolution of the toponyms found, with a gold point");
+            report.AppendLine("corpus        articles  gold  found  right  precision  recall   F1      points  <=161km  mean km  median km  country");
+            foreach (var (path, _, s) in scores)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(path),-13} {s.Articles,8} {s.Gold,5} {s.System,6} {s.SystemRight,6}  {s.Precision * 100,8:F2}  {s.Recall * 100,6:F2}  {s.F1 * 100,6:F2}  {s.Resolvable,6}  {s.Accuracy161 * 100,6:F2}  {s.MeanKilometres,7:F0}  {s.MedianKilometres,9:F1}  {s.CountryAccuracy * 100,6:F2}");
+            }
+
+            foreach (var (path, corpus, s) in scores)
+            {
+                var countrySource = corpus.Articles.Any(a => a.Toponyms.Any(t => t.CountryName is not null)) ? "as the gold entry names it" : "from the nearest GeoNames town to the gold point";
+                var moved = corpus.Realigned + corpus.Unaligned > 0 ? $"; {corpus.Realigned} gold offsets moved by up to 3 characters to the toponym's words, {corpus.Unaligned} not found there" : string.Empty;
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(path)}: {s.GoldFound} of {s.Gold} gold toponyms found; country of {s.CountryKnown} points {countrySource}{moved}");
+                if (listed <= 0)
+                {
+                    continue;
+                }
+
+                foreach (var e in s.Errors.Take(listed))
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"  {e.Kilometres,7:F0} km  '{e.SystemText}' -> {e.System.Name} ({e.System.Admin1}, {e.System.Country}) {e.System.Lat:F2},{e.System.Lon:F2}  gold: {e.Gold.Name ?? e.Gold.Text} ({e.Gold.CountryName}) {e.Gold.Lat:F2},{e.Gold.Lon:F2}  | {e.Context}");
+                }
+
+                report.AppendLine("  most often missed: " + string.Join(", ", s.Missed.Take(listed).Select(m => $"{m.Text} {m.Count}")));
+                foreach (var example in s.SpuriousExamples.Take(listed))
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"  not a gold toponym: {example}");
+                }
+
+                report.AppendLine("  most often found wrongly: " + string.Join(", ", s.Spurious.Take(listed).Select(m => $"{m.Text} {m.Count}")));
+            }
+
+            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
+            context.Out.Flush();
+            return CliErrors.Success;
+        });
+        return command;
     }
 
     private static void Row(StringBuilder report, string name, F1Score score) =>

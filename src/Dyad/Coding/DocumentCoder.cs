@@ -172,12 +172,16 @@ internal sealed class DocumentCoder
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
+
+        // The story's surnames and the regions its place names point to, worked out when the first event needs a
+        // place (most stories never do).
+        var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);
-                CodeSentence(document, views[i], context, mentions, setting, events, pairs);
+                CodeSentence(document, views[i], context, placeContext, mentions, setting, events, pairs);
                 KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
@@ -217,7 +221,7 @@ internal sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
         if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
@@ -230,7 +234,7 @@ internal sealed class DocumentCoder
             return;
         }
 
-        var places = _places.Find(view, context.Countries);
+        var places = _places.Find(view, placeContext.Value);
         var index = 0;
         foreach (var coded in found)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Story;
 using Dyad.Syntax;
 
@@ -23,7 +24,7 @@ internal static class EventPlacer
                     return (mention.Place with { Text = LocativeText(view, mention, ancestor) }, "place of its own clause");
                 }
 
-                if (ClauseStructure.IsClauseHead(view, ancestor))
+                if (ClauseStructure.IsClauseHead(view, ancestor) && !SharesPlace(view, ancestor))
                 {
                     break;
                 }
@@ -48,6 +49,36 @@ internal static class EventPlacer
         }
 
         return (null, "no place in its clause or the main clause");
+    }
+
+    private static readonly FrozenSet<string> Hosting = new[] { "hold", "host", "convene", "organise", "organize", "stage", "chair", "sponsor" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Being somewhere as one acts: "speaking in Istanbul", "visiting Doha"; not "forcing Hadi into exile in Saudi Arabia".
+    private static readonly FrozenSet<string> Present = new[]
+    {
+        "speak", "talk", "address", "tell", "write", "visit", "attend", "meet", "travel", "arrive", "stop", "tour", "stand", "sit",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A clause whose place is its head's: a participle saying where a gathering is ("talks held in Addis Ababa",
+    /// "a meeting hosted in Doha"), or one saying where the subject is as it acts ("speaking in Istanbul, Erdogan
+    /// urged ...", "while visiting Doha").
+    /// </summary>
+    private static bool SharesPlace(SentenceView view, int clause)
+    {
+        var relation = view.Relation(clause);
+        var head = view.Head(clause);
+        if (relation == UdRelation.Acl && head >= 0)
+        {
+            return Hosting.Contains(view.Lemma(clause)) || PlaceResolver.EventNouns.Contains(view.Lemma(head));
+        }
+
+        if (relation == UdRelation.Advcl && view[clause].Xpos is "VBG" or "VBN" && Present.Contains(view.Lemma(clause)))
+        {
+            return view.Children(clause, UdRelation.Mark).All(m => view.Keys[m] is "while" or "when" or "as");
+        }
+
+        return false;
     }
 
     /// <summary>The words of the locative phrase, without its preposition: "an inland city in northeastern China".</summary>

@@ -11,7 +11,8 @@ internal sealed record GazetteerEntry(char Kind, string Id, string Name, string 
 
     public (double Low, double High) LonExtent { get; init; }
 
-    public bool IsCapital => Feature == "PPLC";
+    /// <summary>A capital, or the seat of government where that is elsewhere (La Paz).</summary>
+    public bool IsCapital => Feature is "PPLC" or "PPLG";
 }
 
 /// <summary>
@@ -27,6 +28,28 @@ internal sealed class Gazetteer
     private readonly Dictionary<string, GazetteerEntry> _admin1 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<GazetteerEntry>> _admin1ByCountry = new(StringComparer.Ordinal);
 
+    private readonly Lazy<Dictionary<(int, int), List<GazetteerEntry>>> _towns;
+
+    private Gazetteer()
+    {
+        _towns = new(() =>
+        {
+            var grid = new Dictionary<(int, int), List<GazetteerEntry>>();
+            foreach (var town in _byName.Values.SelectMany(list => list).Where(e => e.Kind == 'P').Distinct())
+            {
+                var cell = Cell(town.Lat, town.Lon);
+                if (!grid.TryGetValue(cell, out var list))
+                {
+                    grid[cell] = list = [];
+                }
+
+                list.Add(town);
+            }
+
+            return grid;
+        });
+    }
+
     public static Gazetteer Default => Shipped.Value;
 
     public int Count { get; private set; }
@@ -41,6 +64,39 @@ internal sealed class Gazetteer
     public GazetteerEntry? Admin1(string code) => _admin1.GetValueOrDefault(code);
 
     public IReadOnlyList<GazetteerEntry> Admin1Of(string alpha3) => _admin1ByCountry.GetValueOrDefault(alpha3) ?? [];
+
+    /// <summary>The populated place nearest a point (by a one-degree grid, looking up to five cells away), if any.</summary>
+    public GazetteerEntry? NearestTown(double lat, double lon)
+    {
+        var grid = _towns.Value;
+        var (row, column) = Cell(lat, lon);
+        GazetteerEntry? best = null;
+        var bestDistance = double.MaxValue;
+        for (var ring = 0; ring <= 5 && best is null; ring++)
+        {
+            // One ring further than the first find, since a nearer town may lie in the next cell.
+            for (var r = row - ring - 1; r <= row + ring + 1; r++)
+            {
+                for (var c = column - ring - 1; c <= column + ring + 1; c++)
+                {
+                    foreach (var town in grid.GetValueOrDefault((r, ((c % 360) + 360) % 360)) ?? [])
+                    {
+                        var dLat = town.Lat - lat;
+                        var dLon = (town.Lon - lon) * Math.Cos(lat * Math.PI / 180);
+                        var distance = (dLat * dLat) + (dLon * dLon);
+                        if (distance < bestDistance)
+                        {
+                            (best, bestDistance) = (town, distance);
+                        }
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static (int Row, int Column) Cell(double lat, double lon) => ((int)Math.Floor(lat), (((int)Math.Floor(lon) % 360) + 360) % 360);
 
     /// <summary>The lookup key of a name: its words as the tokenizer splits them, lower case, joined by spaces.</summary>
     public static string Key(IEnumerable<string> words) => string.Join(' ', words.Select(ActorDictionary.Key));

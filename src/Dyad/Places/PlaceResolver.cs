@@ -1,11 +1,25 @@
 using System.Collections.Frozen;
 using Dyad.Story;
+using Dyad.Actors;
 using Dyad.Syntax;
+using Dyad.Time;
 
 namespace Dyad.Places;
 
 /// <summary>A place named in a sentence: its words [Start, End), the word heading its locative phrase, and where it is.</summary>
-internal sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place);
+internal sealed record PlaceMention(int Start, int End, int Phrase, EventPlace Place)
+{
+    /// <summary>Whether a qualifier after a comma ("Paris, Texas") is part of the mention.</summary>
+    public bool Qualified { get; init; }
+
+    /// <summary>The name's lookup key and every reading the resolver weighed (none for a regional description).</summary>
+    public string Key { get; init; } = string.Empty;
+
+    public IReadOnlyList<GazetteerEntry> Readings { get; init; } = [];
+
+    /// <summary>Whether the sentence names it as a location ("in Geneva"), not as an actor or a modifier ("Geneva said").</summary>
+    public bool IsLocative { get; init; } = true;
+}
 
 /// <summary>
 /// Finds places in a sentence and resolves them as far as the text allows: a city or region from the gazetteer
@@ -19,6 +33,25 @@ internal sealed class PlaceResolver
     private static readonly FrozenSet<string> Locatives = new[]
     {
         "in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "off", "along", "into", "via",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Gatherings a place name can modify to say where they are ("a Washington meeting").</summary>
+    internal static readonly FrozenSet<string> EventNouns = new[]
+    {
+        "meeting", "talk", "talks", "summit", "conference", "negotiation", "negotiations", "session", "gathering", "forum",
+        "consultation", "consultations", "visit", "rally", "ceremony", "protest", "demonstration", "convention",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns a place name can modify and still name a place ("the Kharkiv region", "the Gaza border").</summary>
+    private static readonly FrozenSet<string> PlaceNouns = new[]
+    {
+        "city", "town", "village", "region", "province", "state", "district", "county", "parish", "area", "port", "capital",
+        "suburb", "suburbs", "outskirts", "border", "coast", "island", "valley", "municipality", "neighbourhood", "neighborhood",
+        "prefecture", "governorate", "oblast", "airport", "base", "camp", "prison", "hospital", "square", "enclave", "strip",
+        "countryside", "mountains", "highlands", "metro", "downtown",
+        "mansion", "hotel", "home", "house", "residence", "palace", "building", "office", "offices", "embassy", "consulate",
+        "headquarters", "compound", "stadium", "mosque", "church", "cathedral", "temple", "school", "campus", "hall", "venue",
+        "centre", "center", "plant", "factory", "harbour", "harbor", "station", "courthouse", "villa", "castle", "park",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, (string Name, double Angle, bool Central)> Directions = new Dictionary<string, (string, double, bool)>(StringComparer.Ordinal)
@@ -60,27 +93,163 @@ internal sealed class PlaceResolver
         return table;
     }
 
-    public IReadOnlyList<PlaceMention> Find(SentenceView view, IReadOnlyCollection<string> documentCountries)
+    /// <summary>The places a sentence names as locations ("in Geneva", "Geneva-based"): where things happen.</summary>
+    public IReadOnlyList<PlaceMention> Find(SentenceView view, IReadOnlyCollection<string> documentCountries) =>
+        Find(view, new PlaceContext(documentCountries));
+
+    public IReadOnlyList<PlaceMention> Find(SentenceView view, PlaceContext context) =>
+        Toponyms(view, context).Where(m => m.IsLocative).ToList();
+
+    /// <summary>Every place name in a sentence, in a locative position or not ("Tokyo said"), for geoparsing.</summary>
+    public IReadOnlyList<PlaceMention> Toponyms(SentenceView view, PlaceContext context)
     {
         var mentions = new List<PlaceMention>();
         var i = 0;
         while (i < view.Count)
         {
             // A longer name wins over a direction: "North Korea", "South Africa", "East Timor".
-            var named = Named(view, i, documentCountries);
+            var named = Named(view, i, context);
             var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i) ?? named;
-            if (found is { } mention && IsLocative(view, mention.Phrase))
+            if (found is { } mention)
             {
-                mentions.Add(mention);
+                mentions.Add(mention with { IsLocative = IsLocative(view, mention.Phrase) });
                 i = mention.End;
+
+                // "Krasnodar, Russia": the qualifier names a place too, though not where anything happens.
+                if (mention.Qualified && Named(view, mention.End - 1, context) is { } qualifier)
+                {
+                    mentions.Add(qualifier with { IsLocative = false });
+                }
             }
             else
             {
-                i = found?.End ?? i + 1;
+                i++;
             }
         }
 
         return mentions;
+    }
+
+    private static readonly FrozenSet<string> Titles = new[]
+    {
+        "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "sgt.", "capt.", "col.", "det.", "cpl.", "pvt.", "rev.", "prof.",
+        "mr", "mrs", "ms", "dr", "judge", "officer", "mayor", "sheriff", "deputy", "coach", "pastor", "trooper",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the story's sentences tell about its places: the surnames it uses (the last
+    /// word of a person's name, "Keith Jones", or a word after a title, "Mayor Jones") and, for each region and
+    /// country, the names that may lie there, each weighing its readings by how likely they are before the story
+    /// is read (so "Paris" points at France, and at Texas only a little).
+    /// </summary>
+    public PlaceContext ContextOf(IEnumerable<SentenceView> views, IReadOnlyCollection<string> countries)
+    {
+        // Every sentence is read (tagging those triage left untagged): a surname is learnt where the name is given
+        // in full, which need not be a sentence coding reads.
+        var tagged = views.ToList();
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in tagged)
+        {
+            for (var k = 1; k < view.Count; k++)
+            {
+                if (!IsCapitalisedName(view, k) || k + 1 < view.Count && IsCapitalisedName(view, k + 1))
+                {
+                    continue;
+                }
+
+                var first = k;
+                while (first > 0 && IsCapitalisedName(view, first - 1) && k - first < 3)
+                {
+                    first--;
+                }
+
+                var titled = Titles.Contains(view.Keys[first == k ? k - 1 : first]);
+                if ((first < k || titled) && _gazetteer.Lookup(string.Join(' ', view.Keys.Skip(first).Take(k - first + 1))).Count == 0
+                    && !_gazetteer.Lookup(view.Keys[k]).Any(c => c.Kind is 'C' or 'A'))
+                {
+                    surnames.Add(view.Keys[k]);
+                }
+            }
+        }
+
+        var lowerCase = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var view in views)
+        {
+            for (var k = 0; k < view.Count; k++)
+            {
+                if (view.Sentence.Tokens[k].Text is { Length: > 0 } text && char.IsLower(text[0]))
+                {
+                    lowerCase.Add(view.Keys[k]);
+                }
+            }
+        }
+
+        var plain = new PlaceContext(countries, surnames, new(StringComparer.Ordinal), new(StringComparer.Ordinal)) { LowerCaseWords = lowerCase };
+        var regions = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        var countryVotes = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        foreach (var view in tagged)
+        {
+            var i = 0;
+            while (i < view.Count)
+            {
+                if (NameAt(view, i, plain) is not var (length, key, readings))
+                {
+                    i++;
+                    continue;
+                }
+
+                i += length;
+                var scores = readings.Select(r => Prior(r) + plain.Support(r, key)).ToList();
+                var top = scores.Max();
+                var weights = scores.Select(x => Math.Pow(10, x - top)).ToList();
+                var total = weights.Sum();
+                // A name's readings in the same place add up ("Gainesville" points at the United States whichever
+                // Gainesville it is); a name said twice counts once.
+                var inRegion = new Dictionary<string, double>(StringComparer.Ordinal);
+                var inCountry = new Dictionary<string, double>(StringComparer.Ordinal);
+                for (var r = 0; r < readings.Count; r++)
+                {
+                    var reading = readings[r];
+                    var weight = weights[r] / total;
+                    if ((reading.Kind == 'A' ? reading.Id : reading.Admin1) is { } region)
+                    {
+                        inRegion[region] = inRegion.GetValueOrDefault(region) + weight;
+                    }
+
+                    // Naming a country says nothing about which of its towns another name is: only towns and
+                    // regions vote for their country.
+                    if (reading.Kind != 'C')
+                    {
+                        inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
+                    }
+                }
+
+                foreach (var (region, weight) in inRegion.Where(x => x.Value >= 0.05))
+                {
+                    Vote(regions, region, key, weight);
+                }
+
+                foreach (var (country, weight) in inCountry.Where(x => x.Value >= 0.05))
+                {
+                    Vote(countryVotes, country, key, weight);
+                }
+            }
+        }
+
+        return new PlaceContext(countries, surnames, regions, countryVotes) { LowerCaseWords = lowerCase };
+    }
+
+    private static bool IsCapitalisedName(SentenceView view, int k) =>
+        view[k].Upos == UdTag.Propn && view[k].Text.Length > 1 && char.IsUpper(view[k].Text[0]) && !view[k].Text.All(c => !char.IsLower(c));
+
+    private static void Vote(Dictionary<string, Dictionary<string, double>> votes, string place, string key, double weight)
+    {
+        if (!votes.TryGetValue(place, out var byName))
+        {
+            votes[place] = byName = new(StringComparer.Ordinal);
+        }
+
+        byName[key] = Math.Max(byName.GetValueOrDefault(key), weight);
     }
 
     /// <summary>"northeastern China": the country's first-level regions that lie that way from its middle.</summary>
@@ -97,6 +266,23 @@ internal sealed class PlaceResolver
         {
             return null;
         }
+
+        // "northeastern Central African Republic": the region takes in the country's whole name.
+        if (view.MatchAt[i + 1] is { } countryName && countryName.Start == i + 1 && countryName.End > i + 2)
+        {
+            return RegionOf(view, i, direction, country) is { } wide ? wide with
+            {
+                End = countryName.End,
+                Phrase = ClauseStructure.HeadOfRange(view, i + 1, countryName.End),
+                Place = wide.Place with { Text = view.TextOf(view.SpanOf(i, countryName.End - 1)) },
+            } : null;
+        }
+
+        return RegionOf(view, i, direction, country);
+    }
+
+    private PlaceMention? RegionOf(SentenceView view, int i, (string Name, double Angle, bool Central) direction, GazetteerEntry country)
+    {
 
         if (Conventional.Value.TryGetValue((country.Country, direction.Name), out var conventional))
         {
@@ -157,13 +343,39 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>A gazetteer name starting at word <paramref name="i"/>, the longest that matches, best reading chosen.</summary>
-    private PlaceMention? Named(SentenceView view, int i, IReadOnlyCollection<string> documentCountries)
+    private PlaceMention? Named(SentenceView view, int i, PlaceContext context)
     {
-        var word = view[i];
-        if (word.Text.Length == 0 || !char.IsUpper(word.Text[0]) || word.Upos is not (UdTag.Propn or UdTag.Noun or UdTag.Adj or UdTag.X))
+        if (NameAt(view, i, context) is not var (length, key, candidates))
         {
             return null;
         }
+
+        var (best, qualified) = Choose(view, i + length, candidates, key, context);
+        var end = i + length;
+        var phrase = ClauseStructure.HeadOfRange(view, i, end);
+        var span = view.SpanOf(i, end - 1);
+
+        // "Alexandria, Virginia": the qualifier belongs to the name.
+        if (qualified)
+        {
+            end += 2;
+            span = view.SpanOf(i, end - 1);
+        }
+
+        return new PlaceMention(i, end, phrase, PlaceOf(view.TextOf(span), best)) { Qualified = qualified, Key = key, Readings = candidates };
+    }
+
+    /// <summary>The longest gazetteer name starting at word <paramref name="i"/> and its readings (reading the tags, not the tree).</summary>
+    private (int Length, string Key, List<GazetteerEntry> Readings)? NameAt(SentenceView view, int i, PlaceContext context)
+    {
+        var word = view[i];
+        if (word.Text.Length == 0 || !char.IsUpper(word.Text[0]))
+        {
+            return null;
+        }
+
+        // A name of one word must be a noun; a longer one all capitals may start otherwise ("United States").
+        var nominal = word.Upos is UdTag.Propn or UdTag.Noun or UdTag.Adj or UdTag.X;
 
         // Part of a longer proper name ("Camp David") is not that name's place.
         if (i > 0 && view[i - 1].Upos == UdTag.Propn && char.IsUpper(view[i - 1].Text[0]))
@@ -173,15 +385,23 @@ internal sealed class PlaceResolver
 
         for (var length = Math.Min(_gazetteer.MaxWords, Math.Min(6, view.Count - i)); length >= 1; length--)
         {
-            if (!char.IsUpper(view[i + length - 1].Text[0]))
+            if (!char.IsUpper(view[i + length - 1].Text[0]) || (length == 1 && !nominal))
             {
                 continue;
             }
 
             var key = string.Join(' ', view.Keys.Skip(i).Take(length));
-            var candidates = _gazetteer.Lookup(key);
+            var country = ActorCountry(view, i, i + length);
+            var candidates = Readings(view, i, length, key, country, context);
             if (candidates.Count == 0)
             {
+                // A name the actor dictionary holds for something else (a person, a party, an organisation)
+                // shadows any shorter place name inside it.
+                if (IsNonPlaceActor(view, i, i + length))
+                {
+                    return null;
+                }
+
                 continue;
             }
 
@@ -190,28 +410,110 @@ internal sealed class PlaceResolver
                 continue;
             }
 
-            var (best, qualified) = Choose(view, i + length, candidates, documentCountries);
-            var end = i + length;
-            var phrase = ClauseStructure.HeadOfRange(view, i, end);
-            var precision = best.Kind switch { 'C' => "country", 'A' => "admin1", _ => "city" };
-            var admin1 = best.Kind == 'P' && best.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : best.Kind == 'A' ? best.Name : null;
-            var span = view.SpanOf(i, end - 1);
-
-            // "Alexandria, Virginia": the qualifier belongs to the name.
-            if (qualified)
-            {
-                end += 2;
-                span = view.SpanOf(i, end - 1);
-            }
-
-            return new PlaceMention(i, end, phrase, new EventPlace(view.TextOf(span), best.Name, best.Country, admin1, Math.Round(best.Lat, 4), Math.Round(best.Lon, 4), precision));
+            return (length, key, candidates);
         }
 
         return null;
     }
 
-    /// <summary>The reading of a name the context supports: a qualifier ("Paris, Texas"), the document's countries, size.</summary>
-    private (GazetteerEntry Entry, bool Qualified) Choose(SentenceView view, int after, IReadOnlyList<GazetteerEntry> candidates, IReadOnlyCollection<string> documentCountries)
+    private EventPlace PlaceOf(string text, GazetteerEntry entry)
+    {
+        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", _ => "city" };
+        var admin1 = entry.Kind == 'P' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
+        return new EventPlace(text, entry.Name, entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
+    }
+
+    /// <summary>
+    /// The gazetteer's readings of words [i, i+length) that the sentence allows: none for a month or weekday
+    /// ("in March"), a country's adjective ("Canadian"), or a name the actor dictionary gives a person or an
+    /// organisation ("Obama", "Hamas"); only prominent places for a common word written with a capital
+    /// ("Police", "Most"); and the country itself when the actor dictionary names one the gazetteer spells
+    /// otherwise ("U.S.", "UK").
+    /// </summary>
+    private List<GazetteerEntry> Readings(SentenceView view, int i, int length, string key, GazetteerEntry? actorCountry, PlaceContext context)
+    {
+        if (length == 1 && (TimeExpressionRecognizer.IsCalendarWord(key) || context.Surnames.Contains(key)))
+        {
+            return [];
+        }
+
+        // A country's adjective or its people ("Canadian", "Americans") name no place.
+        var last = view[i + length - 1];
+        if (actorCountry is not null && (last.Upos == UdTag.Adj || last.Xpos is "NNPS" or "NNS"))
+        {
+            return [];
+        }
+
+        var candidates = _gazetteer.Lookup(key).ToList();
+
+        // A word the tagger reads as a common noun, or that the story also writes in lower case ("City officials",
+        // "Medical Center", "Man booked"), names a country or a region at most.
+        if (length == 1 && (last.Upos != UdTag.Propn || context.LowerCaseWords.Contains(key)))
+        {
+            candidates.RemoveAll(c => c.Kind == 'P');
+        }
+
+        // An acronym ("US", "EU") is no village that happens to be spelt so.
+        var acronym = length == 1 && last.Text.Length <= 3 && last.Text.All(char.IsUpper);
+        if (acronym || IsNonPlaceActor(view, i, i + length))
+        {
+            candidates.RemoveAll(c => !IsProminent(c));
+        }
+
+        // ... unless it heads a longer name ("U.S. Agriculture Secretary").
+        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0]);
+        if (actorCountry is not null && !beforeName && !candidates.Contains(actorCountry) && !candidates.Any(IsProminent))
+        {
+            candidates.Add(actorCountry);
+        }
+
+        return candidates;
+    }
+
+    /// <summary>A country, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
+    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'A' || entry.IsCapital || entry.Population >= 100_000;
+
+    /// <summary>The country the actor dictionary gives exactly words [start, end), if that is all it gives them.</summary>
+    private GazetteerEntry? ActorCountry(SentenceView view, int start, int end) =>
+        ExactActor(view, start, end) is { IsAgent: false, Code.Length: 3 } entry ? _gazetteer.Country(entry.Code) : null;
+
+    /// <summary>
+    /// Whether the actor dictionary gives words [start, end) to a person, group or role, not to a country or its
+    /// government: a role ("Police"), or a name whose country has no place so called ("Obama", "Hamas"), where
+    /// "Paris" for France's government is still Paris.
+    /// </summary>
+    private bool IsNonPlaceActor(SentenceView view, int start, int end)
+    {
+        if (ExactActor(view, start, end) is not { } entry)
+        {
+            return false;
+        }
+
+        if (entry.IsAgent || entry.Code.Length < 3 || _gazetteer.Country(entry.Code[..3]) is null)
+        {
+            return true;
+        }
+
+        if (entry.Code.Length == 3)
+        {
+            return false;
+        }
+
+        var country = entry.Code[..3];
+        return !_gazetteer.Lookup(string.Join(' ', view.Keys.Skip(start).Take(end - start))).Any(c => c.Country == country);
+    }
+
+    private static ActorEntry? ExactActor(SentenceView view, int start, int end) =>
+        view.MatchAt[start] is { } match && match.Start == start && match.End == end ? match.On(null) : null;
+
+    /// <summary>
+    /// The reading of a name the context supports. Prominence first: population, a capital or a first-level seat,
+    /// a country over a town of its name. A qualifier ("Paris, Texas") beats everything; other places the story
+    /// names in the same region or country come next; a country the story's actors belong to counts for about as
+    /// much as a sixteenfold population, so "Geneva" in a story about Americans is still Geneva, Switzerland,
+    /// but "Tripoli" in a story about Lebanon is Lebanon's.
+    /// </summary>
+    private (GazetteerEntry Entry, bool Qualified) Choose(SentenceView view, int after, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
     {
         string? qualifier = null;
         if (after + 1 < view.Count && view.Keys[after] == ",")
@@ -232,19 +534,22 @@ internal sealed class PlaceResolver
                 || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase));
         }
 
-        // Size decides among equals; a city beats a region of its name; the document's countries beat size; a
-        // qualifier beats everything.
-        var best = candidates.MaxBy(c =>
-        {
-            var score = Math.Log10(Math.Max(1, c.Population));
-            score += c.Kind switch { 'C' => 6, 'A' => 0, _ => 1.5 };
-            score += c.IsCapital ? 1 : 0;
-            score += documentCountries.Contains(c.Country) ? 7 : 0;
-            score += Qualifies(c) ? 20 : 0;
-            return score;
-        })!;
+        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
+        // its other place names lie there.
+        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
+        var countryReading = candidates.Any(c => c.Kind == 'C');
+        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
+        var best = candidates.MaxBy(c => Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
+            + (Qualifies(c) ? 20 : 0)
+            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0))!;
         return (best, Qualifies(best));
     }
+
+    /// <summary>How likely a reading is before the story is read: its size and rank (a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
+    internal static double Prior(GazetteerEntry c) =>
+        Math.Log10(Math.Max(1, c.Population))
+        + c.Kind switch { 'C' => 6, 'A' => 0, _ => 1.5 }
+        + (c.IsCapital || c.Feature == "PPLA" ? 1 : c.Feature == "PPLA2" ? 0.5 : c.Feature == "PPLX" ? -1 : 0);
 
     /// <summary>Whether the phrase headed by <paramref name="word"/> names a location: after "in", "at", "near" ..., or "X-based".</summary>
     private static bool IsLocative(SentenceView view, int word)
@@ -266,9 +571,25 @@ internal sealed class PlaceResolver
                 return false;
             }
 
-            if (rel is UdRelation.Compound or UdRelation.Amod && view.Children(view.Head(current)).Any(c => view.Keys[c] is "-based" or "based"))
+            if (rel is UdRelation.Compound or UdRelation.Amod && view.Head(current) is var modified and >= 0)
             {
-                return true;
+                // "a Portland-based company" says where a firm is, not where anything happens.
+                if (view.Children(modified).Any(c => view.Keys[c] is "-based" or "based"))
+                {
+                    return false;
+                }
+
+                // "a Washington meeting", "the Dhaka talks": the place of the gathering.
+                if (EventNouns.Contains(view.Lemma(modified)))
+                {
+                    return true;
+                }
+
+                // "the Kharkiv region" is a place as its region is; "the Lombard rate" is no place at all.
+                if (!PlaceNouns.Contains(view.Lemma(modified)))
+                {
+                    return false;
+                }
             }
 
             if (rel is UdRelation.Obj && view.Head(current) is var verb and >= 0 && view.Lemma(verb) is "visit" or "arrive" or "enter" or "leave" or "reach" or "tour")

@@ -30,6 +30,9 @@ internal static class TimeExpressionRecognizer
         ["sun"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Whether a word (its lower-case key) names a month or a day of the week ("March", "Sunday").</summary>
+    public static bool IsCalendarWord(string key) => Months.ContainsKey(key) || Weekdays.ContainsKey(key);
+
     private static readonly FrozenDictionary<string, int> Numbers = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,

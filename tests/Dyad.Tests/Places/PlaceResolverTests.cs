@@ -55,4 +55,18 @@ public sealed class PlaceResolverTests
         Assert.NotNull(place.Lat);
         Assert.NotNull(place.Lon);
     }
+
+    [Theory]
+    [InlineData("Storms moved from Kentucky into Georgia.", "Georgia", "USA")]
+    [InlineData("Officials from Tbilisi met farmers in Georgia.", "Georgia", "GEO")]
+    public void Reads_a_name_by_the_other_places_of_its_story(string text, string name, string country)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+        var context = Resolver.Value.ContextOf([view], []);
+
+        var place = Assert.Single(Resolver.Value.Find(view, context), m => m.Place.Name == name).Place;
+
+        Assert.Equal(country, place.Country);
+    }
 }

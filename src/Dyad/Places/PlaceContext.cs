@@ -1,0 +1,67 @@
+namespace Dyad.Places;
+
+/// <summary>
+/// What a story tells the place resolver beyond the sentence at hand: the countries its actors belong to, the
+/// surnames of the people it names ("Jones" after "Keith Jones" is no town), and, for each first-level region and
+/// country, which of its place names point there ("Shreveport" and "Louisiana" make "Alexandria" Louisiana's).
+/// </summary>
+internal sealed class PlaceContext
+{
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, Dictionary<string, double>> _regionVotes;
+    private readonly Dictionary<string, Dictionary<string, double>> _countryVotes;
+
+    public PlaceContext(IReadOnlyCollection<string> countries)
+        : this(countries, None, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    public PlaceContext(IReadOnlyCollection<string> countries, IReadOnlySet<string> surnames, Dictionary<string, Dictionary<string, double>> regionVotes, Dictionary<string, Dictionary<string, double>> countryVotes)
+    {
+        Countries = countries;
+        Surnames = surnames;
+        _regionVotes = regionVotes;
+        _countryVotes = countryVotes;
+    }
+
+    /// <summary>The countries the story's actors belong to (alpha-3).</summary>
+    public IReadOnlyCollection<string> Countries { get; }
+
+    /// <summary>The lookup keys of words the story also writes in lower case (so they are common words to it).</summary>
+    public IReadOnlySet<string> LowerCaseWords { get; init; } = None;
+
+    /// <summary>The lookup keys of words the story uses as surnames.</summary>
+    public IReadOnlySet<string> Surnames { get; }
+
+    /// <summary>
+    /// How much the story supports a reading of the name <paramref name="key"/>: the story's actors being of its
+    /// country, and the other names of the
+    /// story that may lie in its region or country.
+    /// </summary>
+    public double Support(GazetteerEntry reading, string key)
+    {
+        // The capital of a country the story is about is that capital ("Washington" in a story about the United
+        // States and Britain is not the English town).
+        var actors = Countries.Contains(reading.Country) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
+        var names = 0.0;
+        var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
+        if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
+        {
+            names += 2 * Math.Min(3, Others(inRegion, key));
+        }
+
+        if (_countryVotes.TryGetValue(reading.Country, out var inCountry))
+        {
+            names += 1.0 * Math.Min(3, Others(inCountry, key));
+        }
+
+        // However many names point somewhere, they outweigh at most a population a million times larger.
+        return actors + Math.Min(6, names);
+    }
+
+    /// <summary>How many of the story's other place names (weighed by how likely each reading is) lie in a country.</summary>
+    public double NamesIn(string country, string key) => _countryVotes.TryGetValue(country, out var votes) ? Others(votes, key) : 0;
+
+    private static double Others(Dictionary<string, double> votes, string key) => votes.Where(v => v.Key != key).Sum(v => v.Value);
+}
