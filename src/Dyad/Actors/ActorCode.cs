@@ -11,6 +11,12 @@ public readonly record struct ActorCode
     private static readonly FrozenSet<string> NonCountryPrefixes = new[]
     {
         "IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "---",
+
+        // A code that starts with a role names no country: the Phoenix dictionaries code news agencies "MED"
+        // ("Reuters"), which a story's country count must not take for a country. None is an ISO alpha-3 code
+        // (MUS, Muslim, is left out: it is Mauritius).
+        "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "BUS", "MED", "CVL", "EDU",
+        "HLH", "HRI", "LAB", "AGR", "ELI", "ENV", "REF", "CRM", "REL", "CHR", "JEW", "BUD", "HIN", "PKO",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private ActorCode(string value) => Value = value;
