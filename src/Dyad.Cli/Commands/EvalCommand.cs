@@ -35,11 +35,7 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(gold)!;
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: no such file");
-            }
+            var path = ExistingFile(parse.GetValue(gold)!);
 
             var score = SegmentationEvaluator.Evaluate(Conllu.ReadFile(path), DocumentSegmenter.Default);
             var report = new StringBuilder();
@@ -83,11 +79,7 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(gold)!;
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: no such file");
-            }
+            var path = ExistingFile(parse.GetValue(gold)!);
 
             var pipeline = (parse.GetValue(tagger), parse.GetValue(parser)) switch
             {
@@ -119,9 +111,7 @@ internal static class EvalCommand
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {count,6}  {confusion}");
             }
 
-            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
-            context.Out.Flush();
-            return CliErrors.Success;
+            return Written(context, report);
         });
         return command;
     }
@@ -139,11 +129,7 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(gold)!;
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: no such file");
-            }
+            var path = ExistingFile(parse.GetValue(gold)!);
 
             IReadOnlyList<FactualitySentence> sentences;
             try
@@ -185,9 +171,7 @@ internal static class EvalCommand
                 report.AppendLine(CultureInfo.InvariantCulture, $"  line {error.Line}: gold {error.Score:+0.0;-0.0;0.0} ({error.GoldClass}), Dyad {error.Status}: {error.Sentence}");
             }
 
-            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
-            context.Out.Flush();
-            return CliErrors.Success;
+            return Written(context, report);
         });
         return command;
     }
@@ -245,9 +229,7 @@ internal static class EvalCommand
                 }
             }
 
-            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
-            context.Out.Flush();
-            return CliErrors.Success;
+            return Written(context, report);
         });
         return command;
 
@@ -266,14 +248,7 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            var paths = parse.GetValue(gold)!;
-            foreach (var path in paths)
-            {
-                if (!File.Exists(path))
-                {
-                    throw new CliException($"{path}: no such file");
-                }
-            }
+            var paths = parse.GetValue(gold)!.Select(ExistingFile).ToArray();
 
             var corpora = paths.Select(path => (Path: path, Corpus: GeoparsingCorpus.Read(path))).ToList();
             var evaluator = PlaceEvaluator.CreateDefault();
@@ -319,11 +294,21 @@ internal static class EvalCommand
                 report.AppendLine("  most often found wrongly: " + string.Join(", ", s.Spurious.Take(listed).Select(m => $"{m.Text} {m.Count}")));
             }
 
-            context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
-            context.Out.Flush();
-            return CliErrors.Success;
+            return Written(context, report);
         });
         return command;
+    }
+
+    /// <summary>A gold file the measure reads, or the one-line error that it is missing.</summary>
+    private static string ExistingFile(string path) =>
+        File.Exists(path) ? path : throw new CliException($"{path}: no such file");
+
+    /// <summary>Writes a measure's report to standard output; the measure succeeded.</summary>
+    private static int Written(CliContext context, StringBuilder report)
+    {
+        context.Out.Write(Encoding.UTF8.GetBytes(report.ToString()));
+        context.Out.Flush();
+        return CliErrors.Success;
     }
 
     private static void Row(StringBuilder report, string name, F1Score score) =>
