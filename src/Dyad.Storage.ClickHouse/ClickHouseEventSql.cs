@@ -44,6 +44,12 @@ internal sealed record ClickHouseEventSql(string Where, IReadOnlyList<ClickHouse
             clauses.Add($"startsWith(cameo, {Value(ClickHouseParameter.String("cameo", cameo))})");
         }
 
+        if (query.PloverCodes is { } ploverCodes)
+        {
+            clauses.Add(ploverCodes.Count == 0 ? "0"
+                : $"cameo IN ({string.Join(", ", ploverCodes.Select((code, i) => Value(ClickHouseParameter.String($"plover{i}", code))))})");
+        }
+
         if (query.Quad is { } quad)
         {
             clauses.Add($"quad = {Value(ClickHouseParameter.Int32("quad", quad))}");
