@@ -46,8 +46,7 @@ internal sealed record ClickHouseEventSql(string Where, IReadOnlyList<ClickHouse
 
         if (query.PloverCodes is { } ploverCodes)
         {
-            clauses.Add(ploverCodes.Count == 0 ? "0"
-                : $"cameo IN ({string.Join(", ", ploverCodes.Select((code, i) => Value(ClickHouseParameter.String($"plover{i}", code))))})");
+            clauses.Add($"cameo IN {Value(ClickHouseParameter.Strings("plover", ploverCodes))}");
         }
 
         if (query.Quad is { } quad)
