@@ -76,7 +76,8 @@ public static class EventJson
     public static EventRecord Parse(string json)
     {
         var record = JsonSerializer.Deserialize(json, EventRecordJsonContext.Default.EventRecord) ?? throw new JsonException("an event record is null");
-        return record.Plover is null ? record with { Plover = PloverTable.Default.For(record.Cameo) } : record;
+        // A record of an older layout may lack even its code (the stores' migrations keep such rows); it stays as read.
+        return record.Plover is null && record.Cameo is { } cameo ? record with { Plover = PloverTable.Default.For(cameo) } : record;
     }
 }
 
