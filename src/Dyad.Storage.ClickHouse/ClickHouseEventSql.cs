@@ -44,6 +44,11 @@ internal sealed record ClickHouseEventSql(string Where, IReadOnlyList<ClickHouse
             clauses.Add($"startsWith(cameo, {Value(ClickHouseParameter.String("cameo", cameo))})");
         }
 
+        if (query.PloverCodes is { } ploverCodes)
+        {
+            clauses.Add($"cameo IN {Value(ClickHouseParameter.Strings("plover", ploverCodes))}");
+        }
+
         if (query.Quad is { } quad)
         {
             clauses.Add($"quad = {Value(ClickHouseParameter.Int32("quad", quad))}");

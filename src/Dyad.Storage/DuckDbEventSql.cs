@@ -39,6 +39,13 @@ internal sealed record DuckDbEventSql(string Where, IReadOnlyList<(string Name, 
             Add("starts_with(cameo, $cameo)", ("cameo", cameo));
         }
 
+        if (query.PloverCodes is { } ploverCodes)
+        {
+            var names = ploverCodes.Select((_, i) => $"plover{i}").ToList();
+            Add(names.Count == 0 ? "false" : $"cameo IN ({string.Join(", ", names.Select(n => "$" + n))})",
+                [.. names.Zip(ploverCodes, (name, code) => (name, (object?)code))]);
+        }
+
         if (query.Quad is { } quad)
         {
             Add("quad = $quad", ("quad", quad));

@@ -16,6 +16,15 @@ public sealed record EventQuery
 
     public string? CameoPrefix { get; init; }
 
+    /// <summary>
+    /// A PLOVER event type (CONSULT): events whose CAMEO code the conversion table gives this type, so the stores filter
+    /// on the codes they already keep and need no column of their own for it.
+    /// </summary>
+    public string? PloverType { get; init; }
+
+    /// <summary>The CAMEO codes of <see cref="PloverType"/> (none for a type the table lacks).</summary>
+    public IReadOnlyList<string>? PloverCodes => PloverType is { } type ? global::Dyad.Events.PloverTable.Default.CodesOf(type) : null;
+
     public int? Quad { get; init; }
 
     /// <summary>Events that end on or after this day: with <see cref="To"/>, events overlapping the range.</summary>

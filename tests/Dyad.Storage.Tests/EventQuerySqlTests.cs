@@ -78,6 +78,23 @@ public sealed class EventQuerySqlTests
     }
 
     [Fact]
+    public void A_PLOVER_type_is_a_filter_on_the_CAMEO_codes_the_table_gives_it()
+    {
+        var codes = Dyad.Events.PloverTable.Default.CodesOf("CONSULT");
+        var duck = DuckDbEventSql.From(new EventQuery { PloverType = "CONSULT" });
+        var clickHouse = ClickHouseEventSql.From(new EventQuery { PloverType = "CONSULT" }, fusionVersion: 1);
+
+        Assert.Contains("040", codes);
+        Assert.Equal(codes, duck.Parameters.Select(p => (string)p.Value!));
+        Assert.Equal($"WHERE cameo IN ({string.Join(", ", duck.Parameters.Select(p => "$" + p.Name))})", duck.Where);
+        Assert.Equal("fusion_version = 1 AND cameo IN (SELECT arrayJoin(plover) FROM query_parameters)", clickHouse.Where);
+        Assert.Equal(codes, JsonDocument.Parse(ClickHouseParameter.Row(clickHouse.Parameters)).RootElement.GetProperty("plover").EnumerateArray().Select(c => c.GetString()));
+
+        // A type the table lacks matches nothing rather than everything.
+        Assert.Equal("WHERE false", DuckDbEventSql.From(new EventQuery { PloverType = Hostile }).Where);
+    }
+
+    [Fact]
     public void A_query_without_filters_has_no_condition_and_no_values()
     {
         var duck = DuckDbEventSql.From(new EventQuery());

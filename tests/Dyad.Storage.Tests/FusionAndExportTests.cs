@@ -44,6 +44,29 @@ public sealed class FusionAndExportTests : IDisposable
     }
 
     [Fact]
+    public void The_stored_records_keep_their_PLOVER_coding_and_a_PLOVER_type_finds_the_event()
+    {
+        using var store = StoreWithThreeReports();
+
+        var meeting = Assert.Single(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "CONSULT" }));
+        Assert.Equal("CONSULT", meeting.Record.Plover?.Type);
+        Assert.All(store.Mentions(meeting.Id), m => Assert.Equal(Dyad.Events.PloverTable.Default.For(m.Record.Cameo), m.Record.Plover));
+        Assert.Contains("\"plover\":{\"type\":\"CONSULT\"", EventJson.ToJson(meeting.Record), StringComparison.Ordinal);
+        Assert.Empty(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "ASSAULT" }));
+    }
+
+    [Fact]
+    public void A_record_stored_before_PLOVER_reads_back_with_its_code_s_PLOVER_coding()
+    {
+        using var store = StoreWithThreeReports();
+        var stored = EventJson.ToJson(store.Events(new EventQuery()).First(e => e.Record.Plover is not null).Record);
+        var withoutPlover = System.Text.RegularExpressions.Regex.Replace(stored, "\"plover\":(null|\\{[^}]*\\}),", string.Empty);
+
+        Assert.DoesNotContain("plover", withoutPlover, StringComparison.Ordinal);
+        Assert.Equal(stored, EventJson.ToJson(EventJson.Parse(withoutPlover)));
+    }
+
+    [Fact]
     public void Events_command_explains_why_mentions_were_fused()
     {
         using (StoreWithThreeReports())
@@ -62,6 +85,27 @@ public sealed class FusionAndExportTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("3 mentions, 3 sources, 3 articles; disputed", result.Out, StringComparison.Ordinal);
         Assert.Contains("same actors", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_command_filters_on_a_PLOVER_type_in_any_case_and_refuses_one_PLOVER_lacks()
+    {
+        using (StoreWithThreeReports())
+        {
+        }
+
+        var db = _folder.File("fusion.duckdb");
+        var consult = DyadProcess.Run("events", "--db", db, "--plover", "consult", "--format", "tsv");
+        var appeal = DyadProcess.Run("events", "--db", db, "--plover", "APPEAL");
+
+        Assert.Equal(0, consult.ExitCode);
+        var rows = consult.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal("CONSULT", Dyad.Events.PloverTable.Default.For(row.Split('\t')[7])?.Type));
+        Assert.Equal(1, appeal.ExitCode);
+        Assert.Equal(
+            "dyad: --plover: 'APPEAL' is not a PLOVER event type (one of ACCUSE, AGREE, AID, ASSAULT, COERCE, CONCEDE, CONSULT, COOPERATE, MOBILIZE, PROTEST, REJECT, REQUEST, RETREAT, SANCTION, SUPPORT, THREATEN)",
+            appeal.Error.Trim());
     }
 
     [Fact]

@@ -11,6 +11,7 @@ var builders = new Dictionary<string, Action<string, string>>(StringComparer.Ord
     ["leaders"] = LeaderDictionaryBuilder.Build,
     ["gazetteer"] = GazetteerBuilder.Build,
     ["shapes"] = ShapesBuilder.Build,
+    ["plover"] = PloverTableBuilder.Build,
 };
 
 // A developer's view, not a builder: dotnet run --project tools/Dyad.Tools -- explain-pairs FILE [YYYY-MM-DD]

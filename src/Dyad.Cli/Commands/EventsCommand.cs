@@ -9,6 +9,19 @@ namespace Dyad.Cli.Commands;
 /// <summary><c>dyad events [--db] [filters]</c>: stored events as JSON Lines, TSV, GDELT or ICEWS rows, or Parquet.</summary>
 internal static class EventsCommand
 {
+    /// <summary>A --plover value, checked against the types of the conversion table (any case accepted).</summary>
+    private static string? PloverType(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var types = Dyad.Events.PloverTable.Default.Types;
+        var type = value.ToUpperInvariant();
+        return types.Contains(type) ? type : throw new CliException($"--plover: '{value}' is not a PLOVER event type (one of {string.Join(", ", types)})");
+    }
+
     public static Command Create(CliContext context)
     {
         var db = StoreOptions.Db();
@@ -18,6 +31,7 @@ internal static class EventsCommand
         var dyad = new Option<string?>("--dyad") { Description = "Two actor code prefixes A,B: events between them, either direction." };
         var directed = new Option<bool>("--directed") { Description = "With --dyad: only A → B." };
         var cameo = new Option<string?>("--cameo") { Description = "A CAMEO code prefix (04, 163)." };
+        var plover = new Option<string?>("--plover") { Description = "A PLOVER event type (CONSULT, ASSAULT): events whose CAMEO code converts to it." };
         var quad = new Option<int?>("--quad") { Description = "Quad class 1-4." };
         var from = new Option<string?>("--from") { Description = "Events on or after this date (YYYY-MM-DD)." };
         var to = new Option<string?>("--to") { Description = "Events on or before this date (YYYY-MM-DD)." };
@@ -34,7 +48,7 @@ internal static class EventsCommand
         var partial = StoreOptions.Partial();
         var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
         {
-            db, id, mentions, actor, dyad, directed, cameo, quad, from, to, country, status, secret, text, limit, format, output, force, partial,
+            db, id, mentions, actor, dyad, directed, cameo, plover, quad, from, to, country, status, secret, text, limit, format, output, force, partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -44,6 +58,7 @@ internal static class EventsCommand
                 Actor = Code(parse.GetValue(actor), "--actor"),
                 Dyad = ParseDyad(parse.GetValue(dyad), parse.GetValue(directed)),
                 CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException("--cameo: digits only"),
+                PloverType = PloverType(parse.GetValue(plover)),
                 Quad = parse.GetValue(quad) is { } q && q is < 1 or > 4 ? throw new CliException("--quad: 1 to 4") : parse.GetValue(quad),
                 From = Date(parse.GetValue(from), "--from"),
                 To = Date(parse.GetValue(to), "--to"),

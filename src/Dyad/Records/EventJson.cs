@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Dyad.Coding;
+using Dyad.Events;
 
 namespace Dyad.Records;
 
@@ -51,6 +52,7 @@ public static class EventJson
         json.WriteString("root", record.Root);
         json.WriteNumber("quad", record.Quad);
         json.WriteNumber("goldstein", record.Goldstein);
+        WriteNested(json, "plover", record.Plover, types.PloverCoding);
         WriteNested(json, "date", record.Date, types.DateRecord);
         WriteNested(json, "place", record.Place, types.PlaceRecord);
         WriteNested(json, "attribution", record.Attribution, types.AttributionRecord);
@@ -67,9 +69,16 @@ public static class EventJson
         JsonSerializer.Serialize(json, value, type);
     }
 
-    /// <summary>A stored record, typed.</summary>
-    public static EventRecord Parse(string json) =>
-        JsonSerializer.Deserialize(json, EventRecordJsonContext.Default.EventRecord) ?? throw new JsonException("an event record is null");
+    /// <summary>
+    /// A stored record, typed. A record stored before records carried PLOVER's fields gets them from its CAMEO code, as
+    /// it would have been written (the table is a pure function of the code), so old stores read like new ones.
+    /// </summary>
+    public static EventRecord Parse(string json)
+    {
+        var record = JsonSerializer.Deserialize(json, EventRecordJsonContext.Default.EventRecord) ?? throw new JsonException("an event record is null");
+        // A record of an older layout may lack even its code (the stores' migrations keep such rows); it stays as read.
+        return record.Plover is null && record.Cameo is { } cameo ? record with { Plover = PloverTable.Default.For(cameo) } : record;
+    }
 }
 
 /// <summary>

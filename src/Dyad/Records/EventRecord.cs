@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dyad.Coding;
+using Dyad.Events;
 
 namespace Dyad.Records;
 
@@ -18,6 +19,7 @@ public sealed record EventRecord(
     string Root,
     int Quad,
     double Goldstein,
+    PloverCoding? Plover,
     DateRecord? Date,
     PlaceRecord? Place,
     AttributionRecord Attribution,
@@ -38,6 +40,7 @@ public sealed record EventRecord(
         e.Cameo.Code.Root,
         e.Cameo.Quad,
         e.Cameo.Goldstein,
+        PloverTable.Default.For(e.Cameo.Code.Value),
         e.Date is { } date ? new DateRecord(date.Start, date.End, date.Text, date.Precision) : null,
         e.Place is { } place ? new PlaceRecord(place.Text, place.Name, place.Country, place.Admin1, place.Lat, place.Lon, place.Precision) : null,
         new AttributionRecord(e.Attribution.Status, e.Attribution.By is { } by ? SourceRecord.From(by) : null),
