@@ -23,4 +23,8 @@ internal static class ResourceFiles
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>The tab-separated fields of each line of a table resource, skipping blank lines and "#" comments.</summary>
+    public static IEnumerable<string[]> ReadRows(string relativePath) =>
+        ReadText(relativePath).Split('\n').Where(line => line.Length > 0 && line[0] != '#').Select(line => line.Split('\t'));
 }

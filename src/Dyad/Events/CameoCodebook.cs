@@ -29,14 +29,8 @@ internal sealed class CameoCodebook
     private static CameoCodebook Load()
     {
         var entries = new Dictionary<string, CameoEntry>(StringComparer.Ordinal);
-        foreach (var line in ResourceFiles.ReadText("cameo/cameo.tsv").Split('\n'))
+        foreach (var f in ResourceFiles.ReadRows("cameo/cameo.tsv"))
         {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             var code = CameoCode.Parse(f[0]);
             entries[f[0]] = new CameoEntry(code, int.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), f[3]);
         }

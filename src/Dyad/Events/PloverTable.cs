@@ -36,14 +36,8 @@ public sealed class PloverTable
     private static PloverTable Load()
     {
         var codings = new Dictionary<string, PloverCoding>(StringComparer.Ordinal);
-        foreach (var line in ResourceFiles.ReadText("cameo/cameo-plover.tsv").Split('\n'))
+        foreach (var f in ResourceFiles.ReadRows("cameo/cameo-plover.tsv"))
         {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             codings[f[0]] = new PloverCoding(f[1], f[2].Length == 0 ? null : f[2], f[3].Length == 0 ? null : f[3]);
         }
 

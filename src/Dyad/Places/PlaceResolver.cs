@@ -79,14 +79,8 @@ internal sealed class PlaceResolver
     private static Dictionary<(string, string), (string, string[])> LoadConventional()
     {
         var table = new Dictionary<(string, string), (string, string[])>();
-        foreach (var line in ResourceFiles.ReadText("places/regions.txt").Split('\n'))
+        foreach (var f in ResourceFiles.ReadRows("places/regions.txt"))
         {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             table[(f[0], f[1])] = (f[2], f[3].Split('|'));
         }
 
