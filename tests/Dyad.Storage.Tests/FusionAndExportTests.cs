@@ -151,6 +151,31 @@ public sealed class FusionAndExportTests : IDisposable
     }
 
     [Fact]
+    public void A_POLECAT_row_has_its_forty_columns_in_PLOVERs_terms_and_events_PLOVER_leaves_out_have_none()
+    {
+        using var store = StoreWithThreeReports();
+        var meeting = Assert.Single(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), CameoPrefix = "04" }));
+
+        var row = EventExports.ToPolecat(meeting)!.Split('\t');
+        var column = EventExports.PolecatColumns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => row[c.i]);
+
+        Assert.Equal(40, EventExports.PolecatColumns.Length);
+        Assert.Equal(40, row.Length);
+        Assert.Equal(meeting.Id, column["Event ID"]);
+        Assert.Equal("2016-11-28", column["Event Date"]);
+        Assert.Equal("CONSULT", column["Event Type"]);
+        Assert.Equal("VERBAL COOPERATION", column["Quad Code"]);
+        Assert.Equal(["JPN", "CHN"], new[] { column["Actor Country"], column["Recipient Country"] });
+        Assert.Equal("CHN", column["Country"]);
+        Assert.Equal("Beijing", column["City"]);
+
+        // A statement (CAMEO 01) is no PLOVER event, so POLECAT's table has no row for it; a concession (CAMEO 08, a
+        // material root) is verbal cooperation in PLOVER, which the quad column follows.
+        Assert.Null(EventExports.ToPolecat(meeting.Record with { Cameo = "010", Plover = null }));
+        Assert.Equal("VERBAL COOPERATION", EventExports.ToPolecat(meeting.Record with { Cameo = "081", Plover = Dyad.Events.PloverTable.Default.For("081") })!.Split('\t')[5]);
+    }
+
+    [Fact]
     public void A_hostile_filter_value_is_only_ever_a_value()
     {
         using var store = StoreWithThreeReports();
