@@ -50,7 +50,7 @@ public sealed class FusionAndExportTests : IDisposable
 
         var meeting = Assert.Single(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "CONSULT" }));
         Assert.Equal("CONSULT", meeting.Record.Plover?.Type);
-        Assert.All(store.Mentions(meeting.Id), m => Assert.Equal(Dyad.Events.PloverTable.Default.For(m.Record.Cameo), m.Record.Plover));
+        Assert.All(store.Mentions(meeting.Id), m => Assert.Equal(Dyad.Events.PloverRefinement.Of(m.Record.Cameo, m.Record.Text), m.Record.Plover));
         Assert.Contains("\"plover\":{\"type\":\"CONSULT\"", EventJson.ToJson(meeting.Record), StringComparison.Ordinal);
         Assert.Empty(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "ASSAULT" }));
     }
