@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How often Dyad's PLOVER mode and context agree with PLOVER's gold records (score-plover scores only the type).
 
-Usage: plover-agreement.py EVENTS.jsonl   (events of `dyad code` on `../shared/tools/score-plover --docs`)
+Usage: plover-agreement.py EVENTS.jsonl [-v]   (events of `dyad code` on `../shared/tools/score-plover --docs`;
+                                                 -v adds the figures per type)
 
 For each gold record whose type one of Dyad's events has (by the record's own plover.type), the first such event's
 mode and contexts are compared with the gold's. The gold records use PLOVER 0.5b1's names; they are renamed to the
@@ -34,8 +35,11 @@ def mode_name(m):
     return MODES.get(m, m) or None
 
 
-def main(path):
+def main(path, per_type):
+    if not os.path.exists(GOLD):
+        sys.exit(f"plover-agreement: {GOLD}: no such file (the PLOVER gold records of ../shared/eval/plover)")
     gold = [r for r in json.load(open(GOLD)) if r.get("event") != "DOCUMENT"]
+    by_type = {}
     events = {}
     for line in open(path):
         if line.strip():
@@ -50,6 +54,8 @@ def main(path):
         if first is None:
             continue
         typed += 1
+        row = by_type.setdefault(want, [0, 0, 0, 0, 0])  # records, context compared, context hit, mode compared, mode hit
+        row[0] += 1
         p = first["plover"]
         ours = {c.strip() for c in (p.get("context") or "").split(";") if c.strip()}
         theirs = gold_contexts(r.get("context"))
@@ -58,6 +64,8 @@ def main(path):
             c_hit += bool(ours & theirs)
             c_given += len(ours)
             c_right += len(ours & theirs)
+            row[1] += 1
+            row[2] += bool(ours & theirs)
         want_mode = mode_name(r.get("mode"))
         if want_mode and want_mode != "other":
             m_n += 1
@@ -65,10 +73,19 @@ def main(path):
             m_hit += ours_mode == want_mode
             m_given += ours_mode is not None
             m_right += ours_mode == want_mode
+            row[3] += 1
+            row[4] += ours_mode == want_mode
+    if per_type:
+        print(f"{'type':<12}{'records':>8}{'context':>10}{'mode':>8}")
+        for t, (n, cn, ch, mn, mh) in sorted(by_type.items(), key=lambda kv: -kv[1][0]):
+            print(f"{t:<12}{n:>8}{f'{ch}/{cn}':>10}{f'{mh}/{mn}':>8}")
     print(f"records with the gold type: {typed}")
     print(f"context: {c_hit}/{c_n} records share a context with the gold; {c_given} contexts given, {c_right} of them the gold's")
     print(f"mode: {m_hit}/{m_n} records have the gold mode; {m_given} modes given, {m_right} of them the gold's")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    if len(args) != 1:
+        sys.exit(__doc__)
+    main(args[0], "-v" in sys.argv[1:])
