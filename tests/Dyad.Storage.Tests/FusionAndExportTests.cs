@@ -50,7 +50,7 @@ public sealed class FusionAndExportTests : IDisposable
 
         var meeting = Assert.Single(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "CONSULT" }));
         Assert.Equal("CONSULT", meeting.Record.Plover?.Type);
-        Assert.All(store.Mentions(meeting.Id), m => Assert.Equal(Dyad.Events.PloverTable.Default.For(m.Record.Cameo), m.Record.Plover));
+        Assert.All(store.Mentions(meeting.Id), m => Assert.Equal(Dyad.Events.PloverRefinement.Of(m.Record.Cameo, m.Record.Text), m.Record.Plover));
         Assert.Contains("\"plover\":{\"type\":\"CONSULT\"", EventJson.ToJson(meeting.Record), StringComparison.Ordinal);
         Assert.Empty(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), PloverType = "ASSAULT" }));
     }
@@ -148,6 +148,31 @@ public sealed class FusionAndExportTests : IDisposable
             Assert.Equal(20, EventExports.ToIcews(e).Split('\t').Length);
             Assert.Equal(16, EventExports.ToTsv(e).Split('\t').Length);
         }
+    }
+
+    [Fact]
+    public void A_POLECAT_row_has_its_forty_columns_in_PLOVERs_terms_and_events_PLOVER_leaves_out_have_none()
+    {
+        using var store = StoreWithThreeReports();
+        var meeting = Assert.Single(store.Events(new EventQuery { Dyad = new ActorPair("JPN", "CHN"), CameoPrefix = "04" }));
+
+        var row = EventExports.ToPolecat(meeting)!.Split('\t');
+        var column = EventExports.PolecatColumns.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => row[c.i]);
+
+        Assert.Equal(40, EventExports.PolecatColumns.Length);
+        Assert.Equal(40, row.Length);
+        Assert.Equal(meeting.Id, column["Event ID"]);
+        Assert.Equal("2016-11-28", column["Event Date"]);
+        Assert.Equal("CONSULT", column["Event Type"]);
+        Assert.Equal("VERBAL COOPERATION", column["Quad Code"]);
+        Assert.Equal(["JPN", "CHN"], new[] { column["Actor Country"], column["Recipient Country"] });
+        Assert.Equal("CHN", column["Country"]);
+        Assert.Equal("Beijing", column["City"]);
+
+        // A statement (CAMEO 01) is no PLOVER event, so POLECAT's table has no row for it; a concession (CAMEO 08, a
+        // material root) is verbal cooperation in PLOVER, which the quad column follows.
+        Assert.Null(EventExports.ToPolecat(meeting.Record with { Cameo = "010", Plover = null }));
+        Assert.Equal("VERBAL COOPERATION", EventExports.ToPolecat(meeting.Record with { Cameo = "081", Plover = Dyad.Events.PloverTable.Default.For("081") })!.Split('\t')[5]);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class CodeCommand
     {
         var inputs = CommonOptions.Inputs();
         var date = CommonOptions.Date();
-        var format = new Option<string>("--format") { Description = "jsonl (default) or tsv.", DefaultValueFactory = _ => "jsonl" };
+        var format = new Option<string>("--format") { Description = "jsonl (default), tsv or polecat (POLECAT's event columns, PLOVER events only).", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong(EventFormats.ForCodedEvents);
         var dictionaries = new Option<string?>("--dictionaries") { Description = "A folder of PETRARCH/TABARI dictionaries (*.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) to use as well as the built-in ones." };
         var onlyExternal = new Option<bool>("--only-external") { Description = "Use only the dictionaries given with --dictionaries." };
@@ -65,7 +65,10 @@ internal static class CodeCommand
 
                 foreach (var e in coded.Events)
                 {
-                    context.Out.Write(Encoding.UTF8.GetBytes(row(EventRecord.From(e)) + "\n"));
+                    if (row(EventRecord.From(e)) is { } line)
+                    {
+                        context.Out.Write(Encoding.UTF8.GetBytes(line + "\n"));
+                    }
                 }
             }
 

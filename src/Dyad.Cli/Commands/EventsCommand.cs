@@ -40,7 +40,7 @@ internal static class EventsCommand
         var secret = new Option<bool?>("--secret") { Description = "true: only secret contacts; false: only open ones." };
         var text = new Option<string?>("--text") { Description = "Events whose sentence contains this text." };
         var limit = new Option<int?>("--limit") { Description = "At most this many events." };
-        var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
+        var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews, polecat or parquet.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong(EventFormats.ForStoredEvents);
         var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet); never the store itself." };
         var force = new Option<bool>("--force") { Description = "With --out: replace the file if it exists." };
@@ -122,7 +122,12 @@ internal static class EventsCommand
         long n = 0;
         foreach (var e in events)
         {
-            await writer.WriteLineAsync(row(e, ++n)).ConfigureAwait(false);
+            // GDELT's row numbers count the events written, so a row the format leaves out takes no number.
+            if (row(e, n + 1) is { } line)
+            {
+                n++;
+                await writer.WriteLineAsync(line).ConfigureAwait(false);
+            }
         }
 
         await writer.FlushAsync(cancellation).ConfigureAwait(false);

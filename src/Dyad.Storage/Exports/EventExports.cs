@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace Dyad.Storage.Exports;
 /// <summary>
 /// Stored events in the formats analysts load elsewhere: JSON Lines (the contract record plus mention counts),
 /// TSV (the contract's column order), GDELT 2.0's event table (61 columns, in its order; our values, empty where we
-/// have none), ICEWS's event table (20 columns) and Parquet.
+/// have none), ICEWS's event table (20 columns), POLECAT's event table (40 columns, PLOVER's terms) and Parquet.
 /// </summary>
 public static class EventExports
 {
@@ -32,6 +33,35 @@ public static class EventExports
         "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher", "City", "District", "Province",
         "Country", "Latitude", "Longitude",
     ];
+
+    /// <summary>
+    /// The columns of POLECAT's event files on Harvard Dataverse (doi:10.7910/DVN/AJGVIT), in their order
+    /// (docs/record.md says which Dyad fills and from what).
+    /// </summary>
+    public static readonly string[] PolecatColumns =
+    [
+        "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+        "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
+        "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
+        "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type",
+        "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language", "Version",
+    ];
+
+    /// <summary>
+    /// The quad category of each PLOVER type, as the PLOVER manual's section on the type names it (its summary table
+    /// puts SANCTION under verbal conflict, its SANCTION section under material conflict: the section is followed).
+    /// POLECAT's Quad Code follows from the type, not from the CAMEO root: CONCEDE (from CAMEO's material 08) is verbal.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> PloverQuads = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AGREE"] = "VERBAL COOPERATION", ["CONSULT"] = "VERBAL COOPERATION", ["SUPPORT"] = "VERBAL COOPERATION", ["CONCEDE"] = "VERBAL COOPERATION",
+        ["COOPERATE"] = "MATERIAL COOPERATION", ["AID"] = "MATERIAL COOPERATION", ["RETREAT"] = "MATERIAL COOPERATION",
+        ["REQUEST"] = "VERBAL CONFLICT", ["ACCUSE"] = "VERBAL CONFLICT", ["REJECT"] = "VERBAL CONFLICT", ["THREATEN"] = "VERBAL CONFLICT",
+        ["PROTEST"] = "MATERIAL CONFLICT", ["SANCTION"] = "MATERIAL CONFLICT", ["MOBILIZE"] = "MATERIAL CONFLICT", ["COERCE"] = "MATERIAL CONFLICT", ["ASSAULT"] = "MATERIAL CONFLICT",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>What POLECAT's Version column says made the row: this program and its version.</summary>
+    private static readonly string PolecatVersion = "dyad " + (typeof(EventExports).Assembly.GetName().Version?.ToString(3) ?? "0");
 
     /// <summary>The TSV columns, in the contract's order: <c>dyad code</c> and <c>dyad events</c> write the same ones.</summary>
     public static readonly string[] TsvColumns =
@@ -120,6 +150,34 @@ public static class EventExports
             e.Id, Iso(e.DateStart), record.Source?.Text, Sectors(record.Source), e.SourceCountry, record.Text, e.Cameo, Number(e.Goldstein),
             record.Target?.Text, Sectors(record.Target), e.TargetCountry, e.FirstDoc, Number(record.Sentence), null,
             place?.Precision == "city" ? e.PlaceName : null, null, place?.Admin1, e.PlaceCountry, Number(e.Lat), Number(e.Lon));
+    }
+
+    /// <summary>
+    /// A coded event as a row of POLECAT's event table, or null for an event PLOVER has no type for (CAMEO roots 01 and
+    /// 02): POLECAT's files hold only PLOVER events. Columns Dyad has nothing for (Wikipedia ids, COW codes, story-level
+    /// entity lists) are empty.
+    /// </summary>
+    public static string? ToPolecat(EventRecord e) => PolecatRow(e, e.Id, e.Date?.Start);
+
+    /// <summary>A stored event as a row of POLECAT's event table under the fused event's id and date, or null as above.</summary>
+    public static string? ToPolecat(StoredEvent e) => PolecatRow(e.Record, e.Id, e.DateStart);
+
+    private static string? PolecatRow(EventRecord e, string id, DateOnly? date)
+    {
+        if (e.Plover is not { } plover)
+        {
+            return null;
+        }
+
+        static string? Primary(ActorRecord? actor) => actor?.Sectors is [var first, ..] ? first : null;
+        static string? Sectors(ActorRecord? actor) => actor?.Sectors is { Count: > 0 } sectors ? string.Join("; ", sectors) : null;
+        var place = e.Place;
+        return Join(
+            id, Iso(date), plover.Type, plover.Mode, null, PloverQuads.GetValueOrDefault(plover.Type), plover.Context,
+            null, e.Source.Country, null, Primary(e.Source), Sectors(e.Source), null, e.Source.Text, null,
+            null, e.Target?.Country, null, Primary(e.Target), Sectors(e.Target), null, e.Target?.Text, null,
+            place?.Name, place?.Precision == "city" ? place.Name : null, null, place?.Admin1, place?.Country, Number(place?.Lat), Number(place?.Lon), null, place?.Text, null,
+            null, null, null, null, null, "en", PolecatVersion);
     }
 
     /// <summary>Writes events to a Parquet file with typed columns.</summary>

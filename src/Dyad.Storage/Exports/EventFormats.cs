@@ -7,14 +7,14 @@ namespace Dyad.Storage.Exports;
 /// stored events (<c>dyad events</c>, a row at a time or, for Parquet, a whole file), or both.
 /// </summary>
 /// <param name="Columns">The header line's columns, for the tabular formats.</param>
-/// <param name="CodedRow">A coded event's line, before any store; null when <c>dyad code</c> does not offer the format.</param>
-/// <param name="StoredRow">A stored event's line, given its 1-based row number (GDELT numbers its events).</param>
+/// <param name="CodedRow">A coded event's line, before any store (null for an event the format leaves out); null when <c>dyad code</c> does not offer the format.</param>
+/// <param name="StoredRow">A stored event's line, given its 1-based row number (GDELT numbers its events); null for an event the format leaves out.</param>
 /// <param name="WriteFile">Writes every event to a file at once, for formats that are not lines of text.</param>
 internal sealed record EventFormat(
     string Name,
     IReadOnlyList<string>? Columns,
-    Func<EventRecord, string>? CodedRow,
-    Func<StoredEvent, long, string>? StoredRow,
+    Func<EventRecord, string?>? CodedRow,
+    Func<StoredEvent, long, string?>? StoredRow,
     Func<IReadOnlyList<StoredEvent>, Stream, Task>? WriteFile);
 
 /// <summary>Every output format, in the order <c>--format</c> lists them: the one table <c>dyad code</c>, <c>dyad events</c> and the web write from.</summary>
@@ -28,6 +28,7 @@ internal static class EventFormats
         new("tsv", EventExports.TsvColumns, EventExports.ToTsv, (e, _) => EventExports.ToTsv(e), null),
         new("gdelt", EventExports.GdeltColumns, null, EventExports.ToGdelt, null),
         new("icews", EventExports.IcewsColumns, null, (e, _) => EventExports.ToIcews(e), null),
+        new("polecat", EventExports.PolecatColumns, EventExports.ToPolecat, (e, _) => EventExports.ToPolecat(e), null),
         new("parquet", null, null, null, EventExports.WriteParquetAsync),
     ];
 

@@ -48,6 +48,9 @@ internal sealed class EventDictionary
         Count++;
     }
 
+    /// <summary>Every pattern, in no particular order: what the dictionary can code, for checks over all of it.</summary>
+    public IEnumerable<EventPattern> Patterns => _byTrigger.Values.SelectMany(list => list);
+
     public IReadOnlyList<EventPattern> For(string trigger) =>
         _byTrigger.TryGetValue(trigger, out var list) ? list : [];
 

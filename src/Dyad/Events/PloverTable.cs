@@ -6,9 +6,11 @@ namespace Dyad.Events;
 public sealed record PloverCoding(string Type, string? Mode, string? Context);
 
 /// <summary>
-/// The PLOVER manual's conversion of CAMEO codes (resources/cameo/cameo-plover.tsv), taken as it stands: a code the
-/// table leaves out (roots 01 and 02, which PLOVER does not count as events; codes of other dictionaries) has no
-/// PLOVER coding, and no code borrows its root's.
+/// The PLOVER manual's conversion of CAMEO codes (resources/cameo/cameo-plover.tsv), taken as it stands, and beside it
+/// the few codes Dyad's own dictionaries give that the table lacks (resources/cameo/cameo-plover-extensions.tsv, each
+/// given its CAMEO parent's type and a mode of that type from the manual). A code neither has (roots 01 and 02, which
+/// PLOVER does not count as events; codes only an outside dictionary uses) has no PLOVER coding, and no code borrows
+/// its root's: a filter on a type is then a filter on the codes listed here.
 /// </summary>
 public sealed class PloverTable
 {
@@ -36,9 +38,10 @@ public sealed class PloverTable
     private static PloverTable Load()
     {
         var codings = new Dictionary<string, PloverCoding>(StringComparer.Ordinal);
-        foreach (var f in ResourceFiles.ReadRows("cameo/cameo-plover.tsv"))
+        foreach (var f in ResourceFiles.ReadRows("cameo/cameo-plover.tsv").Concat(ResourceFiles.ReadRows("cameo/cameo-plover-extensions.tsv")))
         {
-            codings[f[0]] = new PloverCoding(f[1], f[2].Length == 0 ? null : f[2], f[3].Length == 0 ? null : f[3]);
+            // An extension never overrides the manual's own row: the file is for codes the table lacks.
+            codings.TryAdd(f[0], new PloverCoding(f[1], f[2].Length == 0 ? null : f[2], f[3].Length == 0 ? null : f[3]));
         }
 
         return new PloverTable(codings);

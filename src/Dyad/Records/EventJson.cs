@@ -70,14 +70,14 @@ public static class EventJson
     }
 
     /// <summary>
-    /// A stored record, typed. A record stored before records carried PLOVER's fields gets them from its CAMEO code, as
-    /// it would have been written (the table is a pure function of the code), so old stores read like new ones.
+    /// A stored record, typed. A record stored before records carried PLOVER's fields gets them from its CAMEO code and
+    /// sentence, as it would have been written, so old stores read like new ones.
     /// </summary>
     public static EventRecord Parse(string json)
     {
         var record = JsonSerializer.Deserialize(json, EventRecordJsonContext.Default.EventRecord) ?? throw new JsonException("an event record is null");
         // A record of an older layout may lack even its code (the stores' migrations keep such rows); it stays as read.
-        return record.Plover is null && record.Cameo is { } cameo ? record with { Plover = PloverTable.Default.For(cameo) } : record;
+        return record.Plover is null && record.Cameo is { } cameo ? record with { Plover = PloverRefinement.Of(cameo, record.Text ?? string.Empty) } : record;
     }
 }
 

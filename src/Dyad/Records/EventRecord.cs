@@ -40,7 +40,7 @@ public sealed record EventRecord(
         e.Cameo.Code.Root,
         e.Cameo.Quad,
         e.Cameo.Goldstein,
-        PloverTable.Default.For(e.Cameo.Code.Value),
+        PloverRefinement.Of(e.Cameo.Code.Value, e.Text),
         e.Date is { } date ? new DateRecord(date.Start, date.End, date.Text, date.Precision) : null,
         e.Place is { } place ? new PlaceRecord(place.Text, place.Name, place.Country, place.Admin1, place.Lat, place.Lon, place.Precision) : null,
         new AttributionRecord(e.Attribution.Status, e.Attribution.By is { } by ? SourceRecord.From(by) : null),

@@ -44,7 +44,7 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
 
     public static TheoryData<string> Commands { get; } = ["code", "ingest", "events", "timeline", "serve", "fuse", "sentences", "parse", "train", "eval"];
 
-    public static TheoryData<string> RowFormats { get; } = ["jsonl", "tsv", "gdelt", "icews"];
+    public static TheoryData<string> RowFormats { get; } = ["jsonl", "tsv", "gdelt", "icews", "polecat"];
 
     private static string Succeeded((int ExitCode, string Out, string Error) result)
     {
@@ -59,6 +59,10 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
     [Fact]
     public void Code_writes_the_tsv_record() =>
         ApprovedFile.Verify("code.tsv", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "tsv")));
+
+    [Fact]
+    public void Code_writes_polecat_rows() =>
+        ApprovedFile.Verify("code.polecat", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "polecat")));
 
     [Theory]
     [MemberData(nameof(RowFormats))]

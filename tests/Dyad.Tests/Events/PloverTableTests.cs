@@ -1,4 +1,7 @@
+using Dyad.Actors;
 using Dyad.Events;
+using Dyad.Petrarch;
+using Dyad.Vetting;
 
 namespace Dyad.Tests.Events;
 
@@ -15,11 +18,22 @@ public sealed class PloverTableTests
     private static IEnumerable<string> ResourceLines(params string[] parts) =>
         File.ReadLines(Path.Combine([SharedData.RepoRoot, "resources", .. parts])).Where(l => l.Length > 0 && l[0] != '#');
 
+    /// <summary>
+    /// Every code Dyad can put in a record: the codebook's (the coder's own fixed codes, 044 and 111, are in it), every
+    /// code and reverse code of its event patterns as loaded (events.txt) and of the compiled Phoenix verb patterns
+    /// (resources/knowledge, which also code when Phoenix's dictionaries are given with --dictionaries, and include
+    /// codes outside the codebook such as 176 and 1952), and the root codes the pair model writes ("190").
+    /// </summary>
     private static List<string> EmittableCodes()
     {
         var codebook = ResourceLines("cameo", "cameo.tsv").Select(l => l.Split('\t')[0]);
-        var patterns = ResourceLines("dictionaries", "events.txt").Select(l => l.Split('\t')).Where(f => f.Length > 1).Select(f => f[1].TrimStart('~'));
-        return [.. codebook.Concat(patterns).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var phoenix = new EventDictionary();
+        PetrarchDictionaries.LoadKnowledge(new ActorDictionary(), phoenix);
+        var patterns = EventDictionary.LoadBuiltIn().Patterns.Concat(phoenix.Patterns)
+            .Where(p => !p.Suppresses)
+            .SelectMany(p => p.ReverseCode is { } reverse ? new[] { p.Code.Value, reverse.Value } : [p.Code.Value]);
+        var pairModel = Enumerable.Range(1, PairModel.ClassCount - 1).Select(label => PairModel.RootOf(label) + "0");
+        return [.. codebook.Concat(patterns).Concat(pairModel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     [Fact]
@@ -34,6 +48,25 @@ public sealed class PloverTableTests
 
         // The allowance covers no code the table has: every 01 and 02 code is left out, none is coded.
         Assert.Equal(codes.Where(LeftOutByTheManual), missing);
+
+        // The Phoenix codes outside CAMEO's codebook are among them, with the types of their CAMEO parents.
+        Assert.Contains("176", codes);
+        Assert.Contains("1952", codes);
+        Assert.Contains("190", codes);
+    }
+
+    [Fact]
+    public void The_codes_the_manuals_table_lacks_take_their_parents_type_and_a_mode_PLOVER_has_for_it()
+    {
+        Assert.Equal(new PloverCoding("COERCE", "cyber", "cyber"), PloverTable.Default.For("176"));
+        Assert.Equal(new PloverCoding("ASSAULT", "drone", "military"), PloverTable.Default.For("1952"));
+        Assert.Equal(PloverTable.Default.For("17")!.Type, PloverTable.Default.For("176")!.Type);
+        Assert.Equal(PloverTable.Default.For("195")!.Type, PloverTable.Default.For("1952")!.Type);
+
+        // A filter on the type finds them, and a code no dictionary of Dyad's gives still has no coding.
+        Assert.Contains("176", PloverTable.Default.CodesOf("COERCE"));
+        Assert.Contains("1952", PloverTable.Default.CodesOf("ASSAULT"));
+        Assert.Null(PloverTable.Default.For("1959"));
     }
 
     [Fact]
