@@ -107,8 +107,8 @@ internal sealed class SyntaxPipeline
             return tags;
         }
 
-        var participle = -1;
-        for (var i = 0; i < tags.Length; i++)
+        var participle = OpeningParticipleWithObject(tokens, tags);
+        for (var i = 0; i < tags.Length && participle < 0; i++)
         {
             var xpos = Tagger.Xpos(tags[i]);
             if (xpos is "VBD" or "VBZ" or "VBP" or "MD")
@@ -130,6 +130,31 @@ internal sealed class SyntaxPipeline
         var repaired = (int[])tags.Clone();
         repaired[participle] = simplePast;
         return repaired;
+
+        // "Indian and Chinese military commanders made/VBN progress in talks ..., officials said": a sentence that
+        // opens with a noun phrase and then a participle that takes an object (a passive participle takes none: "the
+        // troops deployed in the area") opens with its clause's past verb, whatever verb follows.
+        int OpeningParticipleWithObject(IReadOnlyList<Token> tokens, int[] tags)
+        {
+            var i = 0;
+            while (i < tags.Length && Tagger.Xpos(tags[i]) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CC" or "POS" or "PRP$" or "HYPH")
+            {
+                i++;
+            }
+
+            if (i == 0 || i + 1 >= tags.Length || Tagger.Xpos(tags[i]) != "VBN" || !IsSubjectWord(Tagger.Xpos(tags[i - 1])))
+            {
+                return -1;
+            }
+
+            var next = tokens[i + 1].Text;
+            var takesObject = Tagger.Xpos(tags[i + 1]) is "DT" or "PRP$" or "NN" or "NNS" or "CD"
+                || (Tagger.Xpos(tags[i + 1]) is "JJ" && next is not ("last" or "next" or "this" or "that" or "each" or "late" or "early"));
+            return takesObject && !TimeWord(next) ? i : -1;
+
+            static bool TimeWord(string word) => word.ToLowerInvariant() is "last" or "next" or "this" or "that" or "each" or "every"
+                or "today" or "yesterday" or "tonight" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
+        }
 
         // "Morawiecki meanwhile accused": the word before the participle, past any adverbs.
         int? WordBeforeAdverbs(int[] tags, int i)
