@@ -190,6 +190,28 @@ internal static class ArgumentFinder
         return -1;
     }
 
+    /// <summary>
+    /// Verbs whose object event goes on or takes place ("resumed talks", "made progress in talks", "launched
+    /// attacks"), as against those that call it off or refuse it ("boycotted talks", "suspended negotiations").
+    /// </summary>
+    private static readonly FrozenSet<string> CarriesOn = new[]
+    {
+        "resume", "begin", "start", "open", "continue", "conduct", "launch", "stage", "mount", "join", "attend",
+        "complete", "conclude", "make", "wrap", "carry", "step", "intensify", "escalate", "renew", "restart",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A verb's own subject; for a simple past the parser hung on the noun before it ("commanders made/acl progress
+    /// ..., officials said"), that noun.
+    /// </summary>
+    private static int OwnSubject(SentenceView view, int verb)
+    {
+        var subject = view.FirstChild(verb, UdRelation.Nsubj);
+        return subject >= 0 ? subject
+            : view.Relation(verb) == UdRelation.Acl && view[verb].Xpos == "VBD" ? view.Head(verb)
+            : -1;
+    }
+
     public static List<Actor> NominalSources(SentenceView view, int noun, DocumentContext context)
     {
         // "the summit between Koizumi and Kim": the first party; "Japan's talks with China": the possessor.
@@ -235,8 +257,43 @@ internal static class ArgumentFinder
             }
         }
 
-        // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes.
+        // "the ELN is already in talks with the government": the subject of the clause the event noun is the predicate of.
+        var predicateSubject = view.FirstChild(noun, UdRelation.Nsubj);
+        // Only "in": "Japan is under attack" names the target.
+        if (predicateSubject >= 0 && view.FirstChild(noun, UdRelation.Cop) >= 0 && view.CaseOf(noun) == "in" && !view.IsPronoun(predicateSubject))
+        {
+            return [.. ActorResolver.Resolve(view, predicateSubject, context)];
+        }
+
+        // "the department has become involved in negotiations with Japan": the subject of the verb the noun completes;
+        // "commanders made progress in talks", "the two sides resumed talks": the subject of the verb whose object
+        // the noun is, or modifies, when that verb carries the event on rather than calling it off.
         var verb = view.Head(noun);
+        if (verb >= 0 && view.Relation(noun) is UdRelation.Nmod && view.Relation(verb) is UdRelation.Obj && view[verb].Upos == UdTag.Noun)
+        {
+            verb = view.Head(verb);
+            if (verb >= 0 && view[verb].Upos == UdTag.Verb && CarriesOn.Contains(view.Lemma(verb)) && !view.IsNegated(verb))
+            {
+                var subject = OwnSubject(view, verb);
+                if (subject >= 0 && !view.IsPronoun(subject))
+                {
+                    return [.. ActorResolver.Resolve(view, subject, context)];
+                }
+            }
+
+            return [];
+        }
+
+        // Only a verb with its own subject: "accused Ukraine of carrying out attacks" is no attack by the accuser.
+        if (verb >= 0 && view[verb].Upos == UdTag.Verb && view.Relation(noun) is UdRelation.Obj && CarriesOn.Contains(view.Lemma(verb)) && !view.IsNegated(verb))
+        {
+            var subject = OwnSubject(view, verb);
+            if (subject >= 0 && !view.IsPronoun(subject))
+            {
+                return [.. ActorResolver.Resolve(view, subject, context)];
+            }
+        }
+
         if (verb >= 0 && view[verb].Upos is UdTag.Verb or UdTag.Adj && view.Relation(noun) is UdRelation.Obl)
         {
             var subject = SubjectWord(view, verb, view.IsPassive(verb), []);

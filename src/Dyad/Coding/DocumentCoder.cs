@@ -239,10 +239,23 @@ internal sealed class DocumentCoder
         foreach (var coded in found)
         {
             var (place, placeNote) = EventPlacer.PlaceFor(view, coded.Trigger, coded.ObjectWord, places);
-            var e = !_ownConventions ? coded
-                : place?.Country is { } where ? Localised(coded, where, "the event's place")
-                : context.DominantCountry is { } about && !FacesItsOwnCountry(coded, about) ? Localised(coded, about, "the country the story is about")
-                : coded;
+            var located = coded;
+            if (coded.TargetFromPlace)
+            {
+                if (AttackedPlace(coded, place, placeNote) is { } attacked)
+                {
+                    located = coded with { Target = attacked, Rule = coded.Rule + $"; place attacked: {attacked.Text}" };
+                }
+                else if (coded.Target is null)
+                {
+                    continue;
+                }
+            }
+
+            var e = !_ownConventions ? located
+                : place?.Country is { } where ? Localised(located, where, "the event's place")
+                : context.DominantCountry is { } about && !FacesItsOwnCountry(located, about) ? Localised(located, about, "the country the story is about")
+                : located;
             if (_ownConventions && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
                 && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
             {
@@ -277,6 +290,23 @@ internal sealed class DocumentCoder
             };
             events.Add(ThirdCountryMeeting(record));
         }
+    }
+
+    /// <summary>
+    /// The target of force used on a place or thing: the country of the place in the event's own clause ("attacked
+    /// Birao", "struck targets in southern Lebanon"), or null when the clause names none. A country does not attack
+    /// itself ("Israel struck targets in Israel" is no event of Israel against Israel), but its army, rebels or
+    /// police act in their own country's places ("the army regained control of Birao").
+    /// </summary>
+    private static Actor? AttackedPlace(SentenceEvent e, EventPlace? place, string placeNote)
+    {
+        if (place?.Country is not { } country || !placeNote.StartsWith("place of its own clause", StringComparison.Ordinal)
+            || !ActorCode.TryParse(country, out var code) || e.Source.Code.Value == country)
+        {
+            return null;
+        }
+
+        return new Actor(code, place.Name, e.TriggerSpan, "the country of the place attacked");
     }
 
     /// <summary>

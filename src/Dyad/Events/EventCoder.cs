@@ -12,6 +12,13 @@ internal sealed record SentenceEvent(int Trigger, EventPattern Pattern, Actor So
 {
     /// <summary>The word that met the pattern's object condition ("meeting" of "held a meeting"), or -1.</summary>
     public int ObjectWord { get; init; } = -1;
+
+    /// <summary>
+    /// Force used on a place or a thing, not on a named actor ("rebels attacked Birao", "jets struck targets in
+    /// southern Lebanon"): the target is the country of the place the event happened in, once places are known, and
+    /// the event is dropped when none is.
+    /// </summary>
+    public bool TargetFromPlace { get; init; }
 }
 
 /// <summary>
@@ -181,8 +188,10 @@ internal sealed class EventCoder
 
         // Target.
         var targets = new List<Actor>();
+        var targetWords = 0;
         foreach (var candidate in ArgumentFinder.TargetWords(view, trigger, TargetShapeOf(pattern), objectWord, prepositionWord, passive, nominal))
         {
+            targetWords++;
             targets.AddRange(ActorResolver.Resolve(view, candidate, context));
             if (targets.Count > 0)
             {
@@ -240,19 +249,30 @@ internal sealed class EventCoder
             }
         }
 
+        var targetFromPlace = false;
         if (targets.Count == 0 && !mutual && !pattern.Unary)
         {
+            // "The rebels attacked Birao", "jets struck targets in southern Lebanon": force used on a place or a thing
+            // falls on the country where it is, which the place stage knows; the document's other country is the
+            // fallback when the clause names no place.
+            targetFromPlace = _ownConventions && !nominal && !pattern.Reversed && targetWords > 0 && IsForce(pattern.Code);
             if (InTurnTarget(view, trigger, events) is { } reciprocal)
             {
                 targets.Add(reciprocal);
+                targetFromPlace = false;
                 notes.Add("relative clause answering the main clause: its source is the target");
                 confidence -= 0.1;
             }
             else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
-                notes.Add("target inferred: the document's other main country");
+                notes.Add(targetFromPlace ? "target: the country of the place attacked, else the document's other main country" : "target inferred: the document's other main country");
                 confidence -= 0.25;
+            }
+            else if (targetFromPlace)
+            {
+                notes.Add("target: the country of the place attacked");
+                confidence -= 0.15;
             }
             else if (_ownConventions && !pattern.Reversed && MayHaveNoTarget(pattern.Code))
             {
@@ -288,7 +308,7 @@ internal sealed class EventCoder
             }
 
             var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
-            events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)) { ObjectWord = objectWord });
+            events.Add(new SentenceEvent(trigger, pattern, s, t, triggerSpan, triggerText, rule, Math.Round(confidence, 2)) { ObjectWord = objectWord, TargetFromPlace = targetFromPlace });
             if (pattern.ReverseCode is { } reverse && t is not null)
             {
                 events.Add(new SentenceEvent(trigger, pattern with { Code = reverse, ReverseCode = null }, t, s, triggerSpan, triggerText, rule + "; reverse code", Math.Round(confidence, 2)) { ObjectWord = objectWord });
@@ -318,6 +338,8 @@ internal sealed class EventCoder
     /// Roots whose events stand without a target actor: statements, appeals, demands, disapproval, rejection,
     /// threats, protests, force posture ("Iran rejected the decision", "the UN called for restraint").
     /// </summary>
+    private static bool IsForce(CameoCode code) => code.Root is "18" or "19" or "20";
+
     private static bool MayHaveNoTarget(CameoCode code) => code.Root is "01" or "02" or "10" or "11" or "12" or "13" or "14" or "15";
 
     /// <summary>An actor acting on itself ("Japan ... with Japan") is no event; a government and its own opposition are two actors.</summary>

@@ -12,7 +12,17 @@ internal sealed class SyntaxPipeline
         Tagger = tagger;
         Lemmatizer = lemmatizer;
         Parser = parser;
+        for (var tag = 0; tag < tagger.TagCount; tag++)
+        {
+            if (tagger.Xpos(tag) == "VBD" && tagger.Upos(tag) == "VERB")
+            {
+                _simplePast = tag;
+            }
+        }
     }
+
+    // The tag of a simple past verb (VERB/VBD), for the finite-verb repair; null for a tagger without one.
+    private readonly int? _simplePast;
 
     /// <summary>The shipped models, loaded once on first use.</summary>
     public static SyntaxPipeline Default => Shipped.Value;
@@ -38,6 +48,7 @@ internal sealed class SyntaxPipeline
         var tags = new int[features.Length];
         Tagger.Tag(features, tags);
         (features, tags) = VerbsCapitalisedAfterAbbreviations(tokens, features, tags);
+        tags = FiniteVerbWhereNoneWasTagged(tokens, tags);
         var words = new ParsedWord[features.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -78,6 +89,99 @@ internal sealed class SyntaxPipeline
         }
 
         return (features, tags);
+    }
+
+    /// <summary>
+    /// A sentence of news prose has a finite verb. The tagger, trained mostly on web text, sometimes reads a simple
+    /// past as a participle right after a plural or compound subject ("the Turkish jets bombed/VBN positions",
+    /// "military commanders made/VBN progress", "fierce fighting resumed/VBN"), and the parser then hangs it on the
+    /// noun as a reduced relative clause: the sentence loses its clause and its event. Where no word is tagged as a
+    /// finite verb or modal, the first participle that no auxiliary governs and that follows a noun or pronoun is
+    /// read as a simple past. Headline-style fragments ("Five killed in attack") have no words before a noun, so a
+    /// participle opening the sentence or following only a number is left alone.
+    /// </summary>
+    private int[] FiniteVerbWhereNoneWasTagged(IReadOnlyList<Token> tokens, int[] tags)
+    {
+        if (_simplePast is not { } simplePast)
+        {
+            return tags;
+        }
+
+        var participle = OpeningParticipleWithObject(tokens, tags);
+        for (var i = 0; i < tags.Length && participle < 0; i++)
+        {
+            var xpos = Tagger.Xpos(tags[i]);
+            if (xpos is "VBD" or "VBZ" or "VBP" or "MD")
+            {
+                return tags;
+            }
+
+            if (participle < 0 && xpos == "VBN" && WordBeforeAdverbs(tags, i) is { } before && IsSubjectWord(Tagger.Xpos(tags[before])) && !AuxiliaryBefore(tokens, i))
+            {
+                participle = i;
+            }
+        }
+
+        if (participle < 0)
+        {
+            return tags;
+        }
+
+        var repaired = (int[])tags.Clone();
+        repaired[participle] = simplePast;
+        return repaired;
+
+        // "Indian and Chinese military commanders made/VBN progress in talks ..., officials said": a sentence that
+        // opens with a noun phrase and then a participle that takes an object (a passive participle takes none: "the
+        // troops deployed in the area") opens with its clause's past verb, whatever verb follows.
+        int OpeningParticipleWithObject(IReadOnlyList<Token> tokens, int[] tags)
+        {
+            var i = 0;
+            while (i < tags.Length && Tagger.Xpos(tags[i]) is "DT" or "JJ" or "NN" or "NNS" or "NNP" or "NNPS" or "CC" or "POS" or "PRP$" or "HYPH")
+            {
+                i++;
+            }
+
+            if (i == 0 || i + 1 >= tags.Length || Tagger.Xpos(tags[i]) != "VBN" || !IsSubjectWord(Tagger.Xpos(tags[i - 1])))
+            {
+                return -1;
+            }
+
+            var next = tokens[i + 1].Text;
+            var takesObject = Tagger.Xpos(tags[i + 1]) is "DT" or "PRP$" or "NN" or "NNS" or "CD"
+                || (Tagger.Xpos(tags[i + 1]) is "JJ" && next is not ("last" or "next" or "this" or "that" or "each" or "late" or "early"));
+            return takesObject && !TimeWord(next) ? i : -1;
+
+            static bool TimeWord(string word) => word.ToLowerInvariant() is "last" or "next" or "this" or "that" or "each" or "every"
+                or "today" or "yesterday" or "tonight" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
+        }
+
+        // "Morawiecki meanwhile accused": the word before the participle, past any adverbs.
+        int? WordBeforeAdverbs(int[] tags, int i)
+        {
+            var before = i - 1;
+            while (before >= 0 && Tagger.Xpos(tags[before]) == "RB")
+            {
+                before--;
+            }
+
+            return before >= 0 ? before : null;
+        }
+
+        static bool IsSubjectWord(string xpos) => xpos is "NN" or "NNS" or "NNP" or "NNPS" or "PRP";
+
+        static bool AuxiliaryBefore(IReadOnlyList<Token> tokens, int participle)
+        {
+            for (var i = 0; i < participle; i++)
+            {
+                if (tokens[i].Text.ToLowerInvariant() is "has" or "have" or "had" or "is" or "are" or "was" or "were" or "be" or "been" or "being" or "get" or "got" or "gets")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Parses a tagged sentence: the same words with their heads and relations.</summary>
