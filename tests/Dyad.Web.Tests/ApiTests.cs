@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,6 +97,20 @@ public sealed class ApiTests : IClassFixture<SampleStore>, IDisposable
         Assert.True(dyads.GetArrayLength() > 0);
         Assert.True(timeline.GetArrayLength() >= 3);
         Assert.True(timeline[0].TryGetProperty("meanGoldstein", out _));
+    }
+
+    [Fact]
+    public async Task The_timeline_has_every_month_from_the_first_to_the_last_with_quiet_ones_as_zeros()
+    {
+        var timeline = await Get("/api/timeline?a=CHN&b=PHL&by=month");
+
+        var rows = timeline.EnumerateArray().ToList();
+        var months = rows.Select(r => DateOnly.ParseExact(r.GetProperty("period").GetString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        Assert.All(months.Skip(1).Zip(months), pair => Assert.Equal(pair.Second.AddMonths(1), pair.First));
+        var quiet = rows.Where(r => r.GetProperty("verbalCooperation").GetInt32() + r.GetProperty("materialCooperation").GetInt32()
+            + r.GetProperty("verbalConflict").GetInt32() + r.GetProperty("materialConflict").GetInt32() == 0).ToList();
+        Assert.NotEmpty(quiet);
+        Assert.All(quiet, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("meanGoldstein").ValueKind));
     }
 
     [Fact]
