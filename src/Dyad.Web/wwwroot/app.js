@@ -123,10 +123,17 @@ function clearTimeline() {
   document.getElementById("timeline-title").textContent = "(choose a dyad)";
 }
 
-// The first day of a period as the API names it (yyyy-mm-dd for a week's Monday, yyyy-mm, yyyy), in UTC.
+// A day in UTC; setUTCFullYear because Date.UTC reads the years 0 to 99 as 1900 to 1999.
+function utcDay(year, month, day) {
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(year + Math.floor(month / 12), ((month % 12) + 12) % 12, day);
+  return date;
+}
+
+// The first day of a period as the API names it (yyyy-mm-dd for a week's Monday, yyyy-mm, yyyy).
 function periodStart(period) {
   const [y, m, d] = period.split("-").map(Number);
-  return new Date(Date.UTC(y, (m || 1) - 1, d || 1));
+  return utcDay(y, (m || 1) - 1, d || 1);
 }
 
 function nextStart(start, by) {
@@ -138,6 +145,7 @@ function nextStart(start, by) {
 }
 
 const pad = n => String(n).padStart(2, "0");
+const year = date => String(date.getUTCFullYear()).padStart(4, "0");
 
 // Candidate date labels from finest to coarsest: each names a period or not (null). As the PNG chooses them.
 function labelCandidates(by) {
@@ -146,22 +154,22 @@ function labelCandidates(by) {
     for (const step of [1, 2, 4]) candidates.push((i, row) => i % step === 0 ? row.period : null);
   }
   const firstOf = (start, end, yearly) => {
-    let day = new Date(Date.UTC(start.getUTCFullYear(), yearly ? 0 : start.getUTCMonth(), 1));
-    if (day < start) day = yearly ? new Date(Date.UTC(start.getUTCFullYear() + 1, 0, 1)) : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    let day = utcDay(start.getUTCFullYear(), yearly ? 0 : start.getUTCMonth(), 1);
+    if (day < start) day = yearly ? utcDay(start.getUTCFullYear() + 1, 0, 1) : utcDay(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
     return day < end ? day : null;
   };
   if (by === "week" || by === "month") {
     for (const step of [1, 2, 3, 6]) {
       candidates.push((i, row, start, end) => {
         const first = firstOf(start, end, false);
-        return first && first.getUTCMonth() % step === 0 ? `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}` : null;
+        return first && first.getUTCMonth() % step === 0 ? `${year(first)}-${pad(first.getUTCMonth() + 1)}` : null;
       });
     }
   }
   for (const step of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]) {
     candidates.push((i, row, start, end) => {
       const first = firstOf(start, end, true);
-      return first && first.getUTCFullYear() % step === 0 ? String(first.getUTCFullYear()) : null;
+      return first && first.getUTCFullYear() % step === 0 ? year(first) : null;
     });
   }
   return candidates;
