@@ -102,7 +102,8 @@ internal static class DyadWeb
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", (StoreAccess store) => Results.Ok(store.Read(s => new { status = "ok", events = s.CountEvents(new EventQuery()), schema = s.SchemaVersion })))
-            .WithSummary("Whether the server and its store answer.");
+            .WithSummary("Whether the server and its store answer.")
+            .Documented(ApiParameters.Format);
 
         api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<JsonOptions> options) =>
         {

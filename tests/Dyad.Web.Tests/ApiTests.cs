@@ -200,6 +200,7 @@ public sealed class ApiTests : IClassFixture<SampleStore>, IDisposable
             ["/api/events"] = ["actor", "dyad", "directed", "cameo", "plover", "quad", "from", "to", "country", "status", "secret", "text", "sort", "limit", "offset", "format"],
             ["/api/timeline"] = ["a", "b", "dyad", "by", "directed", "format"],
             ["/api/dyads"] = ["limit", "format"],
+            ["/api/health"] = ["format"],
         };
         foreach (var (path, names) in expected)
         {
