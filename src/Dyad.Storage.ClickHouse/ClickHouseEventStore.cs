@@ -594,13 +594,14 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             FROM events WHERE {sql.Where} AND isNotNull(date_start)
             GROUP BY day
             """, sql.Parameters);
-        return days
+        var rows = days
             .GroupBy(r => Period(Date(r["day"])!.Value, by), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TimelineRow(
                 g.Key, g.Sum(r => Count(r["q1"])), g.Sum(r => Count(r["q2"])), g.Sum(r => Count(r["q3"])), g.Sum(r => Count(r["q4"])),
-                Math.Round(g.Sum(r => (double)r["goldstein"]!) / g.Sum(r => Count(r["events"])), 3)))
+                (double?)Math.Round(g.Sum(r => (double)r["goldstein"]!) / g.Sum(r => Count(r["events"])), 3)))
             .ToList();
+        return TimelinePeriods.FillGaps(rows, by is "week" or "year" ? by : "month");
     }
 
     /// <summary>A day's period as the DuckDB store names it: its week's Monday, its month, or its year (ISO text sorts as time).</summary>

@@ -505,7 +505,7 @@ public sealed class DuckDbEventStore : IEventStore
             rows.Add(new TimelineRow(reader.GetString(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), Math.Round(reader.GetDouble(5), 3)));
         }
 
-        return rows;
+        return TimelinePeriods.FillGaps(rows, unit);
     }
 
     public IReadOnlyList<DyadRow> Dyads(int limit)

@@ -20,7 +20,10 @@ public interface IEventStore : IDisposable
 
     IReadOnlyList<StoredMention> Mentions(string eventId);
 
-    /// <summary>Events per period between two actors: per "week", per "year", or else per month.</summary>
+    /// <summary>
+    /// Events per period between two actors: per "week", per "year", or else per month; every period from the first
+    /// with events to the last, the empty ones as zeros (<see cref="TimelinePeriods.FillGaps"/>).
+    /// </summary>
     IReadOnlyList<TimelineRow> Timeline(ActorPair dyad, string by);
 
     IReadOnlyList<DyadRow> Dyads(int limit);

@@ -37,8 +37,8 @@ public sealed record StoredEvent(
 /// <summary>One report of an event: which document and sentence, its own attribution, and why it joined the event.</summary>
 public sealed record StoredMention(string Id, string EventId, string Doc, int Sentence, string? Publisher, string Status, string FusionReason, EventRecord Record);
 
-/// <summary>One period of a dyad's timeline: events per quad class and mean Goldstein score.</summary>
-public sealed record TimelineRow(string Period, int VerbalCooperation, int MaterialCooperation, int VerbalConflict, int MaterialConflict, double MeanGoldstein)
+/// <summary>One period of a dyad's timeline: events per quad class and mean Goldstein score (null: no events in it).</summary>
+public sealed record TimelineRow(string Period, int VerbalCooperation, int MaterialCooperation, int VerbalConflict, int MaterialConflict, double? MeanGoldstein)
 {
     public int Total => VerbalCooperation + MaterialCooperation + VerbalConflict + MaterialConflict;
 }

@@ -68,6 +68,14 @@ internal static class DyadWeb
                 return;
             }
 
+            // The API answers JSON only: a format it cannot give is refused, not ignored.
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && context.Request.Query.TryGetValue("format", out var format) && format.ToString() != "json")
+            {
+                await Results.Problem(title: "Bad format", detail: $"format '{Truncate(format.ToString())}' is not one this API gives: it answers JSON only (format=json or no format).", statusCode: 400).ExecuteAsync(context);
+                return;
+            }
+
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             {
                 await Results.Problem(title: "Read-only", detail: "This server only answers GET requests.", statusCode: 405).ExecuteAsync(context);
@@ -94,7 +102,8 @@ internal static class DyadWeb
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", (StoreAccess store) => Results.Ok(store.Read(s => new { status = "ok", events = s.CountEvents(new EventQuery()), schema = s.SchemaVersion })))
-            .WithSummary("Whether the server and its store answer.");
+            .WithSummary("Whether the server and its store answer.")
+            .Documented(ApiParameters.Format);
 
         api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<JsonOptions> options) =>
         {
@@ -116,13 +125,14 @@ internal static class DyadWeb
                 json.WriteStartArray("events");
                 foreach (var e in events)
                 {
-                    EventExports.WriteJson(json, e);
+                    EventExports.WriteJson(json, e, more => WriteNames(more, e));
                 }
 
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("Stored events, filtered (actor, dyad, directed, cameo, quad, from, to, country, status, secret, text), sorted and paged.");
+        }).WithSummary("Stored events, filtered, sorted and paged; each with names beside its codes (names.cameo, names.source, names.target).")
+            .Documented(ApiParameters.Events);
 
         api.MapGet("/events/{id}", (string id, StoreAccess store) =>
         {
@@ -142,6 +152,7 @@ internal static class DyadWeb
                 var e = found[0];
                 return Json("application/json", null, json => EventExports.WriteJson(json, e, more =>
                 {
+                    WriteNames(more, e);
                     more.WriteStartArray("mentions");
                     foreach (var mention in s.Mentions(id))
                     {
@@ -157,27 +168,46 @@ internal static class DyadWeb
                     WriteNumberOrNull(more, "sentence_start", s.SentenceStart(e.FirstDoc, e.Record.Sentence));
                 }));
             });
-        }).WithSummary("One event with its mentions, evidence, attribution and disputes.");
+        }).WithSummary("One event with its mentions, evidence, attribution and disputes.")
+            .Documented(ApiParameters.Format);
 
         api.MapGet("/dyads", (HttpRequest request, StoreAccess store) =>
         {
-            var limit = int.TryParse(request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, MaxPageSize) : 20;
+            var given = request.Query["limit"].ToString();
+            if (given.Length > 0 && !int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["a number"] }, title: "Bad filter", detail: "limit must be a number.");
+            }
+
+            var limit = int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, MaxPageSize) : 20;
             return Results.Ok(store.Read(s => s.Dyads(limit)));
-        }).WithSummary("The most active pairs of actors, with event counts and mean Goldstein score.");
+        }).WithSummary("The most active pairs of actors, with event counts and mean Goldstein score.")
+            .Documented(ApiParameters.Dyads);
 
         api.MapGet("/timeline", (HttpRequest request, StoreAccess store) =>
         {
-            var a = Filters.Code(request.Query["a"]);
-            var b = Filters.Code(request.Query["b"]);
-            var by = request.Query["by"].ToString() is "week" or "year" ? request.Query["by"].ToString() : "month";
-            if (a is null || b is null)
+            if (Filters.TimelineProblem(request.Query) is { } problem)
             {
-                return Results.Problem(title: "Bad dyad", detail: "a and b must be actor codes (capitals, digits).", statusCode: 400);
+                return problem;
             }
 
-            return Results.Ok(store.Read(s => s.Timeline(new ActorPair(a, b, request.Query["directed"] == "true"), by)));
-        }).WithSummary("Events per quad class and mean Goldstein score per period between two actors.");
+            var (pair, by) = Filters.Timeline(request.Query);
+            return Results.Ok(store.Read(s => s.Timeline(pair, by)));
+        }).WithSummary("Events per quad class and mean Goldstein score per period between two actors (a=A&b=B or dyad=A,B), every period from the first with events to the last; an empty period has zero counts and a null meanGoldstein.")
+            .Documented(ApiParameters.Timeline);
     }
+
+    /// <summary>Names beside the codes, for readers who do not know CAMEO's codes: the event code's and each actor's.</summary>
+    private static void WriteNames(Utf8JsonWriter json, StoredEvent e)
+    {
+        json.WriteStartObject("names");
+        json.WriteString("cameo", CodeNames.Cameo(e.Cameo));
+        json.WriteString("source", CodeNames.Actor(e.SourceCode));
+        json.WriteString("target", CodeNames.Actor(e.TargetCode));
+        json.WriteEndObject();
+    }
+
+    private static string Truncate(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>A JSON answer written straight from the typed records, with the given encoder (null: the default one).</summary>
     private static IResult Json(string contentType, JavaScriptEncoder? encoder, Action<Utf8JsonWriter> write)

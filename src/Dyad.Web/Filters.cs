@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Dyad.Events;
 using Dyad.Storage;
 
 namespace Dyad.Web;
@@ -44,6 +45,7 @@ internal static class Filters
             Actor = Code(q["actor"]),
             Dyad = dyad,
             CameoPrefix = Text(q["cameo"]),
+            PloverType = Plover(q["plover"]),
             Quad = int.TryParse(q["quad"], NumberStyles.None, CultureInfo.InvariantCulture, out var quad) ? quad : null,
             From = Date(q["from"]),
             To = Date(q["to"]),
@@ -76,6 +78,7 @@ internal static class Filters
         var dyad = q["dyad"].ToString().Split(',');
         Check("dyad", dyad.Length == 2 && Code(dyad[0]) is not null && Code(dyad[1]) is not null, "two actor codes A,B");
         Check("cameo", q["cameo"].ToString() is { Length: <= 4 } c && c.All(char.IsAsciiDigit), "a CAMEO code prefix: digits");
+        Check("plover", Plover(q["plover"]) is not null, "a PLOVER event type: " + string.Join(", ", PloverTable.Default.Types));
         Check("quad", q["quad"].ToString() is "1" or "2" or "3" or "4", "1, 2, 3 or 4");
         Check("from", Date(q["from"]) is not null, "a date YYYY-MM-DD");
         Check("to", Date(q["to"]) is not null, "a date YYYY-MM-DD");
@@ -86,6 +89,59 @@ internal static class Filters
         Check("offset", int.TryParse(q["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out _), "a number");
         Check("sort", Sorts.ContainsKey(q["sort"].ToString()), string.Join(", ", SortNames.Select(s => s.Name)));
         return errors;
+    }
+
+    /// <summary>A timeline request's problem: no dyad (as a and b, or as dyad=A,B), or a bad by or directed; null when it is well formed.</summary>
+    public static IResult? TimelineProblem(IQueryCollection q)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var pair = q["dyad"].ToString();
+        var dyad = pair.Split(',');
+        if (pair.Length > 0 && (q.ContainsKey("a") || q.ContainsKey("b")))
+        {
+            errors["dyad"] = ["give the dyad once: a=A&b=B or dyad=A,B"];
+        }
+        else if (pair.Length > 0)
+        {
+            if (!(dyad.Length == 2 && Code(dyad[0]) is not null && Code(dyad[1]) is not null))
+            {
+                errors["dyad"] = ["two actor codes A,B (capitals, digits)"];
+            }
+        }
+        else if (Code(q["a"]) is null || Code(q["b"]) is null)
+        {
+            errors[Code(q["a"]) is null ? "a" : "b"] = ["expected a=A&b=B or dyad=A,B: two actor codes (capitals, digits)"];
+        }
+
+        if (q.ContainsKey("by") && q["by"].ToString() is not ("week" or "month" or "year"))
+        {
+            errors["by"] = ["week, month or year"];
+        }
+
+        if (q.ContainsKey("directed") && q["directed"].ToString() is not ("true" or "false"))
+        {
+            errors["directed"] = ["true or false"];
+        }
+
+        return errors.Count == 0 ? null
+            : Results.ValidationProblem(errors, title: "Bad timeline request", detail: "A timeline takes a dyad as a=A&b=B or dyad=A,B, and optionally by=week|month|year and directed=true|false.");
+    }
+
+    /// <summary>A well-formed timeline request's dyad and period (see <see cref="TimelineProblem"/>).</summary>
+    public static (ActorPair Pair, string By) Timeline(IQueryCollection q)
+    {
+        var directed = q["directed"] == "true";
+        var pair = q["dyad"].ToString() is { Length: > 0 } dyad
+            ? new ActorPair(Code(dyad.Split(',')[0])!, Code(dyad.Split(',')[1])!, directed)
+            : new ActorPair(Code(q["a"])!, Code(q["b"])!, directed);
+        return (pair, q["by"].ToString() is { Length: > 0 } by ? by : "month");
+    }
+
+    /// <summary>A PLOVER event type (any case) as the conversion table names it, or null.</summary>
+    private static string? Plover(string? value)
+    {
+        var upper = value?.Trim().ToUpperInvariant();
+        return upper is { Length: > 0 } && PloverTable.Default.Types.Contains(upper, StringComparer.Ordinal) ? upper : null;
     }
 
     public static string? Code(string? value)

@@ -58,10 +58,14 @@ public sealed class CalendarTests : IDisposable
         Assert.Equal(["doc-2150:0:0"], Ids(Events(db, "--from", "2106-01-01")));
         Assert.Empty(Events(db, "--from", "1934-01-01", "--to", "1965-06-13"));
 
-        // Timelines put each event in its own period, 1066 as much as 1933.
-        Assert.Equal(["1066-10-08", "1932-12-26"], Periods(db, "week"));
-        Assert.Equal(["1066-10", "1933-01"], Periods(db, "month"));
-        Assert.Equal(["1066", "1933"], Periods(db, "year"));
+        // Timelines put each event in its own period, 1066 as much as 1933, and every period between them is there
+        // as a zero: 867 years of months less nine, and the weeks of Mondays from 1066-10-08 to 1932-12-26.
+        Assert.Equal(["1066-10-08", "1932-12-26"], Periods(db, "week", withEvents: true));
+        Assert.Equal(["1066-10", "1933-01"], Periods(db, "month", withEvents: true));
+        Assert.Equal(["1066", "1933"], Periods(db, "year", withEvents: true));
+        Assert.Equal(868, Periods(db, "year").Length);
+        Assert.Equal(867 * 12 - 9 + 1, Periods(db, "month").Length);
+        Assert.Equal((new DateOnly(1932, 12, 26).DayNumber - new DateOnly(1066, 10, 8).DayNumber) / 7 + 1, Periods(db, "week").Length);
     }
 
     /// <summary>Each listed event as "id start end".</summary>
@@ -77,10 +81,15 @@ public sealed class CalendarTests : IDisposable
 
     private static string[] Ids(string[] events) => events.Select(e => e.Split(' ')[0]).ToArray();
 
-    private static string[] Periods(string db, string by)
+    /// <summary>The timeline's periods, all of them or only those with events (a total above zero).</summary>
+    private static string[] Periods(string db, string by, bool withEvents = false)
     {
         var timeline = DyadProcess.Run("timeline", "FRA", "DEU", "--by", by, "--db", db);
         Assert.True(timeline.ExitCode == 0, timeline.Error);
-        return timeline.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split('\t')[0]).ToArray();
+        return timeline.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split('\t'))
+            .Where(f => !withEvents || f[5] != "0")
+            .Select(f => f[0])
+            .ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -96,6 +97,122 @@ public sealed class ApiTests : IClassFixture<SampleStore>, IDisposable
         Assert.True(dyads.GetArrayLength() > 0);
         Assert.True(timeline.GetArrayLength() >= 3);
         Assert.True(timeline[0].TryGetProperty("meanGoldstein", out _));
+    }
+
+    [Fact]
+    public async Task The_timeline_has_every_month_from_the_first_to_the_last_with_quiet_ones_as_zeros()
+    {
+        var timeline = await Get("/api/timeline?a=CHN&b=PHL&by=month");
+
+        var rows = timeline.EnumerateArray().ToList();
+        var months = rows.Select(r => DateOnly.ParseExact(r.GetProperty("period").GetString() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        Assert.All(months.Skip(1).Zip(months), pair => Assert.Equal(pair.Second.AddMonths(1), pair.First));
+        var quiet = rows.Where(r => r.GetProperty("verbalCooperation").GetInt32() + r.GetProperty("materialCooperation").GetInt32()
+            + r.GetProperty("verbalConflict").GetInt32() + r.GetProperty("materialConflict").GetInt32() == 0).ToList();
+        Assert.NotEmpty(quiet);
+        Assert.All(quiet, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("meanGoldstein").ValueKind));
+    }
+
+    [Fact]
+    public async Task The_timeline_takes_the_dyad_as_a_and_b_or_as_dyad()
+    {
+        var byParts = await Get("/api/timeline?a=CHN&b=PHL&by=month");
+        var byPair = await Get("/api/timeline?dyad=CHN,PHL&by=month");
+
+        Assert.Equal(byParts.ToString(), byPair.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/timeline", "a=A&b=B or dyad=A,B")]
+    [InlineData("/api/timeline?a=CHN", "a=A&b=B or dyad=A,B")]
+    [InlineData("/api/timeline?dyad=CHN", "two actor codes")]
+    [InlineData("/api/timeline?a=CHN&b=PHL&by=day", "week, month or year")]
+    public async Task A_timeline_without_a_dyad_says_which_parameters_it_expects(string url, string expected)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/events?format=tsv")]
+    [InlineData("/api/events?dyad=CHN,PHL&format=csv")]
+    [InlineData("/api/timeline?a=CHN&b=PHL&format=tsv")]
+    [InlineData("/api/dyads?format=tsv")]
+    [InlineData("/api/health?format=xml")]
+    [InlineData("/api/events/no-such-event?format=tsv")]
+    public async Task An_unknown_format_is_a_400_with_a_one_line_message(string url)
+    {
+        var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.Contains("JSON only", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Format_json_is_accepted()
+    {
+        Assert.Equal(_store.EventCount, (await Get("/api/events?format=json&limit=1")).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Events_filter_by_PLOVER_type()
+    {
+        var all = await Get("/api/events?limit=500");
+        var accusations = await Get("/api/events?plover=accuse&limit=500");
+
+        var expected = all.GetProperty("events").EnumerateArray()
+            .Count(e => e.GetProperty("plover").ValueKind == JsonValueKind.Object && e.GetProperty("plover").GetProperty("type").GetString() == "ACCUSE");
+        Assert.True(expected > 0, "the samples have accusations");
+        Assert.Equal(expected, accusations.GetProperty("total").GetInt32());
+        Assert.All(accusations.GetProperty("events").EnumerateArray(), e => Assert.Equal("ACCUSE", e.GetProperty("plover").GetProperty("type").GetString()));
+        var bad = await _client.GetAsync(new Uri("/api/events?plover=DISAPPROVE", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("CONSULT", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_carry_names_beside_their_codes()
+    {
+        var list = await Get("/api/events?limit=500");
+
+        var events = list.GetProperty("events").EnumerateArray().ToList();
+        Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("names").GetProperty("cameo").GetString())));
+        Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("names").GetProperty("source").GetString())));
+        var unknownCountry = events.First(e => e.GetProperty("source").GetProperty("code").GetString() == "---GOV");
+        Assert.Equal("government, country unknown", unknownCountry.GetProperty("names").GetProperty("source").GetString());
+        var criticism = events.First(e => e.GetProperty("cameo").GetString() == "111");
+        Assert.Equal("Criticize or denounce", criticism.GetProperty("names").GetProperty("cameo").GetString());
+        var one = await Get($"/api/events/{Uri.EscapeDataString(criticism.GetProperty("id").GetString()!)}");
+        Assert.Equal("Criticize or denounce", one.GetProperty("names").GetProperty("cameo").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_states_each_endpoints_query_parameters()
+    {
+        var document = await Get("/openapi/v1.json");
+
+        var expected = new Dictionary<string, string[]>
+        {
+            ["/api/events"] = ["actor", "dyad", "directed", "cameo", "plover", "quad", "from", "to", "country", "status", "secret", "text", "sort", "limit", "offset", "format"],
+            ["/api/timeline"] = ["a", "b", "dyad", "by", "directed", "format"],
+            ["/api/dyads"] = ["limit", "format"],
+            ["/api/health"] = ["format"],
+        };
+        foreach (var (path, names) in expected)
+        {
+            var parameters = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+            Assert.Equal(names, parameters.Select(p => p.GetProperty("name").GetString()));
+            Assert.All(parameters, p => Assert.Equal("query", p.GetProperty("in").GetString()));
+            Assert.All(parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("description").GetString())));
+        }
+
+        var plover = document.GetProperty("paths").GetProperty("/api/events").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "plover");
+        Assert.Equal(16, plover.GetProperty("schema").GetProperty("enum").GetArrayLength());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Dyad.Storage;
-using ScottPlot;
 
 namespace Dyad.Cli.Commands;
 
@@ -41,47 +40,12 @@ internal static class TimelineCommand
             context.Out.Flush();
             if (parse.GetValue(png) is { } path)
             {
-                Draw(rows, $"{first} – {second}", path);
+                TimelineChart.Create(rows, parse.GetValue(by)!, $"{first} – {second}, by {parse.GetValue(by)}").SavePng(path);
                 context.Error.WriteLine($"dyad: drew {path}");
             }
 
             return CliErrors.Success;
         });
         return command;
-    }
-
-    private static void Draw(IReadOnlyList<TimelineRow> rows, string title, string path)
-    {
-        var plot = new Plot();
-        var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
-        var series = new (string Name, Func<TimelineRow, int> Count, string Color)[]
-        {
-            ("verbal cooperation", r => r.VerbalCooperation, "#4e79a7"),
-            ("material cooperation", r => r.MaterialCooperation, "#59a14f"),
-            ("verbal conflict", r => r.VerbalConflict, "#f28e2b"),
-            ("material conflict", r => r.MaterialConflict, "#e15759"),
-        };
-        var bottoms = new double[rows.Count];
-        foreach (var (name, count, color) in series)
-        {
-            var bars = rows.Select((row, i) => new Bar { Position = i, ValueBase = bottoms[i], Value = bottoms[i] + count(row), FillColor = Color.FromHex(color) }).ToList();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                bottoms[i] += count(rows[i]);
-            }
-
-            var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = name;
-        }
-
-        var goldstein = plot.Add.Scatter(positions, rows.Select(r => r.MeanGoldstein).ToArray());
-        goldstein.LegendText = "mean Goldstein";
-        goldstein.Axes.YAxis = plot.Axes.Right;
-        plot.Axes.Right.Label.Text = "mean Goldstein";
-        plot.Axes.Left.Label.Text = "events";
-        plot.Axes.Bottom.SetTicks(positions, rows.Select(r => r.Period).ToArray());
-        plot.Title(title);
-        plot.ShowLegend();
-        plot.SavePng(path, 1000, 500);
     }
 }
