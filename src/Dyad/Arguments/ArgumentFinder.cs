@@ -31,6 +31,17 @@ internal static class ArgumentFinder
     public static List<Actor> Sources(SentenceView view, int trigger, bool passive, DocumentContext context, List<string> notes)
     {
         var subject = SubjectWord(view, trigger, passive, notes);
+        if (subject < 0 && passive)
+        {
+            // "the accord was reached between Iran and Ghana": with no agent, the parties the act was between.
+            var between = view.Children(trigger).FirstOrDefault(c => UdRelation.IsOblique(view.Relation(c)) && view.CaseOf(c) == "between", -1);
+            if (between >= 0)
+            {
+                notes.Add("parties: 'between'");
+                return [.. ActorResolver.Resolve(view, between, context)];
+            }
+        }
+
         if (subject < 0)
         {
             return [];

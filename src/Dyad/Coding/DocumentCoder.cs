@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Actors;
 using Dyad.Attribution;
@@ -388,6 +389,14 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // The word that governs both actors must be able to tell an act: not a verb of saying ("Brazilian
+            // officials said that Putin and Poroshenko would meet": the act is in what was said), not a name ("NEW
+            // DELHI: A US delegation ..."), not a noun that names no event ("its Chinese counterpart", "leadership").
+            if (!CanTellAnAct(view, pair.Anchor))
+            {
+                continue;
+            }
+
             // "after visiting the U.S., England, France and Italy", "a tour that has taken him to Iraq, Kuwait and
             // Qatar": a list of places that is not the clause's subject names where someone went, not who acted.
             if (InListNotSubject(view, pair.Source.Head))
@@ -442,6 +451,24 @@ internal sealed class DocumentCoder
         }
 
         return added;
+    }
+
+    private static readonly FrozenSet<string> Saying = new[]
+    {
+        "say", "tell", "add", "state", "claim", "note", "quote", "write", "explain",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a pair's governing word may itself be the act: a verb other than one of saying, or an event noun of the dictionaries.</summary>
+    private bool CanTellAnAct(SentenceView view, int anchor)
+    {
+        var lemma = view.Lemma(anchor);
+        return view[anchor].Upos switch
+        {
+            UdTag.Verb => !Saying.Contains(lemma),
+            UdTag.Noun => _dictionary.For(lemma).Any(p => p.Nominal) || (_moreMeanings?.For(lemma).Any(p => p.Nominal) ?? false),
+            UdTag.Propn => false,
+            _ => true,
+        };
     }
 
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>
