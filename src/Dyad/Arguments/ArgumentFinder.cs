@@ -31,6 +31,17 @@ internal static class ArgumentFinder
     public static List<Actor> Sources(SentenceView view, int trigger, bool passive, DocumentContext context, List<string> notes)
     {
         var subject = SubjectWord(view, trigger, passive, notes);
+        if (subject < 0 && passive)
+        {
+            // "the accord was reached between Iran and Ghana": with no agent, the parties the act was between.
+            var between = view.Children(trigger).FirstOrDefault(c => UdRelation.IsOblique(view.Relation(c)) && view.CaseOf(c) == "between", -1);
+            if (between >= 0)
+            {
+                notes.Add("parties: 'between'");
+                return [.. ActorResolver.Resolve(view, between, context)];
+            }
+        }
+
         if (subject < 0)
         {
             return [];
@@ -243,6 +254,15 @@ internal static class ArgumentFinder
         }
 
         var agent = view.Children(noun, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "by", -1);
+
+        // "follows a visit here this week by Baldrige": the parser hangs the noun's "by" on the active verb whose
+        // object the noun is; an active verb's "by" after its object is no agent of its own.
+        var governing = view.Head(noun);
+        if (agent < 0 && governing >= 0 && view.Relation(noun) == UdRelation.Obj && !view.IsPassive(governing))
+        {
+            agent = view.Children(governing).FirstOrDefault(c => c > noun && UdRelation.IsOblique(view.Relation(c)) && view.CaseOf(c) == "by", -1);
+        }
+
         if (agent >= 0)
         {
             return [.. ActorResolver.Resolve(view, agent, context)];

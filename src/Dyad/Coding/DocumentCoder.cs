@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dyad.Actors;
 using Dyad.Attribution;
@@ -176,12 +177,13 @@ internal sealed class DocumentCoder
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
         var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
+        var datelinePlace = new Lazy<EventPlace?>(() => segmented.Layout.Dateline is { Place.Length: > 0 } dateline ? _places.Dateline(dateline.Place, placeContext.Value) : null, LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);
-                CodeSentence(document, views[i], context, placeContext, mentions, setting, events, pairs);
+                CodeSentence(document, views[i], context, placeContext, datelinePlace, mentions, setting, events, pairs);
                 KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
@@ -221,7 +223,7 @@ internal sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, Lazy<EventPlace?> datelinePlace, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
         if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
@@ -239,10 +241,16 @@ internal sealed class DocumentCoder
         foreach (var coded in found)
         {
             var (place, placeNote) = EventPlacer.PlaceFor(view, coded.Trigger, coded.ObjectWord, places);
+            if (place is null && EventPlacer.SaysHere(view, coded.Trigger) && datelinePlace.Value is { } here)
+            {
+                // "a visit here this week", "talks here": the place the story was filed from.
+                (place, placeNote) = (here with { Text = "here" }, "'here': the dateline's place");
+            }
+
             var located = coded;
             if (coded.TargetFromPlace)
             {
-                if (AttackedPlace(coded, place, placeNote) is { } attacked)
+                if (PlaceTarget(coded, place, placeNote) is { } attacked)
                 {
                     located = coded with { Target = attacked, Rule = coded.Rule + $"; place attacked: {attacked.Text}" };
                 }
@@ -293,20 +301,22 @@ internal sealed class DocumentCoder
     }
 
     /// <summary>
-    /// The target of force used on a place or thing: the country of the place in the event's own clause ("attacked
-    /// Birao", "struck targets in southern Lebanon"), or null when the clause names none. A country does not attack
-    /// itself ("Israel struck targets in Israel" is no event of Israel against Israel), but its army, rebels or
-    /// police act in their own country's places ("the army regained control of Birao").
+    /// The target of force used on a place or thing, or of a visit to one: the country of the place in the event's
+    /// own clause ("attacked Birao", "struck targets in southern Lebanon", "a visit here by Baldrige"), or null when
+    /// the clause names none. A country does not attack itself ("Israel struck targets in Israel" is no event of
+    /// Israel against Israel), but its army, rebels or police act in their own country's places ("the army regained
+    /// control of Birao"); a visit within one's own country is no visit to it.
     /// </summary>
-    private static Actor? AttackedPlace(SentenceEvent e, EventPlace? place, string placeNote)
+    private static Actor? PlaceTarget(SentenceEvent e, EventPlace? place, string placeNote)
     {
-        if (place?.Country is not { } country || !placeNote.StartsWith("place of its own clause", StringComparison.Ordinal)
-            || !ActorCode.TryParse(country, out var code) || e.Source.Code.Value == country)
+        var visit = e.Pattern.Code.Root == "04";
+        if (place?.Country is not { } country || !(placeNote.StartsWith("place of its own clause", StringComparison.Ordinal) || placeNote.StartsWith("'here'", StringComparison.Ordinal))
+            || !ActorCode.TryParse(country, out var code) || e.Source.Code.Value == country || (visit && e.Source.Country == country))
         {
             return null;
         }
 
-        return new Actor(code, place.Name, e.TriggerSpan, "the country of the place attacked");
+        return new Actor(code, place.Name, e.TriggerSpan, visit ? "the country of the place visited" : "the country of the place attacked");
     }
 
     /// <summary>
@@ -379,6 +389,14 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // The word that governs both actors must be able to tell an act: not a verb of saying ("Brazilian
+            // officials said that Putin and Poroshenko would meet": the act is in what was said), not a name ("NEW
+            // DELHI: A US delegation ..."), not a noun that names no event ("its Chinese counterpart", "leadership").
+            if (!CanTellAnAct(view, pair.Anchor))
+            {
+                continue;
+            }
+
             // "after visiting the U.S., England, France and Italy", "a tour that has taken him to Iraq, Kuwait and
             // Qatar": a list of places that is not the clause's subject names where someone went, not who acted.
             if (InListNotSubject(view, pair.Source.Head))
@@ -433,6 +451,24 @@ internal sealed class DocumentCoder
         }
 
         return added;
+    }
+
+    private static readonly FrozenSet<string> Saying = new[]
+    {
+        "say", "tell", "add", "state", "claim", "note", "quote", "write", "explain",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a pair's governing word may itself be the act: a verb other than one of saying, or an event noun of the dictionaries.</summary>
+    private bool CanTellAnAct(SentenceView view, int anchor)
+    {
+        var lemma = view.Lemma(anchor);
+        return view[anchor].Upos switch
+        {
+            UdTag.Verb => !Saying.Contains(lemma),
+            UdTag.Noun => _dictionary.For(lemma).Any(p => p.Nominal) || (_moreMeanings?.For(lemma).Any(p => p.Nominal) ?? false),
+            UdTag.Propn => false,
+            _ => true,
+        };
     }
 
     /// <summary>CAMEO 044: a meeting between two countries held in a third one.</summary>

@@ -255,7 +255,9 @@ internal sealed class EventCoder
             // "The rebels attacked Birao", "jets struck targets in southern Lebanon": force used on a place or a thing
             // falls on the country where it is, which the place stage knows; the document's other country is the
             // fallback when the clause names no place.
-            targetFromPlace = _ownConventions && !nominal && !pattern.Reversed && targetWords > 0 && IsForce(pattern.Code);
+            // Likewise a visit names where, not whom: "a visit here by Baldrige", "Garcia's visit to Mexico City".
+            targetFromPlace = _ownConventions && !pattern.Reversed
+                && ((!nominal && targetWords > 0 && IsForce(pattern.Code)) || pattern.Code.Value is "042" or "043");
             if (InTurnTarget(view, trigger, events) is { } reciprocal)
             {
                 targets.Add(reciprocal);
@@ -266,12 +268,16 @@ internal sealed class EventCoder
             else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
-                notes.Add(targetFromPlace ? "target: the country of the place attacked, else the document's other main country" : "target inferred: the document's other main country");
+
+                // A visit's place only stands in for a target no country of the story gives: a place is named by
+                // today's borders ("Moscow" in 1987 is the Soviet Union's), the story's countries by the actors'.
+                targetFromPlace &= pattern.Code.Root != "04";
+                notes.Add(targetFromPlace ? "target: the country of the place, else the document's other main country" : "target inferred: the document's other main country");
                 confidence -= 0.25;
             }
             else if (targetFromPlace)
             {
-                notes.Add("target: the country of the place attacked");
+                notes.Add(pattern.Code.Root == "04" ? "target: the country of the place visited" : "target: the country of the place attacked");
                 confidence -= 0.15;
             }
             else if (_ownConventions && !pattern.Reversed && MayHaveNoTarget(pattern.Code))

@@ -7,6 +7,21 @@ namespace Dyad.Places;
 /// <summary>Gives each event the place of its own clause, else the sentence's place, else none.</summary>
 internal static class EventPlacer
 {
+    /// <summary>Whether the event's clause says it happened "here" (the place the story was filed from).</summary>
+    public static bool SaysHere(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Text == "here" && view.Relation(i) == UdRelation.Advmod && (view.Head(i) == trigger || ClauseStructure.ClauseHead(view, i) == clause))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static (EventPlace? Place, string Note) PlaceFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<PlaceMention> mentions)
     {
         if (mentions.Count == 0)

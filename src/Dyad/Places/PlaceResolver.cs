@@ -94,6 +94,29 @@ internal sealed class PlaceResolver
     public IReadOnlyList<PlaceMention> Find(SentenceView view, PlaceContext context) =>
         Toponyms(view, context).Where(m => m.IsLocative).ToList();
 
+    /// <summary>
+    /// The place a dateline names ("TOKYO, March 12 (Reuters) -", "BEIJING, Nov. 28 Kyodo"): the reading the story
+    /// supports best among the gazetteer's, or null when the gazetteer has none. Where "here" is in the story.
+    /// </summary>
+    public EventPlace? Dateline(string name, PlaceContext context)
+    {
+        var words = name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        var key = Gazetteer.Key(words);
+        var readings = _gazetteer.Lookup(key);
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        var best = readings.MaxBy(c => Prior(c) + context.Support(c, key))!;
+        return PlaceOf(name, best);
+    }
+
     /// <summary>Every place name in a sentence, in a locative position or not ("Tokyo said"), for geoparsing.</summary>
     public IReadOnlyList<PlaceMention> Toponyms(SentenceView view, PlaceContext context)
     {
