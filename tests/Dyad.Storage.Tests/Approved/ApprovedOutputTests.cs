@@ -60,6 +60,10 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
     public void Code_writes_the_tsv_record() =>
         ApprovedFile.Verify("code.tsv", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "tsv")));
 
+    [Fact]
+    public void Code_writes_the_table_for_reading() =>
+        ApprovedFile.Verify("code.table", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "table")));
+
     [Theory]
     [MemberData(nameof(RowFormats))]
     public void Events_export(string format) =>

@@ -15,11 +15,16 @@ internal static class CliRunner
 
     public static Result RunWithInput(string stdin, params string[] args) => RunWithBytes(Encoding.UTF8.GetBytes(stdin), args);
 
-    public static Result RunWithBytes(byte[] stdin, params string[] args)
+    public static Result RunWithBytes(byte[] stdin, params string[] args) => RunAs(stdin, outIsTerminal: false, errorIsTerminal: false, args);
+
+    /// <summary>Runs as if standard output and error were terminals (the program then writes for a person).</summary>
+    public static Result RunOnTerminal(params string[] args) => RunAs([], outIsTerminal: true, errorIsTerminal: true, args);
+
+    private static Result RunAs(byte[] stdin, bool outIsTerminal, bool errorIsTerminal, string[] args)
     {
         using var output = new MemoryStream();
         using var error = new StringWriter();
-        var exit = DyadProgram.Run(args, new CliContext(new MemoryStream(stdin), output, error));
+        var exit = DyadProgram.Run(args, new CliContext(new MemoryStream(stdin), output, error, outIsTerminal, errorIsTerminal));
         return new Result(exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
