@@ -18,6 +18,7 @@ internal static class CodeCommand
         OptionValues.OneOf(format, [EventTable.Name, .. EventFormats.ForCodedEvents]);
         var dictionaries = new Option<string?>("--dictionaries") { Description = "A folder of PETRARCH/TABARI dictionaries (*.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) to use as well as the built-in ones." };
         var onlyExternal = new Option<bool>("--only-external") { Description = "Use only the dictionaries given with --dictionaries." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error (shown for long runs whose output goes to a file or a pipe)." };
         var command = new Command("code", "Code documents into events: one JSON object per event (the record in docs/record.md), with its evidence, or a table for reading.\n"
             + "Example: dyad code samples/ --date 2023-03-07")
         {
@@ -26,6 +27,7 @@ internal static class CodeCommand
             format,
             dictionaries,
             onlyExternal,
+            quiet,
         };
         command.SetAction(parse =>
         {
@@ -46,12 +48,16 @@ internal static class CodeCommand
                 context.Out.Write(Encoding.UTF8.GetBytes(header + "\n"));
             }
 
+            // Progress goes to standard error; when both streams are one terminal, it would break the table's lines.
+            var progress = Progress.Start("code", context, parse.GetValue(quiet) || (context.OutIsTerminal && context.ErrorIsTerminal), parse.GetValue(inputs)!);
+            long stories = 0, events = 0;
             var ids = new DocumentIds();
             foreach (var document in batch.Documents())
             {
                 if (ids.Clash(document) is { } clash)
                 {
                     batch.Fail(document, clash);
+                    stories++;
                     continue;
                 }
 
@@ -65,6 +71,7 @@ internal static class CodeCommand
                 {
                     // One story that trips a bug is reported and skipped; the stories after it are still coded.
                     batch.Fail(document, $"could not be coded: {e.GetType().Name}: {e.Message}");
+                    stories++;
                     continue;
                 }
 
@@ -72,8 +79,12 @@ internal static class CodeCommand
                 {
                     context.Out.Write(Encoding.UTF8.GetBytes(row(EventRecord.From(e)) + "\n"));
                 }
+
+                events += coded.Events.Count;
+                progress?.Report(++stories, events);
             }
 
+            progress?.Finish();
             context.Out.Flush();
             return batch.ExitCode();
         });

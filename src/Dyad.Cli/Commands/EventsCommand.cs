@@ -22,6 +22,19 @@ internal static class EventsCommand
         return types.Contains(type) ? type : throw new CliException(OptionValues.Message("--plover", [.. types], value));
     }
 
+    /// <summary>
+    /// The orders --sort names. Newest first is the default: an analyst asks what happened lately, and a wire archive's
+    /// oldest records are often its least reliable (a 1933 date read from a history paragraph).
+    /// </summary>
+    private static readonly (string Name, EventOrder Order)[] Sorts =
+    [
+        ("newest", EventOrder.DateDescending),
+        ("oldest", EventOrder.Date),
+        ("mentions", EventOrder.MentionsDescending),
+        ("conflict", EventOrder.Goldstein),
+        ("cooperation", EventOrder.GoldsteinDescending),
+    ];
+
     public static Command Create(CliContext context)
     {
         var db = StoreOptions.Db();
@@ -42,6 +55,12 @@ internal static class EventsCommand
         OptionValues.OneOf(secret, ["true", "false"]);
         var text = new Option<string?>("--text") { Description = "Events whose sentence contains this text." };
         var limit = new Option<int?>("--limit") { Description = "At most this many events." };
+        var sort = new Option<string>("--sort")
+        {
+            Description = "newest (the default: latest start first), oldest, mentions (most reported first), conflict (lowest Goldstein score first) or cooperation (highest first); events without a date come last.",
+            DefaultValueFactory = _ => "newest",
+        };
+        OptionValues.OneOf(sort, [.. Sorts.Select(s => s.Name)]);
         var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews or parquet.", DefaultValueFactory = _ => "jsonl" };
         OptionValues.OneOf(format, EventFormats.ForStoredEvents);
         var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet); never the store itself." };
@@ -50,7 +69,7 @@ internal static class EventsCommand
         var partial = StoreOptions.Partial();
         var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
         {
-            db, id, mentions, actor, dyad, directed, cameo, plover, quad, from, to, country, status, secret, text, limit, format, output, force, partial,
+            db, id, mentions, actor, dyad, directed, cameo, plover, quad, from, to, country, status, secret, text, limit, sort, format, output, force, partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -68,6 +87,7 @@ internal static class EventsCommand
                 Status = parse.GetValue(status),
                 Secret = parse.GetValue(secret) is { } s ? s == "true" : null,
                 Text = parse.GetValue(text),
+                Order = Sorts.First(s => s.Name == parse.GetValue(sort)).Order,
                 Limit = parse.GetValue(limit) is { } l && l < 0 ? throw new CliException($"--limit: {l} is not a number of events (0 or more)") : parse.GetValue(limit) ?? int.MaxValue,
             };
             var location = parse.GetValue(db)!;
