@@ -23,6 +23,7 @@ internal sealed class Progress
     private readonly Lock _lock = new();
     private TimeSpan _last;
     private int _drawnWidth;
+    private (long Stories, TimeSpan At)? _first;
 
     private Progress(string command, TextWriter error, bool terminal, TimeSpan interval, int? total)
     {
@@ -45,6 +46,9 @@ internal sealed class Progress
         lock (_lock)
         {
             var now = _watch.Elapsed;
+            // The rate counts from the first story done: before it, the models were loading, which a rate over the
+            // whole run would spread over every story still to come.
+            _first ??= (stories, now);
             var wait = _terminal ? (_last == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : RedrawInterval) : _interval;
             if (now - _last < wait)
             {
@@ -84,12 +88,20 @@ internal sealed class Progress
 
     private string Line(long stories, long events, TimeSpan elapsed)
     {
-        var rate = stories / Math.Max(0.001, elapsed.TotalSeconds);
+        var (firstStories, firstAt) = _first!.Value;
         var done = _total is { } total and > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{stories:N0} of {Counts.Of(total, "story", "stories")} ({Math.Min(100, 100.0 * stories / total):F0} %)")
             : Counts.Of(stories, "story", "stories");
-        var line = string.Create(CultureInfo.InvariantCulture, $"{_command}: {done}, {Counts.Of(events, "event", "events")}, {rate:F1} stories/s");
-        if (_total is { } all && rate > 0 && all > stories)
+        var line = $"{_command}: {done}, {Counts.Of(events, "event", "events")}";
+        if (stories <= firstStories)
+        {
+            // One point gives no rate worth showing (the first story carries the models' loading).
+            return line;
+        }
+
+        var rate = (stories - firstStories) / Math.Max(0.001, (elapsed - firstAt).TotalSeconds);
+        line += string.Create(CultureInfo.InvariantCulture, $", {rate:F1} stories/s");
+        if (_total is { } all && all > stories)
         {
             line += ", about " + Duration(TimeSpan.FromSeconds((all - stories) / rate)) + " left";
         }
