@@ -7,7 +7,7 @@ namespace Dyad.Cli;
 /// How far a long run has got, on standard error: on a terminal one line redrawn in place (stories, events,
 /// stories/s, time left when the number of stories is known); elsewhere (a log file, CI) one line every
 /// <see cref="CliContext.ProgressInterval"/>, so a log shows the run is alive without a line per story. A run shorter
-/// than the interval prints nothing. Lines start with the command's name, never "dyad: ", which marks errors.
+/// than the interval (after the first story, which waits for the models to load) prints nothing. Lines start with the command's name, never "dyad: ", which marks errors.
 /// </summary>
 internal sealed class Progress
 {
@@ -32,8 +32,6 @@ internal sealed class Progress
         _terminal = terminal;
         _interval = interval;
         _total = total;
-        // The first line waits a whole interval (a terminal's, a second): a run that ends sooner needs none.
-        _last = TimeSpan.Zero;
     }
 
     /// <summary>Progress for a command, or null when --quiet asks for none.</summary>
@@ -48,8 +46,14 @@ internal sealed class Progress
             var now = _watch.Elapsed;
             // The rate counts from the first story done: before it, the models were loading, which a rate over the
             // whole run would spread over every story still to come.
-            _first ??= (stories, now);
-            var wait = _terminal ? (_last == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : RedrawInterval) : _interval;
+            // The first interval, too, counts from there, so a short run prints nothing however long the loading took.
+            if (_first is null)
+            {
+                _first = (stories, now);
+                _last = now;
+            }
+
+            var wait = _terminal ? (_drawnWidth == 0 ? TimeSpan.FromSeconds(1) : RedrawInterval) : _interval;
             if (now - _last < wait)
             {
                 return;
