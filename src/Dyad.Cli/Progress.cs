@@ -7,7 +7,8 @@ namespace Dyad.Cli;
 /// How far a long run has got, on standard error: on a terminal one line redrawn in place (stories, events,
 /// stories/s, time left when the number of stories is known); elsewhere (a log file, CI) one line every
 /// <see cref="CliContext.ProgressInterval"/>, so a log shows the run is alive without a line per story. A run shorter
-/// than the interval (after the first story, which waits for the models to load) prints nothing. Lines start with the command's name, never "dyad: ", which marks errors.
+/// than the interval (counted from the first story done, which waits for the models to load) prints nothing. Lines
+/// start with the command's name, never "dyad: ", which marks errors.
 /// </summary>
 internal sealed class Progress
 {
