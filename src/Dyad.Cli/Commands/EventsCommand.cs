@@ -116,7 +116,7 @@ internal static class EventsCommand
             {
                 var path = fileName ?? throw new CliException($"--format {chosen.Name} needs --out FILE");
                 await OutputFile.WriteAsync(path, file => writeFile(events, file)).ConfigureAwait(false);
-                context.Error.WriteLine($"dyad: wrote {events.Count:N0} events to {path}");
+                context.Error.WriteLine($"wrote {Counts.Of(events.Count, "event", "events")} to {path}");
                 return CliErrors.Success;
             }
 

@@ -81,4 +81,26 @@ public sealed class EventsSortTests(SampleStore store) : IClassFixture<SampleSto
         Assert.Equal(scores.Order(), scores);
         Assert.True(scores[0] < 0);
     }
+
+    [Fact]
+    public void A_written_file_is_reported_without_the_error_prefix_and_with_the_right_plural()
+    {
+        var folder = Directory.CreateTempSubdirectory("dyad-events-out-").FullName;
+        try
+        {
+            var one = Path.Combine(folder, "one.parquet");
+            var all = Path.Combine(folder, "all.parquet");
+
+            var single = CliRunner.Run("events", "--db", store.Path, "--limit", "1", "--format", "parquet", "--out", one);
+            var many = CliRunner.Run("events", "--db", store.Path, "--format", "parquet", "--out", all);
+
+            Assert.Equal(0, single.ExitCode);
+            Assert.Equal($"wrote 1 event to {one}", Assert.Single(single.ErrorLines));
+            Assert.Matches(@"^wrote \d+ events to ", Assert.Single(many.ErrorLines));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
