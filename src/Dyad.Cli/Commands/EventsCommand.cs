@@ -78,7 +78,7 @@ internal static class EventsCommand
                 Id = parse.GetValue(id),
                 Actor = Code(parse.GetValue(actor), "--actor"),
                 Dyad = ParseDyad(parse.GetValue(dyad), parse.GetValue(directed)),
-                CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException("--cameo: digits only"),
+                CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException($"--cameo must be a CAMEO code or its prefix, 1 to 4 digits (got '{parse.GetValue(cameo)}')"),
                 PloverType = PloverType(parse.GetValue(plover)),
                 Quad = parse.GetValue(quad),
                 From = Date(parse.GetValue(from), "--from"),

@@ -16,6 +16,7 @@ public sealed class OptionErrorTests
         { ["eval"], "dyad: dyad eval needs a command: one of text, syntax, stance, time, places" },
         { ["code"], "dyad: dyad code needs INPUT (dyad code --help says what it is)" },
         { ["events", "--db"], "dyad: --db needs a value" },
+        { ["events", "--db", "/nonexistent/none.duckdb", "--cameo", "4x"], "dyad: --cameo must be a CAMEO code or its prefix, 1 to 4 digits (got '4x')" },
     };
 
     [Theory]
