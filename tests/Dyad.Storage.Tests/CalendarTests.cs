@@ -71,7 +71,7 @@ public sealed class CalendarTests : IDisposable
     /// <summary>Each listed event as "id start end".</summary>
     private static string[] Events(string db, params string[] filters)
     {
-        var listed = DyadProcess.Run(["events", "--db", db, "--format", "tsv", .. filters]);
+        var listed = DyadProcess.Run(["events", "--db", db, "--format", "tsv", "--sort", "oldest", .. filters]);
         Assert.True(listed.ExitCode == 0, listed.Error);
         return listed.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split('\t'))

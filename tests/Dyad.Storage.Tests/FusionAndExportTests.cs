@@ -104,7 +104,7 @@ public sealed class FusionAndExportTests : IDisposable
         Assert.All(rows, row => Assert.Equal("CONSULT", Dyad.Events.PloverTable.Default.For(row.Split('\t')[7])?.Type));
         Assert.Equal(1, appeal.ExitCode);
         Assert.Equal(
-            "dyad: --plover: 'APPEAL' is not a PLOVER event type (one of ACCUSE, AGREE, AID, ASSAULT, COERCE, CONCEDE, CONSULT, COOPERATE, MOBILIZE, PROTEST, REJECT, REQUEST, RETREAT, SANCTION, SUPPORT, THREATEN)",
+            "dyad: --plover must be one of ACCUSE, AGREE, AID, ASSAULT, COERCE, CONCEDE, CONSULT, COOPERATE, MOBILIZE, PROTEST, REJECT, REQUEST, RETREAT, SANCTION, SUPPORT, THREATEN (got 'APPEAL')",
             appeal.Error.Trim());
     }
 

@@ -25,7 +25,7 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(30, Tables.Count(db, "documents"));
         Assert.True(Tables.Count(db, "events") > 0);
         Assert.Equal(afterFirst, Tables.Dump(db));
-        Assert.Contains("ingested 0 documents (30 already stored", second.Error, StringComparison.Ordinal);
+        Assert.Contains("ingested 0 stories (30 already stored", second.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(2, first.ExitCode);
         var clash = Assert.Single(first.Error.Split('\n'), line => line.Contains("dupx", StringComparison.Ordinal));
         Assert.Equal($"dyad: {input}:2: document id 'dupx' is already stored with different text; not stored", clash);
-        Assert.Contains("ingested 2 documents (0 already stored, 1 failed)", first.Error, StringComparison.Ordinal);
+        Assert.Contains("ingested 2 stories (0 already stored, 1 failed)", first.Error, StringComparison.Ordinal);
         Assert.Equal(2, Tables.Count(db, "documents"));
         Assert.Contains("Japan and China held talks", afterFirst, StringComparison.Ordinal);
         Assert.DoesNotContain("Russia criticised France", afterFirst, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class IngestTests : IDisposable
         var result = DyadProcess.Run("ingest", input, "--db", db);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("ingested 1 documents (1 already stored, 0 failed)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("ingested 1 story (1 already stored, 0 failed)", result.Error, StringComparison.Ordinal);
         Assert.Equal(1, Tables.Count(db, "documents"));
     }
 

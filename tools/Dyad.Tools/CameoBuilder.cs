@@ -51,8 +51,9 @@ internal static class CameoBuilder
 
     private static string Clean(string name)
     {
-        // The GDELT table has a few typos and odd spacing; names are labels, so tidy them.
+        // The GDELT table has a few typos and odd spacing; names are labels, so tidy them. 044's name came through a
+        // Mac Roman conversion that turned its quotes around "third" into Ò and Ó, eating the t and the space.
         var tidy = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return tidy.Replace("matyerial", "material", StringComparison.Ordinal);
+        return tidy.Replace("matyerial", "material", StringComparison.Ordinal).Replace("ÒhirdÓlocation", "third location", StringComparison.Ordinal);
     }
 }

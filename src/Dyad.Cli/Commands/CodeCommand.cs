@@ -14,11 +14,12 @@ internal static class CodeCommand
     {
         var inputs = CommonOptions.Inputs();
         var date = CommonOptions.Date();
-        var format = new Option<string>("--format") { Description = "jsonl (default), tsv or polecat (POLECAT's event columns, PLOVER events only).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong(EventFormats.ForCodedEvents);
+        var format = new Option<string?>("--format") { Description = "table (the default when standard output is a terminal), jsonl (the default otherwise), tsv or polecat (POLECAT's event columns, PLOVER events only)." };
+        OptionValues.OneOf(format, [EventTable.Name, .. EventFormats.ForCodedEvents]);
         var dictionaries = new Option<string?>("--dictionaries") { Description = "A folder of PETRARCH/TABARI dictionaries (*.verbs.txt, *.actors.txt, *.agents.txt, *.discards.txt) to use as well as the built-in ones." };
         var onlyExternal = new Option<bool>("--only-external") { Description = "Use only the dictionaries given with --dictionaries." };
-        var command = new Command("code", "Code documents into events: one JSON object per event (the record in CONTRACT.md), with its evidence.\n"
+        var quiet = new Option<bool>("--quiet") { Description = "No progress on standard error (shown for long runs whose output goes to a file or a pipe)." };
+        var command = new Command("code", "Code documents into events: one JSON object per event (the record in docs/record.md), with its evidence, or a table for reading.\n"
             + "Example: dyad code samples/ --date 2023-03-07")
         {
             inputs,
@@ -26,6 +27,7 @@ internal static class CodeCommand
             format,
             dictionaries,
             onlyExternal,
+            quiet,
         };
         command.SetAction(parse =>
         {
@@ -34,19 +36,28 @@ internal static class CodeCommand
             CoderFactory.CheckOptions(parse.GetValue(dictionaries), parse.GetValue(onlyExternal));
             var coder = new Lazy<DocumentCoder>(() => CoderFactory.Create(parse.GetValue(dictionaries), parse.GetValue(onlyExternal), context.Error));
             var batch = new InputBatch(parse.GetValue(inputs)!, CommonOptions.ParseDate(parse.GetValue(date)), context.In, context.Error);
-            var chosen = EventFormats.Named(parse.GetValue(format)!);
-            var row = chosen.CodedRow!;
-            if (chosen.Columns is { } columns)
+            // A person at a terminal reads a table; a pipe or a file gets JSON Lines, the record whole.
+            var formatName = parse.GetValue(format) ?? (context.OutIsTerminal ? EventTable.Name : EventFormats.Jsonl.Name);
+            var (header, row) = formatName == EventTable.Name
+                ? (EventTable.Header, EventTable.Row)
+                : EventFormats.Named(formatName) is var chosen
+                    ? (chosen.Columns is { } columns ? string.Join('\t', columns) : null, chosen.CodedRow!)
+                    : default;
+            if (header is not null)
             {
-                context.Out.Write(Encoding.UTF8.GetBytes(string.Join('\t', columns) + "\n"));
+                context.Out.Write(Encoding.UTF8.GetBytes(header + "\n"));
             }
 
+            // Progress goes to standard error; when both streams are one terminal, it would break the table's lines.
+            var progress = Progress.Start("code", context, parse.GetValue(quiet) || (context.OutIsTerminal && context.ErrorIsTerminal), parse.GetValue(inputs)!);
+            long stories = 0, events = 0;
             var ids = new DocumentIds();
             foreach (var document in batch.Documents())
             {
                 if (ids.Clash(document) is { } clash)
                 {
                     batch.Fail(document, clash);
+                    stories++;
                     continue;
                 }
 
@@ -60,6 +71,7 @@ internal static class CodeCommand
                 {
                     // One story that trips a bug is reported and skipped; the stories after it are still coded.
                     batch.Fail(document, $"could not be coded: {e.GetType().Name}: {e.Message}");
+                    stories++;
                     continue;
                 }
 
@@ -70,8 +82,12 @@ internal static class CodeCommand
                         context.Out.Write(Encoding.UTF8.GetBytes(line + "\n"));
                     }
                 }
+
+                events += coded.Events.Count;
+                progress?.Report(++stories, events);
             }
 
+            progress?.Finish();
             context.Out.Flush();
             return batch.ExitCode();
         });

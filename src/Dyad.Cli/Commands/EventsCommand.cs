@@ -19,8 +19,21 @@ internal static class EventsCommand
 
         var types = Dyad.Events.PloverTable.Default.Types;
         var type = value.ToUpperInvariant();
-        return types.Contains(type) ? type : throw new CliException($"--plover: '{value}' is not a PLOVER event type (one of {string.Join(", ", types)})");
+        return types.Contains(type) ? type : throw new CliException(OptionValues.Message("--plover", [.. types], value));
     }
+
+    /// <summary>
+    /// The orders --sort names. Newest first is the default: an analyst asks what happened lately, and a wire archive's
+    /// oldest records are often its least reliable (a 1933 date read from a history paragraph).
+    /// </summary>
+    private static readonly (string Name, EventOrder Order)[] Sorts =
+    [
+        ("newest", EventOrder.DateDescending),
+        ("oldest", EventOrder.Date),
+        ("mentions", EventOrder.MentionsDescending),
+        ("conflict", EventOrder.Goldstein),
+        ("cooperation", EventOrder.GoldsteinDescending),
+    ];
 
     public static Command Create(CliContext context)
     {
@@ -32,23 +45,31 @@ internal static class EventsCommand
         var directed = new Option<bool>("--directed") { Description = "With --dyad: only A → B." };
         var cameo = new Option<string?>("--cameo") { Description = "A CAMEO code prefix (04, 163)." };
         var plover = new Option<string?>("--plover") { Description = "A PLOVER event type (CONSULT, ASSAULT): events whose CAMEO code converts to it." };
-        var quad = new Option<int?>("--quad") { Description = "Quad class 1-4." };
+        var quad = new Option<int?>("--quad") { Description = "Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict." };
+        OptionValues.OneOf(quad, ["1", "2", "3", "4"]);
         var from = new Option<string?>("--from") { Description = "Events on or after this date (YYYY-MM-DD)." };
         var to = new Option<string?>("--to") { Description = "Events on or before this date (YYYY-MM-DD)." };
         var country = new Option<string?>("--country") { Description = "Events that took place in this country (alpha-3)." };
         var status = new Option<string?>("--status") { Description = "asserted, reported, denied, speculated, planned or negated." };
-        var secret = new Option<bool?>("--secret") { Description = "true: only secret contacts; false: only open ones." };
+        var secret = new Option<string?>("--secret") { Description = "true: only secret contacts; false: only open ones." };
+        OptionValues.OneOf(secret, ["true", "false"]);
         var text = new Option<string?>("--text") { Description = "Events whose sentence contains this text." };
         var limit = new Option<int?>("--limit") { Description = "At most this many events." };
+        var sort = new Option<string>("--sort")
+        {
+            Description = "newest (the default: latest start first), oldest, mentions (most reported first), conflict (lowest Goldstein score first) or cooperation (highest first); events without a date come last.",
+            DefaultValueFactory = _ => "newest",
+        };
+        OptionValues.OneOf(sort, [.. Sorts.Select(s => s.Name)]);
         var format = new Option<string>("--format") { Description = "jsonl (default), tsv, gdelt, icews, polecat or parquet.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong(EventFormats.ForStoredEvents);
+        OptionValues.OneOf(format, EventFormats.ForStoredEvents);
         var output = new Option<string?>("--out") { Description = "Write to this file (required for parquet); never the store itself." };
         var force = new Option<bool>("--force") { Description = "With --out: replace the file if it exists." };
-        status.AcceptOnlyFromAmong("asserted", "reported", "denied", "speculated", "planned", "negated");
+        OptionValues.OneOf(status, ["asserted", "reported", "denied", "speculated", "planned", "negated"]);
         var partial = StoreOptions.Partial();
         var command = new Command("events", "Print stored events.\nExample: dyad events --dyad JPN,PRK --cameo 04 --format tsv")
         {
-            db, id, mentions, actor, dyad, directed, cameo, plover, quad, from, to, country, status, secret, text, limit, format, output, force, partial,
+            db, id, mentions, actor, dyad, directed, cameo, plover, quad, from, to, country, status, secret, text, limit, sort, format, output, force, partial,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -57,15 +78,16 @@ internal static class EventsCommand
                 Id = parse.GetValue(id),
                 Actor = Code(parse.GetValue(actor), "--actor"),
                 Dyad = ParseDyad(parse.GetValue(dyad), parse.GetValue(directed)),
-                CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException("--cameo: digits only"),
+                CameoPrefix = parse.GetValue(cameo) is { } c && c.All(char.IsAsciiDigit) && c.Length <= 4 ? c : parse.GetValue(cameo) is null ? null : throw new CliException($"--cameo must be a CAMEO code or its prefix, 1 to 4 digits (got '{parse.GetValue(cameo)}')"),
                 PloverType = PloverType(parse.GetValue(plover)),
-                Quad = parse.GetValue(quad) is { } q && q is < 1 or > 4 ? throw new CliException("--quad: 1 to 4") : parse.GetValue(quad),
+                Quad = parse.GetValue(quad),
                 From = Date(parse.GetValue(from), "--from"),
                 To = Date(parse.GetValue(to), "--to"),
                 PlaceCountry = Code(parse.GetValue(country), "--country"),
                 Status = parse.GetValue(status),
-                Secret = parse.GetValue(secret),
+                Secret = parse.GetValue(secret) is { } s ? s == "true" : null,
                 Text = parse.GetValue(text),
+                Order = Sorts.First(s => s.Name == parse.GetValue(sort)).Order,
                 Limit = parse.GetValue(limit) is { } l && l < 0 ? throw new CliException($"--limit: {l} is not a number of events (0 or more)") : parse.GetValue(limit) ?? int.MaxValue,
             };
             var location = parse.GetValue(db)!;
@@ -94,7 +116,7 @@ internal static class EventsCommand
             {
                 var path = fileName ?? throw new CliException($"--format {chosen.Name} needs --out FILE");
                 await OutputFile.WriteAsync(path, file => writeFile(events, file)).ConfigureAwait(false);
-                context.Error.WriteLine($"dyad: wrote {events.Count:N0} events to {path}");
+                context.Error.WriteLine($"wrote {Counts.Of(events.Count, "event", "events")} to {path}");
                 return CliErrors.Success;
             }
 

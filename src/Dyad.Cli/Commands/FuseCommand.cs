@@ -25,12 +25,12 @@ internal static class FuseCommand
                 if (store is ISharedEventStore shared)
                 {
                     shared.Fuse();
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: fused in {watch.Elapsed.TotalSeconds:F1} s"));
+                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fused in {watch.Elapsed.TotalSeconds:F1} s"));
                     return CliErrors.Success;
                 }
             }
 
-            context.Error.WriteLine("dyad: a DuckDB store fuses as it ingests; nothing to do");
+            context.Error.WriteLine("a DuckDB store fuses as it ingests; nothing to do");
             return CliErrors.Success;
         });
         return command;

@@ -6,7 +6,6 @@ using Dyad.Coding;
 using Dyad.Documents;
 using Dyad.Storage;
 using Dyad.Storage.ClickHouse;
-using Spectre.Console;
 
 namespace Dyad.Cli.Commands;
 
@@ -27,6 +26,7 @@ internal static class IngestCommand
         var batchSize = new Option<int>("--batch") { Description = "Documents per transaction.", DefaultValueFactory = _ => 500 };
         var workers = new Option<int>("--workers") { Description = "Coding threads (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var verbose = new Option<bool>("--verbose") { Description = "Print a line on standard error for every committed batch." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary: only errors on standard error." };
         var dictionaries = new Option<string?>("--dictionaries") { Description = "PETRARCH/TABARI dictionaries to use as well as the built-in ones." };
         var command = new Command("ingest", "Code documents and store their events, fused with those already stored.\n"
             + "Example: dyad ingest samples/ --db dyad.duckdb")
@@ -37,6 +37,7 @@ internal static class IngestCommand
             batchSize,
             workers,
             verbose,
+            quiet,
             dictionaries,
         };
         command.SetAction(parse =>
@@ -48,8 +49,12 @@ internal static class IngestCommand
             var store = StoreOptions.Open(location, readOnly: false);
             try
             {
-                var summary = Run(store, coder, batch, Math.Max(1, parse.GetValue(batchSize)), Math.Max(1, parse.GetValue(workers)), parse.GetValue(verbose), context);
-                context.Error.WriteLine(summary);
+                var progress = Progress.Start("ingest", context, parse.GetValue(quiet), parse.GetValue(inputs)!);
+                var summary = Run(store, coder, batch, Math.Max(1, parse.GetValue(batchSize)), Math.Max(1, parse.GetValue(workers)), parse.GetValue(verbose), progress, context);
+                if (!parse.GetValue(quiet))
+                {
+                    context.Error.WriteLine(summary);
+                }
             }
             finally
             {
@@ -83,13 +88,13 @@ internal static class IngestCommand
         }
     }
 
-    private static string Run(IEventStore store, DocumentCoder coder, InputBatch inputs, int batchSize, int workerCount, bool verbose, CliContext context)
+    private static string Run(IEventStore store, DocumentCoder coder, InputBatch inputs, int batchSize, int workerCount, bool verbose, Progress? progress, CliContext context)
     {
         var watch = Stopwatch.StartNew();
         var known = KnownStories(store);
         var toCode = Channel.CreateBounded<(long Seq, Document Document)>(workerCount * 4);
         var coded = Channel.CreateBounded<(long Seq, CodedDocument? Document, Document Source, string? Error)>(workerCount * 4);
-        long documents = 0, skipped = 0, events = 0, failed = 0, read = 0;
+        long documents = 0, skipped = 0, events = 0, failed = 0, read = 0, codedEvents = 0, storedBefore = 0;
 
         var reader = Task.Run(async () =>
         {
@@ -103,6 +108,7 @@ internal static class IngestCommand
                     if (known.Contains(document.ContentHash))
                     {
                         Interlocked.Increment(ref skipped);
+                        Interlocked.Increment(ref storedBefore);
                         continue;
                     }
 
@@ -141,7 +147,7 @@ internal static class IngestCommand
         _ = Task.WhenAll(workers).ContinueWith(_ => coded.Writer.Complete(), TaskScheduler.Default);
 
         // One writer, in input order: the store's rows do not depend on thread timing.
-        void Write(Action<string>? progress)
+        void Write()
         {
             var pending = new SortedDictionary<long, (CodedDocument? Document, Document Source, string? Error)>();
             var next = 0L;
@@ -167,11 +173,11 @@ internal static class IngestCommand
                 batches++;
                 if (verbose)
                 {
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: committed batch {batches}: {result.Documents} documents, {result.Events} events ({result.NewEvents} new)"));
+                    progress?.Finish();
+                    context.Error.WriteLine($"ingest: committed batch {batches}: {Counts.Of(result.Documents, "story", "stories")}, {Counts.Of(result.Events, "event", "events")} ({result.NewEvents:N0} new)");
                 }
 
                 batch.Clear();
-                progress?.Invoke($"{documents:N0} documents, {events:N0} events");
             }
 
             foreach (var item in coded.Reader.ReadAllAsync().ToBlockingEnumerable())
@@ -182,6 +188,8 @@ internal static class IngestCommand
                     next++;
                     if (ready.Document is { } document)
                     {
+                        codedEvents += document.Events.Count;
+                        progress?.Report(next + Interlocked.Read(ref storedBefore), codedEvents);
                         batch.Add(document);
                         if (batch.Count >= batchSize)
                         {
@@ -191,6 +199,7 @@ internal static class IngestCommand
                     else
                     {
                         Interlocked.Increment(ref failed);
+                        progress?.Finish();
                         inputs.Fail(ready.Source, ready.Error ?? "could not be coded");
                     }
                 }
@@ -199,18 +208,13 @@ internal static class IngestCommand
             Commit();
         }
 
-        if (!Console.IsErrorRedirected && !Console.IsOutputRedirected && ReferenceEquals(context.Error, Console.Error))
+        try
         {
-            AnsiConsole.Progress().Start(progressContext =>
-            {
-                var task = progressContext.AddTask("ingesting", maxValue: double.MaxValue);
-                task.IsIndeterminate = true;
-                Write(description => task.Description = description);
-            });
+            Write();
         }
-        else
+        finally
         {
-            Write(null);
+            progress?.Finish();
         }
 
         reader.GetAwaiter().GetResult();
@@ -223,7 +227,7 @@ internal static class IngestCommand
 
         var seconds = Math.Max(0.001, watch.Elapsed.TotalSeconds);
         return string.Create(CultureInfo.InvariantCulture,
-            $"dyad: ingested {documents:N0} documents ({skipped:N0} already stored, {failed:N0} failed), {events:N0} events in {seconds:F1} s: {documents / seconds:F1} documents/s, {events / seconds:F1} events/s");
+            $"ingested {Counts.Of(documents, "story", "stories")} ({skipped:N0} already stored, {failed:N0} failed), {Counts.Of(events, "event", "events")} in {seconds:F1} s: {documents / seconds:F1} stories/s, {events / seconds:F1} events/s");
     }
 }
 

@@ -25,11 +25,25 @@ internal static class ServeCommand
 
             // Open once here so a missing, locked or corrupt store is a one-line error before the server starts.
             StoreOptions.Open(path, readOnly: true, parse.GetValue(partial)).Dispose();
+            var address = parse.GetValue(urls)!;
             await using var app = DyadWeb.Build(
-                ["--db", path, "--urls", parse.GetValue(urls)!, "--partial", parse.GetValue(partial) ? "true" : "false"],
+                // The host logs a failed start (a busy port) with its whole stack trace before throwing; the exception
+                // is reported below in one line, so that log is not wanted.
+                ["--db", path, "--urls", address, "--partial", parse.GetValue(partial) ? "true" : "false", "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host", "None"],
                 (store, partialAnswers) => StoreOptions.OpenStore(store, readOnly: true, partialAnswers));
-            context.Error.WriteLine($"dyad: serving {path} at {parse.GetValue(urls)} (Ctrl+C stops)");
-            await app.StartAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                var reason = e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                    ? "the address is in use (another server listens there; choose another port with --urls)"
+                    : e.Message;
+                throw new CliException($"--urls {address}: cannot listen: {reason}");
+            }
+
+            context.Error.WriteLine($"serving {path} at {address} (Ctrl+C stops)");
             await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
             return CliErrors.Success;
         });

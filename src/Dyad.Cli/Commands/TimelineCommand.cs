@@ -14,7 +14,7 @@ internal static class TimelineCommand
         var b = new Argument<string>("B") { Description = "Another actor code prefix (PRK)." };
         var db = StoreOptions.Db();
         var by = new Option<string>("--by") { Description = "week, month (default) or year.", DefaultValueFactory = _ => "month" };
-        by.AcceptOnlyFromAmong("week", "month", "year");
+        OptionValues.OneOf(by, ["week", "month", "year"]);
         var directed = new Option<bool>("--directed") { Description = "Only events from A to B." };
         var png = new Option<string?>("--png") { Description = "Also draw the timeline to this PNG file." };
         var partial = StoreOptions.Partial();

@@ -74,7 +74,7 @@ public static class EventExports
     public static string ToJsonLine(StoredEvent e)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(stream, EventJson.LineOptions))
         {
             WriteJson(json, e);
         }

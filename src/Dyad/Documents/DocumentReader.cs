@@ -85,6 +85,12 @@ internal sealed class DocumentReader
                     }
                 }
             }
+            else if (File.Exists(input) && !Extensions.Contains(Path.GetExtension(input).ToLowerInvariant()))
+            {
+                // Named by path, a README or a spreadsheet is a mistake to report, not a story to code (in a folder,
+                // such files are passed over: a folder of stories may well hold a README).
+                yield return DocumentInput.Fail(input, "not a story file (.txt, .html, .htm, .json, .jsonl); skipped");
+            }
             else if (File.Exists(input))
             {
                 foreach (var result in ReadFile(input))

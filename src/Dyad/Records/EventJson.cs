@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -8,18 +9,26 @@ using Dyad.Events;
 namespace Dyad.Records;
 
 /// <summary>
-/// The event record as JSON (CONTRACT.md): written in the contract's field order with the default encoder (which
-/// escapes '+' and '&gt;' as \u002B and \u003E; stored records and every output depend on those exact bytes), and
-/// read back typed through <see cref="EventRecordJsonContext"/>.
+/// The event record as JSON (docs/record.md): written in the record's field order and read back typed through
+/// <see cref="EventRecordJsonContext"/>.
 /// </summary>
 public static class EventJson
 {
+    /// <summary>
+    /// How a record is written as a line of text. The default encoder escapes everything HTML treats specially
+    /// ('+' as \u002B, '&gt;' as \u003E, every non-ASCII letter), which makes rule text and names unreadable and
+    /// buys nothing: these lines are never embedded in HTML or script. The relaxed encoder still escapes quotes,
+    /// backslashes and every control character (so a record stays one line), and an unpaired surrogate cannot
+    /// reach it (the readers refuse such text).
+    /// </summary>
+    public static JsonWriterOptions LineOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string ToJson(CodedEvent e) => ToJson(EventRecord.From(e));
 
     public static string ToJson(EventRecord record)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(stream, LineOptions))
         {
             Write(json, record);
         }

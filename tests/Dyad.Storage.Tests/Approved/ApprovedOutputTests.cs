@@ -42,7 +42,13 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
 
     public static string Input { get; } = System.IO.Path.Combine(DyadProcess.RepoRoot, "tests", "Dyad.Storage.Tests", "Approved", "input");
 
-    public static TheoryData<string> Commands { get; } = ["code", "ingest", "events", "timeline", "serve", "fuse", "sentences", "parse", "train", "eval"];
+    /// <summary>Every command and subcommand (Dyad.Tests' HelpCoverageTests checks that none is missing).</summary>
+    public static TheoryData<string> Commands { get; } =
+    [
+        "code", "ingest", "events", "timeline", "serve", "fuse", "sentences", "parse",
+        "train", "train tagger", "train parser", "train ensemble",
+        "eval", "eval text", "eval syntax", "eval stance", "eval time", "eval places",
+    ];
 
     public static TheoryData<string> RowFormats { get; } = ["jsonl", "tsv", "gdelt", "icews", "polecat"];
 
@@ -63,6 +69,10 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
     [Fact]
     public void Code_writes_polecat_rows() =>
         ApprovedFile.Verify("code.polecat", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "polecat")));
+
+    [Fact]
+    public void Code_writes_the_table_for_reading() =>
+        ApprovedFile.Verify("code.table", Succeeded(DyadProcess.Run("code", Samples, Input, "--date", Date, "--format", "table")));
 
     [Theory]
     [MemberData(nameof(RowFormats))]
@@ -90,10 +100,10 @@ public sealed class ApprovedOutputTests(ApprovedStore store) : IClassFixture<App
     [MemberData(nameof(Commands))]
     public void Help_of_each_command(string command)
     {
-        var (exitCode, output, error) = DyadProcess.Run(command, "--help");
+        var (exitCode, output, error) = DyadProcess.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, exitCode);
-        ApprovedFile.Verify($"help-{command}.txt", output + error);
+        ApprovedFile.Verify($"help-{command.Replace(' ', '-')}.txt", output + error);
     }
 
     [Fact]

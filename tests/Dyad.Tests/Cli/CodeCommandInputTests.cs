@@ -41,4 +41,42 @@ public sealed class CodeCommandInputTests : IDisposable
         Assert.NotEmpty(result.OutLines);
         Assert.Equal($"dyad: {page}: HTML nested deeper than 1,000 elements: not read", Assert.Single(result.ErrorLines));
     }
+
+    [Fact]
+    public void A_file_that_is_not_a_story_alone_is_one_notice_and_a_failure()
+    {
+        var readme = Write("README.md", "# Notes\n\nJapanese officials met Chinese officials in Beijing on Monday.");
+
+        var result = CliRunner.Run("code", readme, "--date", "2016-11-28");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal($"dyad: {readme}: not a story file (.txt, .html, .htm, .json, .jsonl); skipped", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_story_beside_a_story_is_skipped_and_the_story_coded()
+    {
+        var readme = Write("README.md", "# Notes");
+        var story = Write("story.txt", "Japanese officials met Chinese officials in Beijing on Monday.");
+
+        var result = CliRunner.Run("code", readme, story, "--date", "2016-11-28");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.NotEmpty(result.OutLines);
+        Assert.Equal($"dyad: {readme}: not a story file (.txt, .html, .htm, .json, .jsonl); skipped", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public void A_folder_of_stories_with_a_readme_inside_is_coded_without_a_word()
+    {
+        Write("README.md", "# Notes: Japanese officials met Chinese officials in Beijing on Monday.");
+        Write("story.txt", "Japanese officials met Chinese officials in Beijing on Monday.");
+
+        var result = CliRunner.Run("code", _folder, "--date", "2016-11-28", "--format", "tsv");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.All(result.OutLines.Skip(1), line => Assert.Equal("story", line.Split('\t')[1]));
+    }
 }
