@@ -350,6 +350,14 @@ internal sealed class DocumentCoder
                 : actor;
     }
 
+    /// <summary>Whether one of two words is the subject of the anchor and the other the subject of another verb.</summary>
+    private static bool SubjectOfAnotherClause(SentenceView view, int first, int second, int anchor)
+    {
+        bool IsSubject(int word) => view.Relation(word).StartsWith(UdRelation.Nsubj, StringComparison.Ordinal);
+        return IsSubject(first) && IsSubject(second) && view.Head(first) != view.Head(second)
+            && (view.Head(first) == anchor || view.Head(second) == anchor);
+    }
+
     /// <summary>Whether a word is one of three or more coordinated words whose first is not a subject.</summary>
     private static bool InListNotSubject(SentenceView view, int word)
     {
@@ -437,6 +445,13 @@ internal sealed class DocumentCoder
             // Who acts is the verb's subject: a pair whose target is the active subject of its governing verb
             // ("Chinese vessels rammed a Philippine boat" read from the boat) is the wrong way round.
             if (!symmetric && pair.Target is { } t && view.Head(t.Head) == pair.Anchor && view.Relation(t.Head) == UdRelation.Nsubj)
+            {
+                continue;
+            }
+
+            // "After Japan imposed sanctions, North Korea disbanded its team": two subjects of two clauses act
+            // each in its own clause, not on each other through the one that governs both.
+            if (pair.Target is { } other && SubjectOfAnotherClause(view, pair.Source.Head, other.Head, pair.Anchor))
             {
                 continue;
             }
