@@ -177,7 +177,7 @@ public static class EventExports
             null, e.Source.Country, null, Primary(e.Source), Sectors(e.Source), null, e.Source.Text, null,
             null, e.Target?.Country, null, Primary(e.Target), Sectors(e.Target), null, e.Target?.Text, null,
             place?.Name, place?.Precision == "city" ? place.Name : null, null, place?.Admin1, place?.Country, Number(place?.Lat), Number(place?.Lon), null, place?.Text, null,
-            null, null, null, null, null, "en", PolecatVersion);
+            null, Iso(e.Published?.Date), null, null, null, "en", PolecatVersion);
     }
 
     /// <summary>Writes events to a Parquet file with typed columns.</summary>

@@ -177,7 +177,7 @@ internal sealed class DocumentCoder
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
         var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
-        var datelinePlace = new Lazy<EventPlace?>(() => segmented.Layout.Dateline is { Place.Length: > 0 } dateline ? _places.Dateline(dateline.Place, placeContext.Value) : null, LazyThreadSafetyMode.None);
+        var datelinePlace = new Lazy<EventPlace?>(() => segmented.Layout.Dateline is { Place.Length: > 0 } dateline ? _places.Dateline(dateline.Place) : null, LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
@@ -287,6 +287,7 @@ internal sealed class DocumentCoder
 
             var record = ToRecord(document, view, e, index++) with
             {
+                Published = new Publication(document.Date, document.Date is null ? null : document.DateFrom ?? "input", datelinePlace.Value),
                 Confidence = probability is { } p ? Math.Round(p, 3) : e.Confidence,
                 ModelFeatures = KeepEveryCandidate ? features : null,
                 Date = date,

@@ -17,6 +17,13 @@ public sealed record Document(string Id, string Text)
     /// </summary>
     public bool DateFromDateline { get; init; }
 
+    /// <summary>
+    /// Where <see cref="Date"/> came from: "input" (the input's own metadata), "--date" (the run's default), "dateline"
+    /// (the story's dateline, its year from --date), "dateline, latest year" (the dateline, in the latest year that
+    /// puts it not after the run's date), or null when there is no date.
+    /// </summary>
+    public string? DateFrom { get; init; }
+
     public string? Title { get; init; }
 
     public string? Publisher { get; init; }

@@ -104,7 +104,11 @@ internal sealed partial class DocumentCleaner
         Dateline? dateline = null;
         if (document.Dateline is { Length: > 0 } given)
         {
-            dateline = ParseDateline(given.Trim(), null) ?? new Dateline(null, given.Trim(), given.Trim(), null, null);
+            // A dateline given apart from the text ("NEW YORK, Feb 26 -") has no story after it for the pattern to
+            // find; its place is what comes before the first comma or dash.
+            var trimmed = given.Trim();
+            var place = trimmed.Split([',', '-', '\u2013', '\u2014'], 2)[0].Trim();
+            dateline = ParseDateline(trimmed, null) ?? new Dateline(null, trimmed, place.Length > 0 ? place : trimmed, null, null);
         }
 
         if (body.Count > 0)

@@ -151,7 +151,7 @@ internal sealed class DocumentReader
         var result = FromText(text, Path.GetFileNameWithoutExtension(path), path, null);
         if (result.Document is { } document && DocumentCleaner.DatelineDate(document.Text, _defaultDate?.Year, _today) is { } dated)
         {
-            return DocumentInput.Ok(document with { Date = dated, DateFromDateline = true });
+            return DocumentInput.Ok(document with { Date = dated, DateFromDateline = true, DateFrom = _defaultDate is null ? "dateline, latest year" : "dateline" });
         }
 
         return result;
@@ -356,7 +356,7 @@ internal sealed class DocumentReader
             return DocumentInput.Fail(where, $"document '{id}': missing required string field \"text\"");
         }
 
-        DateOnly? date = _defaultDate;
+        DateOnly? date = null;
         if (fields["date"] is { } dateText)
         {
             if (!TryParseDate(dateText, out var parsed))
@@ -405,7 +405,7 @@ internal sealed class DocumentReader
         }
 
         DateOnly? date = extracted.DateText is { } dateText && TryParseDate(dateText, out var parsed) ? parsed : null;
-        var result = FromText(extracted.Text, Path.GetFileNameWithoutExtension(path), path, date ?? _defaultDate);
+        var result = FromText(extracted.Text, Path.GetFileNameWithoutExtension(path), path, date);
         return result.Document is { } document
             ? DocumentInput.Ok(document with { Title = extracted.Title, Publisher = extracted.Publisher, Url = extracted.Url })
             : result;
@@ -430,7 +430,12 @@ internal sealed class DocumentReader
 
         // ASCII is already NFC; asking ICU costs a fifth of the text stage's time on wire copy.
         var normalised = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        return DocumentInput.Ok(new Document(id, normalised) { Date = date ?? _defaultDate, Source = source });
+        return DocumentInput.Ok(new Document(id, normalised)
+        {
+            Date = date ?? _defaultDate,
+            DateFrom = date is not null ? "input" : _defaultDate is not null ? "--date" : null,
+            Source = source,
+        });
     }
 
     /// <summary>Decodes strict UTF-8, naming the byte offset of the first invalid sequence or binary content.</summary>

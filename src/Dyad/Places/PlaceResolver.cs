@@ -95,10 +95,10 @@ internal sealed class PlaceResolver
         Toponyms(view, context).Where(m => m.IsLocative).ToList();
 
     /// <summary>
-    /// The place a dateline names ("TOKYO, March 12 (Reuters) -", "BEIJING, Nov. 28 Kyodo"): the reading the story
-    /// supports best among the gazetteer's, or null when the gazetteer has none. Where "here" is in the story.
+    /// The place a dateline names ("TOKYO, March 12 (Reuters) -", "BEIJING, Nov. 28 Kyodo"): the gazetteer's most
+    /// likely reading, or null when the gazetteer has none. Where "here" is in the story.
     /// </summary>
-    public EventPlace? Dateline(string name, PlaceContext context)
+    public EventPlace? Dateline(string name)
     {
         var words = name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
@@ -113,7 +113,9 @@ internal sealed class PlaceResolver
             return null;
         }
 
-        var best = readings.MaxBy(c => Prior(c) + context.Support(c, key))!;
+        // A wire service files from a city the world knows: the reading before the story is read, not the story's
+        // support ("GENEVA" in a story about Americans is still Geneva, Switzerland).
+        var best = readings.MaxBy(Prior)!;
         return PlaceOf(name, best);
     }
 

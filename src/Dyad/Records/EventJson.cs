@@ -69,6 +69,7 @@ public static class EventJson
         json.WriteBoolean("secret", record.Secret);
         json.WriteNumber("confidence", record.Confidence);
         WriteNested(json, "evidence", record.Evidence, types.EvidenceRecord);
+        WriteNested(json, "published", record.Published, types.PublishedRecord);
     }
 
     /// <summary>A nested value (null written as null), through the generated serializer into the same writer and encoder.</summary>

@@ -26,7 +26,8 @@ public sealed record EventRecord(
     IReadOnlyList<DisputeRecord> Disputed,
     bool Secret,
     double Confidence,
-    EvidenceRecord Evidence)
+    EvidenceRecord Evidence,
+    PublishedRecord? Published = null)
 {
     /// <summary>The record of a coded event, as the coder resolved it.</summary>
     public static EventRecord From(CodedEvent e) => new(
@@ -42,13 +43,19 @@ public sealed record EventRecord(
         e.Cameo.Goldstein,
         PloverRefinement.Of(e.Cameo.Code.Value, e.Text),
         e.Date is { } date ? new DateRecord(date.Start, date.End, date.Text, date.Precision) : null,
-        e.Place is { } place ? new PlaceRecord(place.Text, place.Name, place.Country, place.Admin1, place.Lat, place.Lon, place.Precision) : null,
+        e.Place is { } place ? PlaceRecord.From(place) : null,
         new AttributionRecord(e.Attribution.Status, e.Attribution.By is { } by ? SourceRecord.From(by) : null),
         [.. e.Disputed.Select(d => new DisputeRecord(d.Status, SourceRecord.From(d.By), d.Sentence))],
         e.Secret,
         e.Confidence,
-        new EvidenceRecord(e.Evidence.Trigger, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Rule));
+        new EvidenceRecord(e.Evidence.Trigger, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Rule),
+        e.Published is { } published
+            ? new PublishedRecord(published.Date, published.DateFrom, published.Place is { } at ? PlaceRecord.From(at) : null)
+            : null);
 }
+
+/// <summary>When and where the story was published: its date, where that date came from, and its dateline's place.</summary>
+public sealed record PublishedRecord(DateOnly? Date, string? DateFrom, PlaceRecord? Place);
 
 /// <summary>An actor: its CAMEO code, country and sectors, the words naming it, rank words if any, and how it was resolved.</summary>
 public sealed record ActorRecord(
@@ -67,7 +74,11 @@ public sealed record ActorRecord(
 public sealed record DateRecord(DateOnly Start, DateOnly End, string? Text, string Precision);
 
 /// <summary>Where the event happened, with coordinates when the gazetteer has them.</summary>
-public sealed record PlaceRecord(string Text, string Name, string? Country, string? Admin1, double? Lat, double? Lon, string Precision);
+public sealed record PlaceRecord(string Text, string Name, string? Country, string? Admin1, double? Lat, double? Lon, string Precision)
+{
+    public static PlaceRecord From(Places.EventPlace place) =>
+        new(place.Text, place.Name, place.Country, place.Admin1, place.Lat, place.Lon, place.Precision);
+}
 
 /// <summary>The event's status in the text and who reports it, when someone does.</summary>
 public sealed record AttributionRecord(string Status, SourceRecord? By);

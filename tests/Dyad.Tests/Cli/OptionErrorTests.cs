@@ -6,7 +6,7 @@ public sealed class OptionErrorTests
     public static TheoryData<string[], string> BadCommandLines { get; } = new()
     {
         { ["code", "samples", "--format", "xx"], "dyad: --format must be one of table, jsonl, tsv, polecat (got 'xx')" },
-        { ["events", "--format", "xx"], "dyad: --format must be one of jsonl, tsv, gdelt, icews, parquet (got 'xx')" },
+        { ["events", "--format", "xx"], "dyad: --format must be one of jsonl, tsv, gdelt, icews, polecat, parquet (got 'xx')" },
         { ["events", "--status", "rumoured"], "dyad: --status must be one of asserted, reported, denied, speculated, planned, negated (got 'rumoured')" },
         { ["events", "--quad", "7"], "dyad: --quad must be one of 1, 2, 3, 4 (got '7')" },
         { ["events", "--secret", "maybe"], "dyad: --secret must be one of true, false (got 'maybe')" },
