@@ -23,9 +23,13 @@ public sealed class TimelineTests : IDisposable
         var ingest = DyadProcess.Run("ingest", stories, "--db", db);
         Assert.True(ingest.ExitCode == 0, ingest.Error);
 
-        var timeline = DyadProcess.Run("timeline", "JPN", "CHN", "--by", "month", "--db", db);
+        var png = _folder.File("gaps.png");
+        var timeline = DyadProcess.Run("timeline", "JPN", "CHN", "--by", "month", "--db", db, "--png", png);
 
         Assert.True(timeline.ExitCode == 0, timeline.Error);
+        // Saying where the chart went is a summary, not an error: no "dyad: " prefix (which marks errors).
+        Assert.Equal($"drew the timeline to {png}", timeline.Error.Trim());
+        Assert.True(new FileInfo(png).Length > 0);
         var rows = timeline.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split('\t')).ToArray();
         Assert.Equal(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"], rows.Select(r => r[0]));
         Assert.Equal(["1", "0", "0", "1", "0", "1"], rows.Select(r => r[5]));

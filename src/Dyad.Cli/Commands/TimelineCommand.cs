@@ -41,7 +41,8 @@ internal static class TimelineCommand
             if (parse.GetValue(png) is { } path)
             {
                 TimelineChart.Create(rows, parse.GetValue(by)!, $"{first} – {second}, by {parse.GetValue(by)}").SavePng(path);
-                context.Error.WriteLine($"dyad: drew {path}");
+                // A summary, not an error: no "dyad: " prefix.
+                context.Error.WriteLine($"drew the timeline to {path}");
             }
 
             return CliErrors.Success;
