@@ -250,6 +250,14 @@ internal sealed class EventCoder
         }
 
         var targetFromPlace = false;
+        // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
+        // thing and no actor, is what was met; no one was consulted, and no target is to be guessed
+        // ("visits that country" names one by anaphora: only "meet" takes such objects).
+        if (targets.Count == 0 && !mutual && !nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive))
+        {
+            return;
+        }
+
         if (targets.Count == 0 && !mutual && !pattern.Unary)
         {
             // "The rebels attacked Birao", "jets struck targets in southern Lebanon": force used on a place or a thing
@@ -344,6 +352,13 @@ internal sealed class EventCoder
     /// Roots whose events stand without a target actor: statements, appeals, demands, disapproval, rejection,
     /// threats, protests, force posture ("Iran rejected the decision", "the UN called for restraint").
     /// </summary>
+    /// <summary>Whether the verb's direct object (the passive's subject) is a common noun that names no actor.</summary>
+    private static bool ObjectIsAThing(SentenceView view, int trigger, bool passive)
+    {
+        var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
+        return obj >= 0 && view[obj].Upos == UdTag.Noun && view.MatchAt[obj] is null && !view.IsPronoun(obj);
+    }
+
     private static bool IsForce(CameoCode code) => code.Root is "18" or "19" or "20";
 
     private static bool MayHaveNoTarget(CameoCode code) => code.Root is "01" or "02" or "10" or "11" or "12" or "13" or "14" or "15";

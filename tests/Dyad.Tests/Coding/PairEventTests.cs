@@ -3,7 +3,10 @@ using Dyad.Documents;
 
 namespace Dyad.Tests.Coding;
 
-/// <summary>What the pair model may code, on the seed story: only acts told by a word that can tell one, between actors of one clause.</summary>
+/// <summary>
+/// Words that look like acts but tell none between the story's actors: the pair model on the seed story, and "meet"
+/// with a thing as its object.
+/// </summary>
 public sealed class PairEventTests
 {
     private static readonly Lazy<DocumentCoder> Coder = new(DocumentCoder.CreateDefault);
@@ -21,5 +24,17 @@ public sealed class PairEventTests
         var sentence = coded.Segmented.Sentences.Single(s => s.Text.StartsWith("After Japan imposed", StringComparison.Ordinal));
         Assert.DoesNotContain(coded.Events, e => e.Sentence == sentence.Index && e.Evidence.Rule.StartsWith("pair model", StringComparison.Ordinal));
         Assert.Contains(coded.Events, e => e.Sentence == sentence.Index && e.Cameo.Code.Value == "163");
+    }
+
+    [Fact]
+    public void Meeting_requirements_is_no_meeting_with_the_storys_other_country()
+    {
+        const string text = "The United States and Japan held talks on Monday. "
+            + "Only these 18 Japanese branches of foreign-owned brokers would meet other existing requirements to participate.";
+
+        var coded = Coder.Value.Code(new Document("meet", text) { Date = new DateOnly(1987, 3, 18) });
+
+        Assert.Contains(coded.Events, e => e.Sentence == 0 && e.Cameo.Code.Value == "040");
+        Assert.DoesNotContain(coded.Events, e => e.Sentence == 1);
     }
 }
