@@ -289,29 +289,14 @@ internal static class ArgumentFinder
         // "commanders made progress in talks", "the two sides resumed talks": the subject of the verb whose object
         // the noun is, or modifies, when that verb carries the event on rather than calling it off.
         var verb = view.Head(noun);
-        if (verb >= 0 && view.Relation(noun) is UdRelation.Nmod && view.Relation(verb) is UdRelation.Obj && view[verb].Upos == UdTag.Noun)
-        {
-            verb = view.Head(verb);
-            if (verb >= 0 && view[verb].Upos == UdTag.Verb && CarriesOn.Contains(view.Lemma(verb)) && !view.IsNegated(verb))
-            {
-                var subject = OwnSubject(view, verb);
-                if (subject >= 0 && !view.IsPronoun(subject))
-                {
-                    return [.. ActorResolver.Resolve(view, subject, context)];
-                }
-            }
-
-            return [];
-        }
-
         // Only a verb with its own subject: "accused Ukraine of carrying out attacks" is no attack by the accuser.
-        if (verb >= 0 && view[verb].Upos == UdTag.Verb && view.Relation(noun) is UdRelation.Obj && CarriesOn.Contains(view.Lemma(verb)) && !view.IsNegated(verb))
+        var carrier = view.Relation(noun) is UdRelation.Obj ? verb
+            : verb >= 0 && view.Relation(noun) is UdRelation.Nmod && view.Relation(verb) is UdRelation.Obj && view[verb].Upos == UdTag.Noun ? view.Head(verb)
+            : -1;
+        if (carrier >= 0 && view[carrier].Upos == UdTag.Verb && CarriesOn.Contains(view.Lemma(carrier)) && !view.IsNegated(carrier)
+            && OwnSubject(view, carrier) is var carrierSubject and >= 0 && !view.IsPronoun(carrierSubject))
         {
-            var subject = OwnSubject(view, verb);
-            if (subject >= 0 && !view.IsPronoun(subject))
-            {
-                return [.. ActorResolver.Resolve(view, subject, context)];
-            }
+            return [.. ActorResolver.Resolve(view, carrierSubject, context)];
         }
 
         if (verb >= 0 && view[verb].Upos is UdTag.Verb or UdTag.Adj && view.Relation(noun) is UdRelation.Obl)
