@@ -177,13 +177,15 @@ internal sealed class DocumentCoder
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
         var placeContext = new Lazy<PlaceContext>(() => _places.ContextOf(views, context.Countries), LazyThreadSafetyMode.None);
+        // The day the story's lead names for its news, worked out when an event told in the past has no time of its own.
+        var newsDay = new Lazy<EventDate?>(() => EventDater.NewsDay(LeadOf(segmented, views), document.Date), LazyThreadSafetyMode.None);
         var datelinePlace = new Lazy<EventPlace?>(() => segmented.Layout.Dateline is { Place.Length: > 0 } dateline ? _places.Dateline(dateline.Place) : null, LazyThreadSafetyMode.None);
         for (var i = 0; i < views.Count; i++)
         {
             if (_triage.Plan(views[i], context, discarded[i], codesActorPairs: _pairs is not null || KeepEveryCandidate).IsCoded)
             {
                 var setting = story.Enter(views[i]);
-                CodeSentence(document, views[i], context, placeContext, datelinePlace, mentions, setting, events, pairs);
+                CodeSentence(document, views[i], context, placeContext, datelinePlace, newsDay, mentions, setting, events, pairs);
                 KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
@@ -194,6 +196,19 @@ internal sealed class DocumentCoder
         }
 
         return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
+    }
+
+    /// <summary>The sentences of a story's first two paragraphs: its lead and the one that follows it.</summary>
+    private static IEnumerable<SentenceView> LeadOf(SegmentedDocument segmented, List<SentenceView> views)
+    {
+        var body = segmented.Layout.Body;
+        if (body.Count == 0)
+        {
+            return [];
+        }
+
+        var end = body[Math.Min(1, body.Count - 1)].End;
+        return views.Where(v => v.Sentence.Span.Start >= body[0].Start && v.Sentence.Span.End <= end);
     }
 
     private void KeepWords(SentenceView view, List<(TextSpan, TextSpan, IReadOnlyList<string>)>? words)
@@ -223,7 +238,7 @@ internal sealed class DocumentCoder
         return context;
     }
 
-    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, Lazy<EventPlace?> datelinePlace, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
+    private void CodeSentence(Document document, SentenceView view, DocumentContext context, Lazy<PlaceContext> placeContext, Lazy<EventPlace?> datelinePlace, Lazy<EventDate?> newsDay, StoryMentions mentions, SentenceSetting setting, List<CodedEvent> events, List<(TextSpan, ActorPair)>? pairsKept)
     {
         var found = _events.Code(view, context);
         if ((_pairs is not null || pairsKept is not null) && view.HasActorPhrase)
@@ -270,7 +285,7 @@ internal sealed class DocumentCoder
                 continue;
             }
 
-            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime);
+            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime, () => newsDay.Value);
             if (document.DateFromDateline && date is { Precision: "publication" })
             {
                 dateNote += " (from the dateline)";

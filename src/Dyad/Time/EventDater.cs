@@ -19,7 +19,14 @@ internal static class EventDater
     private static readonly FrozenSet<string> LookingAhead = new HashSet<string>(StringComparer.Ordinal)
     {
         "invite", "ask", "urge", "decide", "agree", "vote", "plan", "schedule", "promise", "pledge", "threaten", "intend",
-        "expect", "prepare", "arrange", "resolve",
+        "expect", "prepare", "arrange", "resolve", "set", "due",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Verbs whose own time is that of what they arrange: "has scheduled a news conference Thursday", "planned a
+    // demonstration on Saturday" name days still to come.
+    private static readonly FrozenSet<string> Arranging = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "schedule", "plan", "call", "set",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -47,8 +54,26 @@ internal static class EventDater
             return Tense.Present;
         }
 
+        // "would be traveling Thursday", "could come as early as Tuesday": a time looked forward to from the
+        // past, as near the publication date as it can be, on either side.
+        if (helpers.Any(c => view.Keys[c] is "would" or "could" or "might") && !helpers.Any(c => view.Lemma(c) == "have"))
+        {
+            return Tense.Present;
+        }
+
+        // A time said of a verb of arranging is the time of what it arranges.
+        if (Arranging.Contains(view.Lemma(clause)) && view[clause].Upos is UdTag.Verb
+            && view.Relation(word) != UdRelation.Obj && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Obj))
+        {
+            return Tense.Future;
+        }
+
         var head = view.Head(clause);
-        var infinitive = view[clause].Xpos == "VB" && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+        var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
+
+        // A time before the "to" belongs to the verb above it ("voted overwhelmingly Friday to make Australia a
+        // republic"), however the parse attached it.
+        var infinitive = view[clause].Xpos == "VB" && to >= 0 && word > to;
         return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
     }
 
@@ -148,7 +173,63 @@ internal static class EventDater
             || helpers.Any(c => view[c].Xpos == "VBD" || (view.Lemma(c) == "have" && view[clause].Xpos == "VBN"));
     }
 
-    public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried)
+    /// <summary>
+    /// The day a story's news happened, when its lead says so: the first single day named in the sentences of
+    /// <paramref name="lead"/> (a story's first two paragraphs) that falls in the week up to publication ("Clashes
+    /// have erupted ...", then "the latest violence, which took place on Thursday"). Wire stories name the day of
+    /// their news there; what they tell later in the past without a time of its own is of that day.
+    /// </summary>
+    public static EventDate? NewsDay(IEnumerable<SentenceView> lead, DateOnly? publication)
+    {
+        if (publication is not { } published)
+        {
+            return null;
+        }
+
+        foreach (var view in lead)
+        {
+            foreach (var time in Find(view, published, null))
+            {
+                if (time.Value.Precision == "day" && time.Value.Start <= published && time.Value.Start.DayNumber >= published.DayNumber - 7)
+                {
+                    return time.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an event is told in the past: its verb, or for a noun ("Clashes have erupted") the verb of its
+    /// clause, and for a participle ("had repulsed an attack, killing 32") the verb it hangs from.
+    /// </summary>
+    private static bool ToldInPast(SentenceSyntax view, int trigger)
+    {
+        var word = view[trigger].Upos is UdTag.Verb ? trigger : ClauseStructure.ClauseHead(view, trigger);
+        if (view[word].Xpos == "VBG" && view.Relation(word) is UdRelation.Advcl or UdRelation.Xcomp && view.Head(word) >= 0)
+        {
+            word = view.Head(word);
+        }
+
+        // "has regularly accused", "had long objected": what is told as happening again and again is no news of a day.
+        return view[word].Upos is UdTag.Verb && MarkedPast(view, word)
+            && !view.Children(word).Any(c => view.Relation(c) == UdRelation.Advmod && Repeated.Contains(view.Keys[c]));
+    }
+
+    private static readonly FrozenSet<string> Repeated = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "regularly", "repeatedly", "often", "frequently", "always", "long", "never", "consistently", "routinely", "previously", "usually",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried) =>
+        DateFor(view, trigger, objectWord, times, publication, carried, null);
+
+    /// <summary>
+    /// The date of an event: see the type's summary; an event its clause tells in the past with no time of its
+    /// own, of its sentence or carried over, happened on the story's <paramref name="newsDay"/> when the lead gives one.
+    /// </summary>
+    public static (EventDate? Date, string Note) DateFor(SentenceView view, int trigger, int objectWord, IReadOnlyList<TimeExpression> times, DateOnly? publication, EventDate? carried, Func<EventDate?>? newsDay)
     {
         if (times.Count > 0)
         {
@@ -176,6 +257,11 @@ internal static class EventDater
         if (carried is not null)
         {
             return (carried, "time carried over from the previous sentence");
+        }
+
+        if (newsDay is not null && ToldInPast(view, trigger) && newsDay() is { } day)
+        {
+            return (day, "the story's news day (from its lead)");
         }
 
         return publication is { } date ? (EventDate.Publication(date), "publication date") : (null, "no date");

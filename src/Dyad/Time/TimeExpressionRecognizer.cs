@@ -70,13 +70,26 @@ internal static class TimeExpressionRecognizer
 
         var result = new List<TimeExpression>();
         var i = 0;
+
+        // A time named earlier in the same sentence is the one later expressions count from: "third-quarter net
+        // of $5 million, against $4 million a year earlier" is the third quarter of the year before. An expression
+        // resolved against it does not depend on the time carried from the sentences before.
+        var latest = reference;
+        var fromThisSentence = false;
         while (i < tokens.Count)
         {
-            if (MatchInCalendar(tokens, words, i, anchor, tenseAt, reference) is { } found && found.End > i)
+            if (MatchInCalendar(tokens, words, i, anchor, tenseAt, latest, fromThisSentence) is { } found && found.End > i)
             {
                 var span = new TextSpan(tokens[found.Start].Start, tokens[found.End - 1].End);
                 var text = string.Join(' ', tokens.Skip(found.Start).Take(found.End - found.Start).Select(t => t.Text));
-                result.Add(new TimeExpression(found.Start, found.End, text, span, found.Value with { Text = null }, found.Anaphoric, found.Kind, found.Period));
+                var anaphoric = found.Anaphoric && !fromThisSentence;
+                result.Add(new TimeExpression(found.Start, found.End, text, span, found.Value with { Text = null }, anaphoric, found.Kind, found.Period));
+                if (found.Kind == TimeKind.Date && found.Value.Precision is not ("present" or "past" or "future" or "vague" or "clock"))
+                {
+                    latest = found.Value;
+                    fromThisSentence = true;
+                }
+
                 i = found.End;
             }
             else
@@ -115,11 +128,11 @@ internal static class TimeExpressionRecognizer
     /// "20,000 years ago", or "last month" in a story dated in year 1) is not read as a date, rather than failing
     /// the whole story. The date arithmetic is spread over every kind of expression, so it is caught here once.
     /// </summary>
-    private static Found? MatchInCalendar(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
+    private static Found? MatchInCalendar(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference, bool referenceInSentence)
     {
         try
         {
-            return Match(tokens, w, i, anchor, tenseAt, reference);
+            return Match(tokens, w, i, anchor, tenseAt, reference, referenceInSentence);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -127,10 +140,17 @@ internal static class TimeExpressionRecognizer
         }
     }
 
-    private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference)
+    private static Found? Match(IReadOnlyList<Token> tokens, string[] w, int i, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference, bool referenceInSentence)
     {
         string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
         var tense = new TenseOnDemand(tenseAt, i);
+
+        // "compared with $33 million in the latest quarter ... compared with $40 million last year": after a quarter
+        // in the same sentence, "last year" is that quarter of the year before.
+        if (referenceInSentence && reference is { Precision: "quarter" } && At(i) == "last" && At(i + 1) == "year" && At(i + 2) != "'s")
+        {
+            return new Found(i, i + 2, QuarterOf(reference.Start.AddYears(-1)), false);
+        }
 
         // Ranges: "between September and November", "from May to July 2015".
         if (At(i) is "between" or "from")
@@ -717,7 +737,7 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, i + 2, Relative(unit, shift, anchor), false);
             }
 
-            if (Months.TryGetValue(unit, out var month) && (tokens[i + 1].Text[0] is 'M' || unit != "may"))
+            if (Months.TryGetValue(unit, out var month) && IsMonthName(tokens[i + 1], unit))
             {
                 var year = shift switch
                 {
@@ -778,7 +798,7 @@ internal static class TimeExpressionRecognizer
         }
 
         // "Nov. 3", "November 3, 2016", "3 November 2016", "May 2014", "September".
-        if (Months.TryGetValue(At(i), out var m) && (At(i) != "may" || tokens[i].Text.StartsWith('M')))
+        if (Months.TryGetValue(At(i), out var m) && IsMonthName(tokens[i], At(i)))
         {
             var dayText = At(i + 1).TrimEnd('s', 't', 'h', 'n', 'd', 'r');
             if (int.TryParse(dayText, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31 && At(i + 1).Length <= 4)
@@ -817,7 +837,10 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, spelledYear.End, Month(spelledYear.Year, m), false);
             }
 
-            if (At(i) != "may" || TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "early" or "mid" or "late")
+            // A month alone: "May" only after a word of time ("in May"), an abbreviation only with its period
+            // ("Jan Kavan" is a name).
+            var abbreviated = At(i).Length <= 4 && At(i) is not ("may" or "june" or "july") && !tokens[i].Text.EndsWith('.');
+            if (!abbreviated && (At(i) != "may" || TimePrepositions.Contains(At(i - 1)) || At(i - 1) is "early" or "mid" or "late"))
             {
                 var year = YearFor(m, null, anchor, tense);
                 return new Found(i, i + 1, Month(year, m), false);
@@ -890,6 +913,12 @@ internal static class TimeExpressionRecognizer
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a token that spells a month names one: "may" and "march" are also verbs, and name a month only
+    /// capitalised ("May", "MARCH").
+    /// </summary>
+    private static bool IsMonthName(Token token, string word) => word is not ("may" or "march") || char.IsUpper(token.Text[0]);
 
     private static string? PartAt(string[] w, int i, out int after)
     {

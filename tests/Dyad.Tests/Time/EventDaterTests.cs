@@ -24,6 +24,11 @@ public sealed class EventDaterTests
     [InlineData("About 5,000 bank workers voted to strike on March 24 unless their demand for pay rises is met.", "1987-03-14", "1987-03-24")]
     [InlineData("The reduced dividend is payable Jan. 2 to stock of record.", "1989-11-02", "1990-01-02")]
     [InlineData("The talks were held on October 16.", "1987-04-02", "1986-10-16")]
+    [InlineData("His lawyer announced that the father would be flying to Washington Thursday.", "2000-04-05", "2000-04-06")]
+    [InlineData("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "1999-05-06")]
+    [InlineData("Exiles planned a large rally on Saturday.", "2000-01-07", "2000-01-08")]
+    [InlineData("The agency set Friday as the deadline for his return.", "2000-01-15", "2000-01-14")]
+    [InlineData("The assembly voted overwhelmingly Friday to make the country a republic.", "1998-02-13", "1998-02-13")]
     public void Places_a_day_without_a_year_by_the_tense_of_its_clause(string text, string publication, string expected)
     {
         var sentence = DocumentSegmenter.Default.SegmentPlain(text, [new TextSpan(0, text.Length)])[0];
@@ -47,5 +52,27 @@ public sealed class EventDaterTests
         Assert.Equal(EventDate.Publication(published), sanctions.Date);
         var visit = Assert.Single(events, e => e.Cameo.Code.Value == "042");
         Assert.Equal(new DateOnly(1987, 4, 29), visit.Date!.Start);
+    }
+
+    [Fact]
+    public void An_event_told_in_the_past_without_a_time_takes_the_day_the_lead_names()
+    {
+        // Wire stories give the day of their news in the lead or the paragraph after it; a clash told in the
+        // present perfect there, and the attack reported later without a day, happened on that Thursday, not on
+        // the day of publication (a Saturday). What is told as repeated ("has regularly accused") keeps the
+        // publication date.
+        var text = "Clashes have erupted between Sudan's army and rebels in Darfur, killing dozens of people, the military says.\n\n"
+            + "The latest violence took place on Thursday.\n\n"
+            + "The army is fighting rebels in two states.\n\n"
+            + "A military spokesman said that rebels attacked the village of Hajr.\n\n"
+            + "The United Nations has regularly accused Sudan of bombing villages.";
+        var published = new DateOnly(2012, 9, 8);
+
+        var events = Coder.Value.Code(new Document("lead", text) { Date = published }).Events;
+
+        var thursday = new DateOnly(2012, 9, 6);
+        Assert.Equal(thursday, Assert.Single(events, e => e.Evidence.Trigger == "Clashes").Date!.Start);
+        Assert.Equal(thursday, Assert.Single(events, e => e.Evidence.Trigger == "attacked").Date!.Start);
+        Assert.Equal(EventDate.Publication(published), Assert.Single(events, e => e.Evidence.Trigger == "accused").Date);
     }
 }

@@ -50,6 +50,8 @@ public sealed class TimeExpressionTests
     [InlineData("Officials said the talks would go on.")]
     [InlineData("The Sun reported the deal.")]
     [InlineData("The company pays a quarterly dividend.")]
+    [InlineData("Thousands march in the capital.")]
+    [InlineData("Jan Kavan met the ministers.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
@@ -88,6 +90,24 @@ public sealed class TimeExpressionTests
         var single = Assert.Single(found);
         Assert.Equal((expression, kind, value), (single.Text, single.Kind.ToString(), TimexValue.Of(single, anchor)));
         Assert.Equal(dates, single.IsDate);
+    }
+
+    [Theory]
+    [InlineData("Third-quarter net rose to $5 million from $4 million a year earlier.", "1988-Q3")]
+    [InlineData("In the latest quarter, it lost $7 million, compared with earnings of $6 million last year.", "1988-Q3")]
+    [InlineData("Profit in the fourth quarter fell from a year ago.", "1988-Q4")]
+    [InlineData("In March 1987 the talks began, and later that year they broke down.", "1987")]
+    public void Counts_a_later_time_from_the_one_named_earlier_in_the_sentence(string text, string value)
+    {
+        // Without a time carried from an earlier sentence, the second expression counts from the first: in an
+        // earnings report "a year earlier" and "last year" after a quarter are that quarter of the year before.
+        var anchor = new DateOnly(1989, 11, 2);
+
+        var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), anchor, _ => Tense.Past, null);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal(value, TimexValue.Of(found[1], anchor));
+        Assert.False(found[1].Anaphoric);
     }
 
     [Theory]
