@@ -285,7 +285,8 @@ internal sealed class DocumentCoder
                 continue;
             }
 
-            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime, () => newsDay.Value);
+            var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime,
+                setting.TimeBeforeInParagraph ? null : () => newsDay.Value);
             if (document.DateFromDateline && date is { Precision: "publication" })
             {
                 dateNote += " (from the dateline)";

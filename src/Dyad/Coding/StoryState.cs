@@ -9,8 +9,11 @@ using Dyad.Triage;
 
 namespace Dyad.Coding;
 
-/// <summary>What a coded sentence starts from: its time expressions, its reporting frames (or the account it continues), and the time it continues.</summary>
-internal sealed record SentenceSetting(IReadOnlyList<TimeExpression> Times, IReadOnlyList<AttributionFrame> Frames, EventDate? CarriedTime);
+/// <summary>
+/// What a coded sentence starts from: its time expressions, its reporting frames (or the account it continues), the
+/// time it continues, and whether its paragraph named a time before it (its events then do not take the story's news day).
+/// </summary>
+internal sealed record SentenceSetting(IReadOnlyList<TimeExpression> Times, IReadOnlyList<AttributionFrame> Frames, EventDate? CarriedTime, bool TimeBeforeInParagraph = false);
 
 /// <summary>
 /// What a story carries from sentence to sentence as coding goes through it: the last time mentioned (and in which
@@ -96,7 +99,7 @@ internal sealed partial class StoryState
             && ClauseStructure.TenseAt(view, RootOf(view)) == Tense.Past && _lastTime.Value.End.DayNumber < published.DayNumber - 7
             ? _lastTime.Value
             : null;
-        return new SentenceSetting(times, frames, carried);
+        return new SentenceSetting(times, frames, carried, _lastTime is not null && paragraph == _lastTimeParagraph);
     }
 
     /// <summary>After a sentence is coded: its own report and time (if any) are what it passes on.</summary>

@@ -60,12 +60,13 @@ public sealed class EventDaterTests
         // Wire stories give the day of their news in the lead or the paragraph after it; a clash told in the
         // present perfect there, and the attack reported later without a day, happened on that Thursday, not on
         // the day of publication (a Saturday). What is told as repeated ("has regularly accused") keeps the
-        // publication date.
+        // publication date, and so does what follows another time in its own paragraph.
         var text = "Clashes have erupted between Sudan's army and rebels in Darfur, killing dozens of people, the military says.\n\n"
             + "The latest violence took place on Thursday.\n\n"
             + "The army is fighting rebels in two states.\n\n"
             + "A military spokesman said that rebels attacked the village of Hajr.\n\n"
-            + "The United Nations has regularly accused Sudan of bombing villages.";
+            + "The United Nations has regularly accused Sudan of bombing villages.\n\n"
+            + "Rebels shelled the town of Kadugli on Friday, the army said. Sudan condemned the attack.";
         var published = new DateOnly(2012, 9, 8);
 
         var events = Coder.Value.Code(new Document("lead", text) { Date = published }).Events;
@@ -74,5 +75,8 @@ public sealed class EventDaterTests
         Assert.Equal(thursday, Assert.Single(events, e => e.Evidence.Trigger == "Clashes").Date!.Start);
         Assert.Equal(thursday, Assert.Single(events, e => e.Evidence.Trigger == "attacked").Date!.Start);
         Assert.Equal(EventDate.Publication(published), Assert.Single(events, e => e.Evidence.Trigger == "accused").Date);
+
+        // After a time in its own paragraph (the shelling on Friday), the condemnation is not put on the Thursday before it.
+        Assert.Equal(EventDate.Publication(published), Assert.Single(events, e => e.Evidence.Trigger == "condemned").Date);
     }
 }
