@@ -107,7 +107,7 @@ internal static class TimeExpressionRecognizer
         "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
         "now", "currently", "nowadays", "present", "past", "future", "daily", "weekly", "monthly", "annually",
         "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night", "a.m", "p.m", "noon", "midday", "midnight",
-        "nineteen", "thousand",
+        "nineteen", "thousand", "current", "thanksgiving", "christmas",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -430,6 +430,12 @@ internal static class TimeExpressionRecognizer
         return At(i) switch
         {
             "now" or "currently" or "nowadays" => new Found(i, i + 1, new EventDate(anchor, anchor, null, "present"), false),
+
+            // "its current share", "current market conditions": the present, as TimeML reads it; "the current
+            // quarter" and "the current year" are periods, "current account" is no time.
+            "current" when At(i + 1).Length > 0 && char.IsAsciiLetterLower(At(i + 1)[0]) && At(i + 1) is not ("account" or "accounts" or "affairs" or "events" or "fiscal")
+                && At(i + 1).TrimEnd('s') is not ("day" or "week" or "month" or "quarter" or "year" or "period" or "decade" or "century")
+                => new Found(i, i + 1, new EventDate(anchor, anchor, null, "present"), false),
             "present" when At(i - 1) is "at" or "the" => new Found(i - (At(i - 1) == "the" ? 1 : 0), i + 1, new EventDate(anchor, anchor, null, "present"), false),
             "the" when At(i + 1) == "future" => new Found(i, i + 2, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
             "future" when At(i - 1) == "in" => new Found(i, i + 1, new EventDate(anchor, anchor.AddYears(5), null, "future"), false),
@@ -516,6 +522,13 @@ internal static class TimeExpressionRecognizer
         }
 
         if (At(k) == "-" && k > i)
+        {
+            k++;
+        }
+
+        // "two more weeks", "an additional year", "eight trading days", "three straight years".
+        if (At(k) is "more" or "additional" or "further" or "trading" or "straight" or "consecutive" or "full" && k > i
+            && At(k + 1).TrimEnd('s') is "minute" or "hour" or "day" or "week" or "month" or "quarter" or "year" or "decade")
         {
             k++;
         }
@@ -728,6 +741,26 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, i + 1, Day(anchor.AddDays(1)), false);
         }
 
+        // "the current year", "the current fiscal year".
+        if (At(i) == "the" && At(i + 1) == "current" && (At(i + 2) == "year" || (At(i + 2) == "fiscal" && At(i + 3) == "year")))
+        {
+            return new Found(i, At(i + 2) == "year" ? i + 3 : i + 4, Year(anchor.Year), false);
+        }
+
+        // Holidays of a fixed day: "Christmas", "Thanksgiving Day", "New Year's Day", "last Thanksgiving".
+        var holidayAt = At(i) is "last" or "next" or "this" ? i + 1 : i;
+        if (Holiday(tokens, w, holidayAt) is { } holiday)
+        {
+            var year = At(i) switch
+            {
+                "last" => holiday.DayIn(anchor.Year) < anchor ? anchor.Year : anchor.Year - 1,
+                "next" => holiday.DayIn(anchor.Year) > anchor ? anchor.Year : anchor.Year + 1,
+                "this" => anchor.Year,
+                _ => YearFor(holiday.DayIn(anchor.Year).Month, holiday.DayIn(anchor.Year).Day, anchor, tense),
+            };
+            return new Found(i, holiday.End, Day(holiday.DayIn(year)), false);
+        }
+
         if (At(i) is "last" or "next" or "this" or "past" or "coming")
         {
             var shift = At(i) switch { "last" or "past" => -1, "next" or "coming" => 1, _ => 0 };
@@ -899,7 +932,7 @@ internal static class TimeExpressionRecognizer
         // Years after a preposition or a determiner: "in 2004", "since 1998", "the 2004 summit", "its 1990 invasion",
         // "fiscal 1989".
         if (IsYear(At(i), out var bare) && (TimePrepositions.Contains(At(i - 1)) || At(i + 1) is "," or "."
-            || At(i - 1) is "the" or "early" or "mid" or "late" or "a" or "its" or "his" or "her" or "their" or "our" or "fiscal" or "due"))
+            || At(i - 1) is "the" or "early" or "mid" or "late" or "a" or "its" or "his" or "her" or "their" or "our" or "fiscal" or "due" or "that" or "this"))
         {
             return new Found(i, i + 1, Year(bare), false);
         }
@@ -912,6 +945,33 @@ internal static class TimeExpressionRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Holidays that fall on a day a rule gives: Christmas (Eve), New Year's Day (Eve), and Thanksgiving (the fourth
+    /// Thursday of November, as in the United States). Capitalised only; "Day" after one is part of it.
+    /// </summary>
+    private static (Func<int, DateOnly> DayIn, int End)? Holiday(IReadOnlyList<Token> tokens, string[] w, int i)
+    {
+        string At(int k) => k >= 0 && k < w.Length ? w[k] : string.Empty;
+        if (i >= tokens.Count || !char.IsUpper(tokens[i].Text[0]))
+        {
+            return null;
+        }
+
+        var eve = At(i + 1) == "eve";
+        switch (At(i))
+        {
+            case "christmas":
+                return (year => new DateOnly(year, 12, eve ? 24 : 25), i + (eve || At(i + 1) == "day" ? 2 : 1));
+            case "thanksgiving":
+                return (year => new DateOnly(year, 11, 1).AddDays((((int)DayOfWeek.Thursday - (int)new DateOnly(year, 11, 1).DayOfWeek + 7) % 7) + 21),
+                    i + (At(i + 1) == "day" ? 2 : 1));
+            case "new" when At(i + 1) == "year" && At(i + 2) == "'s" && At(i + 3) is "day" or "eve":
+                return (year => At(i + 3) == "eve" ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1), i + 4);
+            default:
+                return null;
+        }
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ public sealed class TimeExpressionTests
     [InlineData("The company pays a quarterly dividend.")]
     [InlineData("Thousands march in the capital.")]
     [InlineData("Jan Kavan met the ministers.")]
+    [InlineData("The current account deficit widened.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
@@ -79,6 +80,10 @@ public sealed class TimeExpressionTests
     [InlineData("The blast came at 10:35 a.m.", "10:35 a.m.", "Time", "2016-11-28T10:35", false)]
     [InlineData("Earnings fell in the third quarter.", "the third quarter", "Date", "2016-Q3", true)]
     [InlineData("The ministers met earlier this week.", "earlier this week", "Date", "2016-W48", true)]
+    [InlineData("The talks will go on for two more weeks.", "two more weeks", "Duration", "P2W", false)]
+    [InlineData("He was given an additional year to pay.", "an additional year", "Duration", "P1Y", false)]
+    [InlineData("Shares fell for eight trading days.", "eight trading days", "Duration", "P8D", false)]
+    [InlineData("Its current share of the market is small.", "current", "Date", "PRESENT_REF", false)]
     public void Finds_lengths_recurrences_and_vague_times_with_their_TimeML_values(string text, string expression, string kind, string value, bool dates)
     {
         // TimeML values (TempEval-3); durations, sets, the vague present, past and future, and a clock time with no
