@@ -741,6 +741,19 @@ internal static class TimeExpressionRecognizer
                 return new Found(i, i + 1, Day(anchor.AddDays(1)), false);
         }
 
+        // "the year", "the full year", "the fiscal year": the anchor's year ("sales for the full year"); followed by
+        // "ended" or "ending" a year's length ("the year ended Sept. 30"). Not "of the year" ("person of the year").
+        if (At(i) == "the" && At(i - 1) != "of")
+        {
+            var yearAt = At(i + 1) is "full" or "fiscal" ? i + 2 : i + 1;
+            if (At(yearAt) == "year" && At(yearAt + 1) is not ("-" or "'s" or "before" or "after" or "earlier" or "later" or "ago" or "two" or "of"))
+            {
+                return At(yearAt + 1) is "ended" or "ending"
+                    ? new Found(i, yearAt + 1, Day(anchor), false, TimeKind.Duration, "P1Y")
+                    : new Found(i, yearAt + 1, Year(anchor.Year), false);
+            }
+        }
+
         // "the current year", "the current fiscal year".
         if (At(i) == "the" && At(i + 1) == "current" && (At(i + 2) == "year" || (At(i + 2) == "fiscal" && At(i + 3) == "year")))
         {

@@ -53,6 +53,7 @@ public sealed class TimeExpressionTests
     [InlineData("Thousands march in the capital.")]
     [InlineData("Jan Kavan met the ministers.")]
     [InlineData("The current account deficit widened.")]
+    [InlineData("She was named player of the year.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
@@ -84,6 +85,7 @@ public sealed class TimeExpressionTests
     [InlineData("He was given an additional year to pay.", "an additional year", "Duration", "P1Y", false)]
     [InlineData("Shares fell for eight trading days.", "eight trading days", "Duration", "P8D", false)]
     [InlineData("Its current share of the market is small.", "current", "Date", "PRESENT_REF", false)]
+    [InlineData("Profit fell in the fiscal year ending then.", "the fiscal year", "Duration", "P1Y", false)]
     public void Finds_lengths_recurrences_and_vague_times_with_their_TimeML_values(string text, string expression, string kind, string value, bool dates)
     {
         // TimeML values (TempEval-3); durations, sets, the vague present, past and future, and a clock time with no
