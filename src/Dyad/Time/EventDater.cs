@@ -37,6 +37,13 @@ internal static class EventDater
     /// </summary>
     public static Tense TenseForDate(SentenceSyntax view, int word)
     {
+        // "payable Dec. 1", "effective Dec. 7": a date of taking effect is placed as near the publication date
+        // as it can be, whatever the tense of the verb ("declared a dividend payable Dec. 1").
+        if (word > 0 && view.Keys[word - 1] is "payable" or "effective" or "expiring" or "due")
+        {
+            return Tense.Present;
+        }
+
         var tense = ClauseStructure.TenseAt(view, word);
         if (tense == Tense.Future)
         {
@@ -73,7 +80,8 @@ internal static class EventDater
 
         // A time before the "to" belongs to the verb above it ("voted overwhelmingly Friday to make Australia a
         // republic"), however the parse attached it.
-        var infinitive = view[clause].Xpos == "VB" && to >= 0 && word > to;
+        var infinitive = (view[clause].Xpos == "VB" || view.Children(clause).Any(c => view.Relation(c) == UdRelation.AuxPass && view[c].Xpos == "VB"))
+            && to >= 0 && word > to;
         return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
     }
 

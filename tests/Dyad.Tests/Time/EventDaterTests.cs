@@ -24,6 +24,8 @@ public sealed class EventDaterTests
     [InlineData("About 5,000 bank workers voted to strike on March 24 unless their demand for pay rises is met.", "1987-03-14", "1987-03-24")]
     [InlineData("The reduced dividend is payable Jan. 2 to stock of record.", "1989-11-02", "1990-01-02")]
     [InlineData("The talks were held on October 16.", "1987-04-02", "1986-10-16")]
+    [InlineData("The company declared a quarterly dividend payable Dec. 1 to holders of record.", "1989-10-27", "1989-12-01")]
+    [InlineData("The board approved new capital rules effective Dec. 7.", "1989-10-30", "1989-12-07")]
     [InlineData("His lawyer announced that the father would be flying to Washington Thursday.", "2000-04-05", "2000-04-06")]
     [InlineData("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "1999-05-06")]
     [InlineData("Exiles planned a large rally on Saturday.", "2000-01-07", "2000-01-08")]
