@@ -576,7 +576,11 @@ internal static class TimeExpressionRecognizer
 
             // A year before the quarter last mentioned; else the year before the anchor's (the last time mentioned
             // is too often not the one compared with).
-            var value = reference is { Precision: "quarter" } ? QuarterOf(reference.Start.AddYears(-1)) : Year(anchor.Year - 1);
+            // Before "quarter" without one mentioned, the quarter a year before the last one ended.
+            var lastEnded = QuarterOf(QuarterOf(anchor).Start.AddMonths(-3));
+            var value = reference is { Precision: "quarter" } ? QuarterOf(reference.Start.AddYears(-1))
+                : At(end) == "quarter" ? QuarterOf(lastEnded.Start.AddYears(-1))
+                : Year(anchor.Year - 1);
             return new Found(i, follows ? end + 1 : end, value, reference is not null);
         }
 
@@ -657,7 +661,9 @@ internal static class TimeExpressionRecognizer
             k++;
         }
 
-        if (At(k) != "quarter" || (ordinal is null && !determiner))
+        // "the 1988 period" in a report on a quarter: that quarter of 1988.
+        var period = At(k) == "period" && year is not null && ordinal is null && which is null && determiner && reference is { Precision: "quarter" };
+        if ((At(k) != "quarter" && !period) || (ordinal is null && !determiner))
         {
             return null;
         }
@@ -694,8 +700,25 @@ internal static class TimeExpressionRecognizer
             "latest" => lastEnded,
             "previous" when reference is { Precision: "quarter" } => QuarterOf(reference.Start.AddMonths(-3)),
             "previous" => lastEnded,
-            _ => reference is { Precision: "quarter" } ? reference : lastEnded,
+
+            // The quarter last mentioned, unless that was a year or more before the last one ended: "the year-ago
+            // quarter" is what the report compares with, not what it is about.
+            _ => reference is { Precision: "quarter" } && reference.Start > lastEnded.Start.AddYears(-1) ? reference : lastEnded,
         };
+
+        // "the 1988 quarter": the quarter meant, in that year.
+        if (year is { } inYear && ordinal is null)
+        {
+            value = QuarterOf(new DateOnly(inYear, value.Start.Month, 1));
+        }
+
+        // "the quarter a year ago".
+        if (At(end) == "a" && At(end + 1) == "year" && At(end + 2) is "ago" or "earlier")
+        {
+            value = QuarterOf(value.Start.AddYears(-1));
+            end += 3;
+        }
+
         return new Found(i, end, value, which is null or "previous" or "same" && reference is not null);
     }
 

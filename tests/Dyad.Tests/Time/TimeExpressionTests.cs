@@ -103,6 +103,8 @@ public sealed class TimeExpressionTests
     [InlineData("Third-quarter net rose to $5 million from $4 million a year earlier.", "1988-Q3")]
     [InlineData("In the latest quarter, it lost $7 million, compared with earnings of $6 million last year.", "1988-Q3")]
     [InlineData("Profit in the fourth quarter fell from a year ago.", "1988-Q4")]
+    [InlineData("Third-quarter profit fell from the 1988 period.", "1988-Q3")]
+    [InlineData("Profit rose in the third quarter, against a loss in the year-ago quarter.", "1988-Q3")]
     [InlineData("In March 1987 the talks began, and later that year they broke down.", "1987")]
     public void Counts_a_later_time_from_the_one_named_earlier_in_the_sentence(string text, string value)
     {
