@@ -140,7 +140,7 @@ internal static class TimeEvaluator
         {
             var view = new SentenceView(sentence, actors, syntax, mayHaveActorPhrase: true);
             var found = TimeExpressionRecognizer.Find(sentence.Tokens, anchor, t => EventDater.TenseForDate(view, t), reference);
-            foreach (var expression in found)
+            foreach (var expression in found.SelectMany(e => EndsOfRange(sentence.Tokens, e, anchor, view, reference)))
             {
                 var span = new TextSpan(sentence.Tokens[expression.Start].Start, sentence.Tokens[expression.End - 1].End);
                 result.Add(new SystemTimex(span.Start, span.End, document.Text[span.Start..span.End], TypeOf(expression), TimexValue.Of(expression, anchor)));
@@ -155,6 +155,23 @@ internal static class TimeEvaluator
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A range ("from Aug. 26 to Oct. 20", "between 1991 and 1997") as TimeML annotates it: its two ends, each an
+    /// expression of its own, found in the range's words after "from" or "between"; anything else as it is.
+    /// </summary>
+    private static IEnumerable<TimeExpression> EndsOfRange(IReadOnlyList<Token> tokens, TimeExpression expression, DateOnly anchor, SentenceView view, EventDate? reference)
+    {
+        if (expression.Value.Precision != "range")
+        {
+            return [expression];
+        }
+
+        var first = expression.Start + 1;
+        var words = tokens.Skip(first).Take(expression.End - first).ToList();
+        var ends = TimeExpressionRecognizer.Find(words, anchor, t => EventDater.TenseForDate(view, t + first), reference);
+        return ends.Count == 2 ? ends.Select(e => e with { Start = e.Start + first, End = e.End + first }) : [expression];
     }
 
     private static string TypeOf(TimeExpression expression) => expression.Kind switch

@@ -551,6 +551,16 @@ internal static class TimeExpressionRecognizer
             return new Found(i, k + 1, dummy, false, TimeKind.Set, code);
         }
 
+        // "$500 million a year", "700 seats a week": a rate, no time of its own; "a quarter of the shares",
+        // "three-quarters of the vote": a fraction.
+        var before = At(i - 1);
+        if ((count == "1" && At(i) is "a" or "an" && before.Length > 0
+                && (char.IsAsciiDigit(before[0]) || before is "million" or "billion" or "trillion" or "cents" or "%" || (before.EndsWith('s') && before.Length > 3)))
+            || (unit == "quarter" && ((count == "1" && At(k + 1) is "of" or "point" or "percentage") || (At(k) == "quarters" && At(k - 1) == "-" && At(k + 1) == "of"))))
+        {
+            return null;
+        }
+
         return new Found(i, k + 1, dummy, false, TimeKind.Duration, code);
     }
 

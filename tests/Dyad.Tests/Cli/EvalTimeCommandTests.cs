@@ -33,6 +33,26 @@ public sealed class EvalTimeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_range_counts_as_its_two_ends_as_TimeML_annotates_them()
+    {
+        File.WriteAllText(Path.Combine(_folder, "range.tml"), """
+            <?xml version="1.0" ?>
+            <TimeML>
+            <DOCID>range</DOCID>
+            <DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02" temporalFunction="false" functionInDocument="CREATION_TIME">11/02/1989</TIMEX3></DCT>
+            <TEXT>
+            The fund bought shares from <TIMEX3 tid="t1" type="DATE" value="1989-08-26">Aug. 26</TIMEX3> to <TIMEX3 tid="t2" type="DATE" value="1989-10-20">Oct. 20</TIMEX3>.
+            </TEXT>
+            </TimeML>
+            """);
+
+        var result = CliRunner.Run("eval", "time", "--gold", _folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^all\s+2\s+2 \|.*100\.00 100\.00 100\.00 100\.00$", Assert.Single(result.OutLines, l => l.StartsWith("all ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_missing_folder_and_malformed_TimeML_are_one_error_line_and_a_failure()
     {
         var missing = CliRunner.Run("eval", "time", "--gold", Path.Combine(_folder, "nope"));

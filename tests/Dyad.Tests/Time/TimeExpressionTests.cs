@@ -54,6 +54,10 @@ public sealed class TimeExpressionTests
     [InlineData("Jan Kavan met the ministers.")]
     [InlineData("The current account deficit widened.")]
     [InlineData("She was named player of the year.")]
+    [InlineData("The cuts would save $500 million a year.")]
+    [InlineData("The airline will add 700 seats a week.")]
+    [InlineData("He won three-quarters of the vote.")]
+    [InlineData("Funds hold more than a quarter of the bonds.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
