@@ -76,12 +76,7 @@ internal static class EventDater
         }
 
         var head = view.Head(clause);
-        var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
-
-        // A time before the "to" belongs to the verb above it ("voted overwhelmingly Friday to make Australia a
-        // republic"), however the parse attached it.
-        var infinitive = (view[clause].Xpos == "VB" || view.Children(clause).Any(c => view.Relation(c) == UdRelation.AuxPass && view[c].Xpos == "VB"))
-            && to >= 0 && word > to;
+        var infinitive = view[clause].Xpos == "VB" && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
         return infinitive && head >= 0 && view.Relation(clause) is UdRelation.Xcomp or UdRelation.Ccomp && LookingAhead.Contains(view.Lemma(head)) ? Tense.Future : tense;
     }
 
