@@ -62,7 +62,8 @@ internal static class TimeExpressionRecognizer
     /// </summary>
     internal static IReadOnlyList<TimeExpression> Find(IReadOnlyList<Token> tokens, DateOnly anchor, Func<int, Tense> tenseAt, EventDate? reference, bool everyPosition)
     {
-        var words = tokens.Select(t => t.Text.ToLowerInvariant().TrimEnd('.')).ToArray();
+        // A quotation opened with backquotes (``Today, ...) may leave them on the word.
+        var words = tokens.Select(t => t.Text.ToLowerInvariant().TrimEnd('.').TrimStart('`')).ToArray();
         if (!everyPosition && !Array.Exists(words, MayNameTime))
         {
             return [];
@@ -107,7 +108,8 @@ internal static class TimeExpressionRecognizer
         "recently", "yesterday", "today", "tonight", "tomorrow", "ago", "weekend", "spring", "summer", "autumn", "fall", "winter",
         "now", "currently", "nowadays", "present", "past", "future", "daily", "weekly", "monthly", "annually",
         "yearly", "hourly", "centuries", "morning", "afternoon", "evening", "night", "a.m", "p.m", "noon", "midday", "midnight",
-        "nineteen", "thousand", "current", "thanksgiving", "christmas",
+        "nineteen", "thousand", "current", "thanksgiving", "christmas", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -858,6 +860,12 @@ internal static class TimeExpressionRecognizer
             {
                 return new Found(i, i + 1, Part(Year(midYear), "mid"), false);
             }
+
+            // "the mid-1990s": TimeML gives the decade.
+            if (rest.Length == 5 && rest.EndsWith('s') && IsYear(rest[..4], out var midDecade) && midDecade % 10 == 0)
+            {
+                return new Found(i, i + 1, Decade(midDecade), false);
+            }
         }
 
         // Parts: "early September", "late 2011", "the start of November", "the end of the year".
@@ -963,10 +971,25 @@ internal static class TimeExpressionRecognizer
             return new Found(i, i + (At(i + 1) == "of" ? 3 : 2), SeasonOf(seasonYear, s.First), false);
         }
 
+        // Seasons alone after "the", a preposition or a part ("in the summer", "into the summer", "the early
+        // summer"), placed as a month is; "fall" only after "the" (else the verb).
+        if (Season(At(i)) is { } alone && At(i + 1) != "of"
+            && (At(i - 1) is "the" or "early" or "late" || (At(i) != "fall" && At(i - 1) is "in" or "during" or "until" or "since")))
+        {
+            return new Found(i, i + 1, SeasonOf(YearFor(alone.First, null, anchor, tense), alone.First), false);
+        }
+
+        // Decades in words: "the nineties", "the eighties" (of the anchor's century, or the one before when still to come).
+        if (At(i - 1) == "the" && DecadeWords.TryGetValue(At(i), out var tens))
+        {
+            var start = anchor.Year / 100 * 100 + tens;
+            return new Found(i, i + 1, Decade(start > anchor.Year ? start - 100 : start), false);
+        }
+
         // Decades: "the 1970s".
         if (At(i).Length == 5 && At(i).EndsWith('s') && IsYear(At(i)[..4], out var decade) && decade % 10 == 0)
         {
-            return new Found(i, i + 1, new EventDate(new DateOnly(decade, 1, 1), new DateOnly(decade + 9, 12, 31), null, "decade"), false);
+            return new Found(i, i + 1, Decade(decade), false);
         }
 
         // ISO dates: "2016-11-28".
@@ -1199,6 +1222,14 @@ internal static class TimeExpressionRecognizer
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && year is >= 1800 and <= 2100;
 
     private static EventDate Day(DateOnly date) => new(date, date, null, "day");
+
+    private static EventDate Decade(int first) => new(new DateOnly(first, 1, 1), new DateOnly(first + 9, 12, 31), null, "decade");
+
+    private static readonly FrozenDictionary<string, int> DecadeWords = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["twenties"] = 20, ["thirties"] = 30, ["forties"] = 40, ["fifties"] = 50, ["sixties"] = 60, ["seventies"] = 70,
+        ["eighties"] = 80, ["nineties"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static EventDate Week(DateOnly inWeek)
     {

@@ -58,6 +58,7 @@ public sealed class TimeExpressionTests
     [InlineData("The airline will add 700 seats a week.")]
     [InlineData("He won three-quarters of the vote.")]
     [InlineData("Funds hold more than a quarter of the bonds.")]
+    [InlineData("Prices may fall sharply.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var found = TimeExpressionRecognizer.Find(Tokenizer.Default.Tokenize(text), new DateOnly(2016, 11, 28), _ => Tense.Past, null);
@@ -90,6 +91,7 @@ public sealed class TimeExpressionTests
     [InlineData("Shares fell for eight trading days.", "eight trading days", "Duration", "P8D", false)]
     [InlineData("Its current share of the market is small.", "current", "Date", "PRESENT_REF", false)]
     [InlineData("Profit fell in the fiscal year ending then.", "the fiscal year", "Duration", "P1Y", false)]
+    [InlineData("``Today is a sad day,'' she said.", "``Today", "Date", "2016-11-28", true)]
     public void Finds_lengths_recurrences_and_vague_times_with_their_TimeML_values(string text, string expression, string kind, string value, bool dates)
     {
         // TimeML values (TempEval-3); durations, sets, the vague present, past and future, and a clock time with no
