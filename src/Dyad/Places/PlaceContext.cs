@@ -35,6 +35,13 @@ internal sealed class PlaceContext
     public IReadOnlySet<string> Surnames { get; }
 
     /// <summary>
+    /// For each country the story's actor phrases name, the lookup keys of those phrases ("paris" for France's
+    /// government): a name is no evidence for its own reading ("Paris" as FRAGOV does not make "Paris" Paris, France).
+    /// Countries not listed here (the story's home from its dateline or publisher) count whatever the name.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ActorNames { get; init; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+    /// <summary>
     /// How much the story supports a reading of the name <paramref name="key"/>: the story's actors being of its
     /// country, and the other names of the
     /// story that may lie in its region or country.
@@ -43,7 +50,7 @@ internal sealed class PlaceContext
     {
         // The capital of a country the story is about is that capital ("Washington" in a story about the United
         // States and Britain is not the English town).
-        var actors = Countries.Contains(reading.Country) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
+        var actors = ActorCountry(reading.Country, key) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
         var names = 0.0;
         var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
         if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
@@ -57,7 +64,30 @@ internal sealed class PlaceContext
         }
 
         // However many names point somewhere, they outweigh at most a population a million times larger.
-        return actors + Math.Min(6, names);
+        return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' && HomeCountry(key) == reading.Country ? 2 : 0);
+    }
+
+    /// <summary>Whether the story's actors are of a country, by a phrase other than the name <paramref name="key"/>.</summary>
+    private bool ActorCountry(string country, string key) =>
+        Countries.Contains(country) && (!ActorNames.TryGetValue(country, out var names) || names.Any(n => n != key));
+
+    /// <summary>
+    /// The one country a local story is set in, as far as its other names tell (besides <paramref name="key"/>):
+    /// at least one other place name, four fifths of their weight in that country, and no actor of another country.
+    /// A local paper names its towns without their state or country ("Paris police", "of rural Paris"); a big city
+    /// abroad comes with that country's people or places around it.
+    /// </summary>
+    private string? HomeCountry(string key)
+    {
+        var shares = _countryVotes.Select(kv => (Country: kv.Key, Weight: Others(kv.Value, key))).Where(x => x.Weight > 0).ToList();
+        var total = shares.Sum(x => x.Weight);
+        if (total < 1)
+        {
+            return null;
+        }
+
+        var (home, weight) = shares.MaxBy(x => x.Weight);
+        return weight >= 0.8 * total && Countries.All(c => c == home || !ActorCountry(c, key)) ? home : null;
     }
 
     /// <summary>How many of the story's other place names (weighed by how likely each reading is) lie in a country.</summary>

@@ -203,7 +203,39 @@ internal sealed class PlaceResolver
             }
         }
 
-        var plain = new PlaceContext(countries, surnames, new(StringComparer.Ordinal), new(StringComparer.Ordinal)) { LowerCaseWords = lowerCase };
+        // The names that give the story's actors their countries, so that a name does not support itself.
+        var actorNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var view in tagged)
+        {
+            for (var k = 0; k < view.Count; k++)
+            {
+                if (view.MatchAt[k] is { } match && match.Start == k && match.On(null) is { IsAgent: false } entry
+                    && ActorCode.TryParse(entry.Code, out var code) && code.Country is { } country)
+                {
+                    if (!actorNames.TryGetValue(country, out var names))
+                    {
+                        actorNames[country] = names = new(StringComparer.Ordinal);
+                    }
+
+                    names.Add(string.Join(' ', view.Keys.Skip(match.Start).Take(match.End - match.Start)));
+                }
+            }
+        }
+
+        var actorKeys = actorNames.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
+        PlaceContext With((Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries) votes) =>
+            new(countries, surnames, votes.Regions, votes.Countries) { LowerCaseWords = lowerCase, ActorNames = actorKeys };
+
+        // Twice: the names' readings weighed first by their priors alone, then with what the first round says of
+        // the story ("Georgia" is the state once "Gainesville" and "Hall County" point to the United States, and
+        // then it points "Gainesville" to Georgia's).
+        var plain = With((new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+        return With(Votes(tagged, With(Votes(tagged, plain))));
+    }
+
+    /// <summary>For each region and country, the story's names that may lie there, each weighing its readings by how likely they are in <paramref name="basis"/>.</summary>
+    private (Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries) Votes(List<SentenceView> tagged, PlaceContext basis)
+    {
         var regions = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var countryVotes = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var view in tagged)
@@ -211,14 +243,14 @@ internal sealed class PlaceResolver
             var i = 0;
             while (i < view.Count)
             {
-                if (NameAt(view, i, plain) is not var (length, key, readings))
+                if (NameAt(view, i, basis) is not var (length, key, readings))
                 {
                     i++;
                     continue;
                 }
 
                 i += length;
-                var scores = readings.Select(r => Prior(r) + plain.Support(r, key)).ToList();
+                var scores = readings.Select(r => Score(view, i, r, readings, key, basis)).ToList();
                 var top = scores.Max();
                 var weights = scores.Select(x => Math.Pow(10, x - top)).ToList();
                 var total = weights.Sum();
@@ -237,7 +269,7 @@ internal sealed class PlaceResolver
 
                     // Naming a country says nothing about which of its towns another name is: only towns and
                     // regions vote for their country.
-                    if (reading.Kind != 'C')
+                    if (reading.Kind is not ('C' or 'K'))
                     {
                         inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
                     }
@@ -255,7 +287,7 @@ internal sealed class PlaceResolver
             }
         }
 
-        return new PlaceContext(countries, surnames, regions, countryVotes) { LowerCaseWords = lowerCase };
+        return (regions, countryVotes);
     }
 
     private static bool IsCapitalisedName(SentenceView view, int k) =>
@@ -437,9 +469,9 @@ internal sealed class PlaceResolver
 
     private EventPlace PlaceOf(string text, GazetteerEntry entry)
     {
-        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", _ => "city" };
+        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'K' => "region", _ => "city" };
         var admin1 = entry.Kind == 'P' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
-        return new EventPlace(text, entry.Name, entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
+        return new EventPlace(text, entry.Name, entry.Kind == 'K' ? null : entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
     }
 
     /// <summary>
@@ -489,8 +521,8 @@ internal sealed class PlaceResolver
         return candidates;
     }
 
-    /// <summary>A country, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
-    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'A' || entry.IsCapital || entry.Population >= 100_000;
+    /// <summary>A country, a continent, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
+    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'K' or 'A' || entry.IsCapital || entry.Population >= 100_000;
 
     /// <summary>The country the actor dictionary gives exactly words [start, end), if that is all it gives them.</summary>
     private GazetteerEntry? ActorCountry(SentenceView view, int start, int end) =>
@@ -553,21 +585,26 @@ internal sealed class PlaceResolver
                 || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase));
         }
 
-        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
-        // its other place names lie there.
-        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
-        var countryReading = candidates.Any(c => c.Kind == 'C');
-        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
-        var best = candidates.MaxBy(c => Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
-            + (Qualifies(c) ? 20 : 0)
-            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0))!;
+        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0))!;
         return (best, Qualifies(best));
     }
 
-    /// <summary>How likely a reading is before the story is read: its size and rank (a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
+    /// <summary>How likely a reading of the name ending before word <paramref name="after"/> is in the story: its prior and the story's support.</summary>
+    private static double Score(SentenceView view, int after, GazetteerEntry c, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
+    {
+        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
+        // its other place names lie there.
+        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
+        var countryReading = candidates.Any(r => r.Kind == 'C');
+        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
+        return Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
+            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0);
+    }
+
+    /// <summary>How likely a reading is before the story is read: its size and rank (a country or continent first, a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
     internal static double Prior(GazetteerEntry c) =>
         Math.Log10(Math.Max(1, c.Population))
-        + c.Kind switch { 'C' => 6, 'A' => 0, _ => 1.5 }
+        + c.Kind switch { 'C' or 'K' => 6, 'A' => 0, _ => 1.5 }
         + (c.IsCapital || c.Feature == "PPLA" ? 1 : c.Feature == "PPLA2" ? 0.5 : c.Feature == "PPLX" ? -1 : 0);
 
     /// <summary>Whether the phrase headed by <paramref name="word"/> names a location: after "in", "at", "near" ..., or "X-based".</summary>
