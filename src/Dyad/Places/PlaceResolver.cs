@@ -119,6 +119,9 @@ internal sealed class PlaceResolver
         return PlaceOf(name, best);
     }
 
+    /// <summary>A country as a place (its conventional point), given the words that name or imply it; null for a code the gazetteer lacks.</summary>
+    public EventPlace? CountryPlace(string alpha3, string text) => _gazetteer.Country(alpha3) is { } country ? PlaceOf(text, country) : null;
+
     /// <summary>Every place name in a sentence, in a locative position or not ("Tokyo said"), for geoparsing.</summary>
     public IReadOnlyList<PlaceMention> Toponyms(SentenceView view, PlaceContext context)
     {
