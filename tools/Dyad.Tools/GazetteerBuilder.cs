@@ -45,8 +45,8 @@ internal static class GazetteerBuilder
             .Where(f => f.Length >= 19 && f[7] is "PPLC" or "PPLA")
             .SelectMany(f => new[] { f[1], f[2] })
             .ToHashSet(StringComparer.Ordinal);
-        // Names of countries and first-level regions: a city's short form that is one ("New York" of New York City,
-        // "Mexico" of Mexico City) is not put first, for the name belongs to the larger place.
+        // Names of countries and first-level regions: a city's other name that is one ("New York" of New York City,
+        // "Mexico" of Mexico City) is left out, for the name belongs to the larger place.
         var regionNames = File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt"))
             .Select(line => line.Split('\t')).Where(f => f.Length >= 3).SelectMany(f => new[] { f[1], f[2] })
             .Concat(countryNames.Values)
@@ -62,13 +62,14 @@ internal static class GazetteerBuilder
 
             var population = long.Parse(f[14], CultureInfo.InvariantCulture);
             // A short form the name begins with ("Frankfurt" of "Frankfurt am Main") is what news writes: it goes
-            // first, before the other names (in GeoNames' order, mostly foreign spellings) are cut to a few.
+            // first, before the other names (in GeoNames' order, mostly foreign spellings) are cut to a few; a city
+            // of a million keeps more, for its English name may come late ("Mecca" of Makkah).
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a))
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !regionNames.Contains(a))
                 .Distinct(StringComparer.Ordinal)
-                .OrderBy(a => !regionNames.Contains(a) && (f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal)) ? 0 : 1)
-                .Take(population >= 100_000 ? 8 : 3)
+                .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
+                .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
                 .OfType<string>()
                 .ToList();
