@@ -604,10 +604,15 @@ internal sealed class PlaceResolver
             + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0);
     }
 
-    /// <summary>How likely a reading is before the story is read: its size and rank (a country or continent first, a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
+    /// <summary>
+    /// How likely a reading is before the story is read: its size and rank (a country or continent first, a capital
+    /// or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a
+    /// town). A first-level region weighs its people as a town does (its population is its towns'), so "Ontario"
+    /// is the province of 13 million before a town of 10,000.
+    /// </summary>
     internal static double Prior(GazetteerEntry c) =>
         Math.Log10(Math.Max(1, c.Population))
-        + c.Kind switch { 'C' or 'K' => 6, 'A' => 0, _ => 1.5 }
+        + c.Kind switch { 'C' or 'K' => 6, _ => 1.5 }
         + (c.IsCapital || c.Feature == "PPLA" ? 1 : c.Feature == "PPLA2" ? 0.5 : c.Feature == "PPLX" ? -1 : 0);
 
     /// <summary>Whether the phrase headed by <paramref name="word"/> names a location: after "in", "at", "near" ..., or "X-based".</summary>
