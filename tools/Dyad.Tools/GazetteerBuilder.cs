@@ -46,11 +46,16 @@ internal static class GazetteerBuilder
             .SelectMany(f => new[] { f[1], f[2] })
             .ToHashSet(StringComparer.Ordinal);
         // Names of countries and first-level regions: a city's other name that is one ("New York" of New York City,
-        // "Mexico" of Mexico City) is left out, for the name belongs to the larger place.
+        // "Mexico" of Mexico City) is left out, for the name belongs to the larger place; but the seat of a region
+        // keeps its region's name ("Geneva" of Genève).
         var regionNames = File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt"))
-            .Select(line => line.Split('\t')).Where(f => f.Length >= 3).SelectMany(f => new[] { f[1], f[2] })
-            .Concat(countryNames.Values)
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(line => line.Split('\t')).Where(f => f.Length >= 3)
+            .SelectMany(f => new[] { (Name: f[1], Code: f[0]), (Name: f[2], Code: f[0]) })
+            .Concat(countryNames.Values.Select(name => (Name: name, Code: string.Empty)))
+            .GroupBy(x => x.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        bool OtherPlacesName(string name, string[] f) =>
+            regionNames.TryGetValue(name, out var codes) && !(f[7] is "PPLA" or "PPLC" && codes.Contains($"{f[8]}.{f[10]}"));
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
         {
@@ -66,7 +71,7 @@ internal static class GazetteerBuilder
             // of a million keeps more, for its English name may come late ("Mecca" of Makkah).
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !regionNames.Contains(a))
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !OtherPlacesName(a, f))
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
                 .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
@@ -111,13 +116,14 @@ internal static class GazetteerBuilder
             }
 
             // Other names and abbreviations news uses ("UK", "USA", "DRC", "Holland"), but no two-letter ISO code:
-            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN") far more often.
+            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN", "PM") far more often,
+            // save "US", which English prose writes for its country as it writes "UK" (no ISO code) for Britain.
             var name = c.GetProperty("name");
             var spellings = new[] { name.GetProperty("common").GetString(), name.GetProperty("official").GetString() }
                 .Concat(c.GetProperty("altSpellings").EnumerateArray().Select(a => a.GetString()))
                 .OfType<string>()
                 .Where(a => a.Length >= 2 && a.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\'' or '.') && char.IsAsciiLetterUpper(a[0])
-                    && !(a.Length == 2 && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
+                    && !(a.Length == 2 && a != "US" && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
                 .Distinct(StringComparer.Ordinal);
             countrySpellings[Fix(c.GetProperty("cca3").GetString()!)] = [.. spellings];
         }

@@ -67,6 +67,12 @@ internal sealed class PlaceContext
         return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' && HomeCountry(key) == reading.Country ? 2 : 0);
     }
 
+    /// <summary>Whether a country is the one a local story is set in, by its names other than <paramref name="key"/>.</summary>
+    public bool IsHome(string country, string key) => HomeCountry(key) == country;
+
+    /// <summary>Whether anything in the story besides the name <paramref name="key"/> speaks of a country: an actor of it, or another place name there.</summary>
+    public bool Supports(string country, string key) => ActorCountry(country, key) || NamesIn(country, key) >= 0.5;
+
     /// <summary>Whether the story's actors are of a country, by a phrase other than the name <paramref name="key"/>.</summary>
     private bool ActorCountry(string country, string key) =>
         Countries.Contains(country) && (!ActorNames.TryGetValue(country, out var names) || names.Any(n => n != key));

@@ -54,6 +54,13 @@ internal sealed class PlaceResolver
         "centre", "center", "plant", "factory", "harbour", "harbor", "station", "courthouse", "villa", "castle", "park",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that make a name before them another place's ("Guernsey County", "Jordan Lake", "Lebanon Road").</summary>
+    private static readonly FrozenSet<string> Features = new[]
+    {
+        "street", "st.", "road", "rd.", "avenue", "ave.", "drive", "boulevard", "lane", "highway", "parkway", "river", "lake", "creek",
+        "township", "twp.", "bay", "mountain", "hill", "hills", "falls", "springs", "heights",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, (string Name, double Angle, bool Central)> Directions = new Dictionary<string, (string, double, bool)>(StringComparer.Ordinal)
     {
         ["north"] = ("North", 90, false), ["northern"] = ("North", 90, false),
@@ -131,7 +138,7 @@ internal sealed class PlaceResolver
         {
             // A longer name wins over a direction: "North Korea", "South Africa", "East Timor".
             var named = Named(view, i, context);
-            var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i) ?? named;
+            var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i, context) ?? named;
             if (found is { } mention)
             {
                 mentions.Add(mention with { IsLocative = IsLocative(view, mention.Phrase) });
@@ -307,7 +314,7 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>"northeastern China": the country's first-level regions that lie that way from its middle.</summary>
-    private PlaceMention? Region(SentenceView view, int i)
+    private PlaceMention? Region(SentenceView view, int i, PlaceContext context)
     {
         if (!Directions.TryGetValue(view.Keys[i], out var direction) || i + 1 >= view.Count)
         {
@@ -319,6 +326,12 @@ internal sealed class PlaceResolver
         if (country is null)
         {
             return null;
+        }
+
+        // "northeast Georgia" in a story of American places is part of the state, whose point stands for it.
+        if (Named(view, i + 1, context) is { Place.Precision: "admin1" } state && state.Place.Country != country.Country)
+        {
+            return state with { Start = i, Place = state.Place with { Text = view.TextOf(view.SpanOf(i, state.End - 1)) } };
         }
 
         // "northeastern Central African Republic": the region takes in the country's whole name.
@@ -431,8 +444,10 @@ internal sealed class PlaceResolver
         // A name of one word must be a noun; a longer one all capitals may start otherwise ("United States").
         var nominal = word.Upos is UdTag.Propn or UdTag.Noun or UdTag.Adj or UdTag.X;
 
-        // Part of a longer proper name ("Camp David") is not that name's place.
-        if (i > 0 && view[i - 1].Upos == UdTag.Propn && char.IsUpper(view[i - 1].Text[0]))
+        // Part of a longer proper name ("Camp David") is not that name's place, nor is the noun of a name an
+        // adjective begins ("the European Union", "the Middle East"), unless the adjective starts the sentence.
+        if (i > 0 && char.IsUpper(view[i - 1].Text[0])
+            && (view[i - 1].Upos == UdTag.Propn || (view[i - 1].Upos == UdTag.Adj && i > 1 && view[i - 1].Text.Any(char.IsLower))))
         {
             return null;
         }
@@ -459,7 +474,10 @@ internal sealed class PlaceResolver
                 continue;
             }
 
-            if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0]))
+            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country
+            // is still named at the head of its institutions ("the U.S. Department of Agriculture").
+            if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0])
+                && (!candidates.Any(c => c.Kind == 'C') || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
             {
                 continue;
             }
@@ -592,7 +610,11 @@ internal sealed class PlaceResolver
         return (best, Qualifies(best));
     }
 
-    /// <summary>How likely a reading of the name ending before word <paramref name="after"/> is in the story: its prior and the story's support.</summary>
+    /// <summary>
+    /// How likely a reading of the name ending before word <paramref name="after"/> is in the story: its prior and
+    /// the story's support. A country named like a town of a local story's own country ("Lebanon", "Palestine" in
+    /// a story of Pennsylvania or Texas places) is that town unless something else in the story speaks of the country.
+    /// </summary>
     private static double Score(SentenceView view, int after, GazetteerEntry c, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
     {
         // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
@@ -601,6 +623,7 @@ internal sealed class PlaceResolver
         var countryReading = candidates.Any(r => r.Kind == 'C');
         var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
         return Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
+            - (c.Kind == 'C' && candidates.Any(r => r.Kind == 'P' && context.IsHome(r.Country, key)) && !context.Supports(c.Country, key) ? 4 : 0)
             + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0);
     }
 
