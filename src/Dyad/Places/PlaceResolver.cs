@@ -532,8 +532,10 @@ internal sealed class PlaceResolver
             candidates.RemoveAll(c => !IsProminent(c));
         }
 
-        // ... unless it heads a longer name ("U.S. Agriculture Secretary").
-        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0]);
+        // ... also at the head of an institution's name ("the U.S. Department of Agriculture"), not of another
+        // place's ("Georgia Street").
+        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0])
+            && (PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length]));
         if (actorCountry is not null && !beforeName && !candidates.Contains(actorCountry) && !candidates.Any(IsProminent))
         {
             candidates.Add(actorCountry);

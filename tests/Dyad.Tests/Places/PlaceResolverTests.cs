@@ -80,6 +80,8 @@ public sealed class PlaceResolverTests
     [InlineData("Paris police arrested two men on Friday.|The men were taken to a hospital in Urbana, Illinois.|Both live in rural Paris.", "Paris", "USA", "Illinois")]
     [InlineData("A sewer line broke in Gainesville on Monday.|Officials in Georgia said the spill was small.", "Gainesville", "USA", "Georgia")]
     [InlineData("The treaty was signed in Paris.|French and German ministers attended.", "Paris", "FRA", "Île-de-France")]
+    [InlineData("Schools in northeast Georgia closed on Monday.|Officials in Atlanta and Athens said the storm was severe.", "Georgia", "USA", "Georgia")]
+    [InlineData("Lebanon police arrested a man on Friday.|He was taken to the jail in Zionsville, Indiana.", "Lebanon", "USA", "Indiana")]
     public void Reads_a_local_story_by_its_other_names(string sentences, string name, string country, string admin1)
     {
         var views = sentences.Split('|')
@@ -94,6 +96,20 @@ public sealed class PlaceResolverTests
 
         Assert.NotEmpty(places);
         Assert.All(places, m => Assert.Equal((country, admin1), (m.Place.Country, m.Place.Admin1)));
+    }
+
+    /// <summary>Every place name, locative or not: a country at the head of its institutions, no town inside "European Union".</summary>
+    [Theory]
+    [InlineData("The U.S. Department of Agriculture said so on Monday.", "United States")]
+    [InlineData("Ministers of the European Union met on Monday.", "")]
+    public void Reads_every_place_name(string text, string names)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var found = Resolver.Value.Toponyms(view, Resolver.Value.ContextOf([view], []));
+
+        Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), found.Select(m => m.Place.Name));
     }
 
     [Theory]
