@@ -63,8 +63,51 @@ internal sealed class PlaceContext
             names += 1.0 * Math.Min(3, Others(inCountry, key));
         }
 
+        // Other names of the story that may be towns near this one ("Oakwood" and "Flowery Branch" beside
+        // Gainesville, Georgia): a local story's towns lie together, whether or not it names their state.
+        if (reading.Kind == 'P')
+        {
+            names += 1.5 * Math.Min(3, Near(reading, key));
+        }
+
         // However many names point somewhere, they outweigh at most a population a million times larger.
         return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' && HomeCountry(key) == reading.Country ? 2 : 0);
+    }
+
+    /// <summary>For each name of the story, the towns it may be and how likely each is.</summary>
+    public IReadOnlyDictionary<string, List<(GazetteerEntry Entry, double Weight)>> Towns { get; init; } = new Dictionary<string, List<(GazetteerEntry, double)>>(StringComparer.Ordinal);
+
+    /// <summary>How many of the story's other names may be a town within 80 km of <paramref name="reading"/>, each as likely as its nearest such reading (at least one over its number of readings).</summary>
+    private double Near(GazetteerEntry reading, string key)
+    {
+        var near = 0.0;
+        foreach (var (other, towns) in Towns)
+        {
+            if (other == key || key.Contains(other, StringComparison.Ordinal) || other.Contains(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var best = 0.0;
+            foreach (var (town, weight) in towns)
+            {
+                if (!ReferenceEquals(town, reading) && Kilometres(town, reading) <= 80)
+                {
+                    best = Math.Max(best, Math.Max(weight, 1.0 / towns.Count));
+                }
+            }
+
+            near += best;
+        }
+
+        return near;
+    }
+
+    private static double Kilometres(GazetteerEntry a, GazetteerEntry b)
+    {
+        var dLat = a.Lat - b.Lat;
+        var dLon = (a.Lon - b.Lon) * Math.Cos((a.Lat + b.Lat) / 2 * Math.PI / 180);
+        return 111.2 * Math.Sqrt((dLat * dLat) + (dLon * dLon));
     }
 
     /// <summary>Whether a country is the one a local story is set in, by its names other than <paramref name="key"/>.</summary>

@@ -233,19 +233,20 @@ internal sealed class PlaceResolver
         }
 
         var actorKeys = actorNames.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
-        PlaceContext With((Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries) votes) =>
-            new(countries, surnames, votes.Regions, votes.Countries) { LowerCaseWords = lowerCase, ActorNames = actorKeys };
+        PlaceContext With((Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries, Dictionary<string, List<(GazetteerEntry, double)>> Towns) votes) =>
+            new(countries, surnames, votes.Regions, votes.Countries) { LowerCaseWords = lowerCase, ActorNames = actorKeys, Towns = votes.Towns };
 
         // Twice: the names' readings weighed first by their priors alone, then with what the first round says of
         // the story ("Georgia" is the state once "Gainesville" and "Hall County" point to the United States, and
         // then it points "Gainesville" to Georgia's).
-        var plain = With((new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+        var plain = With((new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
         return With(Votes(tagged, With(Votes(tagged, plain))));
     }
 
     /// <summary>For each region and country, the story's names that may lie there, each weighing its readings by how likely they are in <paramref name="basis"/>.</summary>
-    private (Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries) Votes(List<SentenceView> tagged, PlaceContext basis)
+    private (Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries, Dictionary<string, List<(GazetteerEntry, double)>> Towns) Votes(List<SentenceView> tagged, PlaceContext basis)
     {
+        var towns = new Dictionary<string, List<(GazetteerEntry, double)>>(StringComparer.Ordinal);
         var regions = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var countryVotes = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var view in tagged)
@@ -294,10 +295,14 @@ internal sealed class PlaceResolver
                 {
                     Vote(countryVotes, country, key, weight);
                 }
+
+                // The towns it may be, for the towns of other names near them.
+                towns[key] = readings.Select((r, k) => (Entry: r, Weight: weights[k] / total)).Where(x => x.Entry.Kind == 'P')
+                    .OrderByDescending(x => x.Weight).Take(30).ToList();
             }
         }
 
-        return (regions, countryVotes);
+        return (regions, countryVotes, towns);
     }
 
     private static bool IsCapitalisedName(SentenceView view, int k) =>

@@ -74,7 +74,8 @@ public sealed class PlaceResolverTests
     /// A story's names read together: a local story names its towns bare ("Paris police"), and the other names
     /// of its country and state decide which Paris it is (Paris, Illinois), even though the actor dictionary gives
     /// "Paris" to France's government; "Georgia" becomes the state once the story's other names point to the
-    /// United States, and then it points "Gainesville" to Georgia's.
+    /// United States, and then it points "Gainesville" to Georgia's; so do towns near it the story names without
+    /// their state, even across a state line (Phenix City, Alabama, for Columbus, Georgia).
     /// </summary>
     [Theory]
     [InlineData("Paris police arrested two men on Friday.|The men were taken to a hospital in Urbana, Illinois.|Both live in rural Paris.", "Paris", "USA", "Illinois")]
@@ -82,6 +83,7 @@ public sealed class PlaceResolverTests
     [InlineData("The treaty was signed in Paris.|French and German ministers attended.", "Paris", "FRA", "Île-de-France")]
     [InlineData("Schools in northeast Georgia closed on Monday.|Officials in Atlanta and Athens said the storm was severe.", "Georgia", "USA", "Georgia")]
     [InlineData("Lebanon police arrested a man on Friday.|He was taken to the jail in Zionsville, Indiana.", "Lebanon", "USA", "Indiana")]
+    [InlineData("Columbus police arrested a man on Friday.|He was taken to a hospital in Phenix City.", "Columbus", "USA", "Georgia")]
     public void Reads_a_local_story_by_its_other_names(string sentences, string name, string country, string admin1)
     {
         var views = sentences.Split('|')
