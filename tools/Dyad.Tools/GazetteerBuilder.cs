@@ -56,6 +56,25 @@ internal static class GazetteerBuilder
             .ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         bool OtherPlacesName(string name, string[] f) =>
             regionNames.TryGetValue(name, out var codes) && !(f[7] is "PPLA" or "PPLC" && codes.Contains($"{f[8]}.{f[10]}"));
+        // English words: every word written in lower case in the English treebanks. Another name all of whose words
+        // are English words is a description in English ("White House" of Casablanca, "Big Apple"), which news
+        // means otherwise.
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var treebank in Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
+            {
+                var form = line.Split('\t')[1];
+                if (form.All(char.IsLower))
+                {
+                    english.Add(form);
+                }
+            }
+        }
+
+        bool IsEnglishPhrase(string name) =>
+            name.Split(' ', '-') is { Length: >= 2 } words && words.All(w => english.Contains(w.ToLowerInvariant()));
+
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
         {
@@ -71,7 +90,7 @@ internal static class GazetteerBuilder
             // of a million keeps more, for its English name may come late ("Mecca" of Makkah).
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !OtherPlacesName(a, f))
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !OtherPlacesName(a, f) && !IsEnglishPhrase(a))
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
                 .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
