@@ -6,10 +6,10 @@ namespace Dyad.Tools;
 
 /// <summary>
 /// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
-/// their towns), first-level regions (a representative point) and populated places of 1,000+ people, from
+/// their towns), continents (K), first-level regions (a representative point) and populated places of 1,000+ people, from
 /// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
 /// ../shared/data/naturalearth (public domain).
-/// Rows: KIND (C, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
+/// Rows: KIND (C, K, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
 internal static class GazetteerBuilder
@@ -20,6 +20,7 @@ internal static class GazetteerBuilder
         var alpha3 = new Dictionary<string, string>(StringComparer.Ordinal);
         var countryNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var countryPopulation = new Dictionary<string, long>(StringComparer.Ordinal);
+        var continentOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "countryInfo.txt")))
         {
             if (line.StartsWith('#') || line.Length == 0)
@@ -30,6 +31,7 @@ internal static class GazetteerBuilder
             var f = line.Split('\t');
             alpha3[f[0]] = f[1];
             countryNames[f[1]] = f[4];
+            continentOf[f[1]] = f[8];
             countryPopulation[f[1]] = long.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
         }
 
@@ -43,6 +45,36 @@ internal static class GazetteerBuilder
             .Where(f => f.Length >= 19 && f[7] is "PPLC" or "PPLA")
             .SelectMany(f => new[] { f[1], f[2] })
             .ToHashSet(StringComparer.Ordinal);
+        // Names of countries and first-level regions: a city's other name that is one ("New York" of New York City,
+        // "Mexico" of Mexico City) is left out, for the name belongs to the larger place; but the seat of a region
+        // keeps its region's name ("Geneva" of Genève).
+        var regionNames = File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt"))
+            .Select(line => line.Split('\t')).Where(f => f.Length >= 3)
+            .SelectMany(f => new[] { (Name: f[1], Code: f[0]), (Name: f[2], Code: f[0]) })
+            .Concat(countryNames.Values.Select(name => (Name: name, Code: string.Empty)))
+            .GroupBy(x => x.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        bool OtherPlacesName(string name, string[] f) =>
+            regionNames.TryGetValue(name, out var codes) && !(f[7] is "PPLA" or "PPLC" && codes.Contains($"{f[8]}.{f[10]}"));
+        // English words: every word written in lower case in the English treebanks. Another name all of whose words
+        // are English words is a description in English ("White House" of Casablanca, "Big Apple"), which news
+        // means otherwise.
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var treebank in Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
+            {
+                var form = line.Split('\t')[1];
+                if (form.All(char.IsLower))
+                {
+                    english.Add(form);
+                }
+            }
+        }
+
+        bool IsEnglishPhrase(string name) =>
+            name.Split(' ', '-') is { Length: >= 2 } words && words.All(w => english.Contains(w.ToLowerInvariant()));
+
         var places = new Dictionary<string, Place>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(Path.Combine(geonames, "cities15000.txt")))
         {
@@ -53,11 +85,15 @@ internal static class GazetteerBuilder
             }
 
             var population = long.Parse(f[14], CultureInfo.InvariantCulture);
+            // A short form the name begins with ("Frankfurt" of "Frankfurt am Main") is what news writes: it goes
+            // first, before the other names (in GeoNames' order, mostly foreign spellings) are cut to a few; a city
+            // of a million keeps more, for its English name may come late ("Mecca" of Makkah).
             var alternates = f[3].Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Where(IsUsefulName)
-                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a))
+                .Where(a => a != f[1] && a != f[2] && !seats.Contains(a) && !OtherPlacesName(a, f) && !IsEnglishPhrase(a))
                 .Distinct(StringComparer.Ordinal)
-                .Take(population >= 100_000 ? 8 : 3)
+                .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
+                .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
                 .OfType<string>()
                 .ToList();
@@ -81,9 +117,11 @@ internal static class GazetteerBuilder
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
         output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain).\n");
-        output.Append("# KIND\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+        output.Append("# KIND (C country, K continent, A first-level region, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
-        // Countries: the middle of their main land mass (Natural Earth), else mledoze/countries' point; and where their towns lie.
+        // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
+        // point of a country that GeoNames and most references give too), where a reference centre is not
+        // known better (Conventional); and where their towns lie.
         using var countriesJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "countries", "countries.json")));
         var points = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
         var countrySpellings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -97,18 +135,18 @@ internal static class GazetteerBuilder
             }
 
             // Other names and abbreviations news uses ("UK", "USA", "DRC", "Holland"), but no two-letter ISO code:
-            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN") far more often.
+            // those stand for US states ("GA", "PA", "CA") and common words ("TV", "AI", "IN", "PM") far more often,
+            // save "US", which English prose writes for its country as it writes "UK" (no ISO code) for Britain.
             var name = c.GetProperty("name");
             var spellings = new[] { name.GetProperty("common").GetString(), name.GetProperty("official").GetString() }
                 .Concat(c.GetProperty("altSpellings").EnumerateArray().Select(a => a.GetString()))
                 .OfType<string>()
                 .Where(a => a.Length >= 2 && a.All(ch => char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\'' or '.') && char.IsAsciiLetterUpper(a[0])
-                    && !(a.Length == 2 && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
+                    && !(a.Length == 2 && a != "US" && (isoCodes.Contains(a) || EnglishWords.Contains(a.ToLowerInvariant()))))
                 .Distinct(StringComparer.Ordinal);
             countrySpellings[Fix(c.GetProperty("cca3").GetString()!)] = [.. spellings];
         }
 
-        var centres = MainlandCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"));
         var byCountry = places.Values.GroupBy(p => p.Country).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var (code, name) in countryNames.Select(kv => (Fix(kv.Key), kv.Value)).OrderBy(kv => kv.Item1, StringComparer.Ordinal))
         {
@@ -117,13 +155,21 @@ internal static class GazetteerBuilder
                 continue;
             }
 
-            point = centres.GetValueOrDefault(code, point);
+            point = ConventionalCentres.GetValueOrDefault(code, point);
 
             var towns = byCountry.GetValueOrDefault(code) ?? [];
             var (latLow, latHigh) = Extent(towns.Select(t => t.Lat).ToList(), point.Lat);
             var (lonLow, lonHigh) = Extent(towns.Select(t => t.Lon).ToList(), point.Lon);
             output.Append(CultureInfo.InvariantCulture,
                 $"C\t{code}\t{name}\t{string.Join('|', (countrySpellings.GetValueOrDefault(code) ?? []).Where(a => a != name))}\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
+        }
+
+        // Continents (GeoNames' continent of each country): the middle of their land (Natural Earth), "Africa"
+        // being the continent and no old name of a Tunisian town.
+        foreach (var (code, (name, lat, lon)) in ContinentCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"), continentOf, alpha3))
+        {
+            var population = continentOf.Where(kv => kv.Value == code).Sum(kv => countryPopulation.GetValueOrDefault(kv.Key));
+            output.Append(CultureInfo.InvariantCulture, $"K\t{code}\t{name}\t\t\t\t{lat:0.####}\t{lon:0.####}\t{population}\t\t\n");
         }
 
         // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
@@ -203,23 +249,43 @@ internal static class GazetteerBuilder
     }
 
     /// <summary>
-    /// Each country's middle, by alpha-3 code: the area centroid of its largest polygon when that holds most of its
-    /// land (the contiguous United States, not pulled towards Alaska), else of all its polygons (an archipelago
-    /// such as Indonesia or the Philippines). Areas are weighted by the cosine of latitude, as on the globe.
+    /// Where a country's conventional centre is not the Factbook's point: the geographic centre of the contiguous
+    /// United States (39°50′N 98°35′W, near Lebanon, Kansas; U.S. Coast and Geodetic Survey, 1918), which GeoNames
+    /// and Wikipedia give for the country, where the Factbook gives 38°N 97°W.
     /// </summary>
-    private static Dictionary<string, (double Lat, double Lon)> MainlandCentres(string path)
+    private static readonly Dictionary<string, (double Lat, double Lon)> ConventionalCentres = new(StringComparer.Ordinal)
+    {
+        ["USA"] = (39.8333, -98.5833),
+    };
+
+    private static readonly Dictionary<string, string> ContinentNames = new(StringComparer.Ordinal)
+    {
+        ["AF"] = "Africa", ["AS"] = "Asia", ["EU"] = "Europe", ["NA"] = "North America", ["SA"] = "South America", ["OC"] = "Oceania", ["AN"] = "Antarctica",
+    };
+
+    /// <summary>
+    /// Each continent's middle, by GeoNames' two-letter continent code: the area centroid of its countries' land
+    /// (Natural Earth polygons, areas weighted by the cosine of latitude). A European country's land east of the
+    /// Urals (60°E: Siberia) counts for Asia.
+    /// </summary>
+    private static IEnumerable<(string Code, (string Name, double Lat, double Lon) Point)> ContinentCentres(string path, Dictionary<string, string> continentOf, Dictionary<string, string> alpha3)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var centres = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double Area, double Lat, double Lon)>(StringComparer.Ordinal);
+        var iso3 = alpha3.Values.ToHashSet(StringComparer.Ordinal);
         foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
         {
             var p = feature.GetProperty("properties");
-            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso and not "-99" ? iso : p.GetProperty("ADM0_A3").GetString()!;
+            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso && iso3.Contains(iso) ? iso : p.GetProperty("ADM0_A3").GetString()!;
+            if (!continentOf.TryGetValue(code, out var continent))
+            {
+                continue;
+            }
+
             var geometry = feature.GetProperty("geometry");
             var polygons = geometry.GetProperty("type").GetString() == "Polygon"
                 ? [geometry.GetProperty("coordinates")]
                 : geometry.GetProperty("coordinates").EnumerateArray().ToList();
-            var parts = new List<(double Area, double Lat, double Lon)>();
             foreach (var polygon in polygons)
             {
                 // The outer ring's area and centroid (shoelace formula in degrees: fine for a representative point).
@@ -233,26 +299,22 @@ internal static class GazetteerBuilder
                     cy += (ring[k].Y + ring[k + 1].Y) * cross;
                 }
 
-                if (area != 0)
+                if (area == 0)
                 {
-                    var lat = cy / (3 * area);
-                    parts.Add((Math.Abs(area) * Math.Cos(lat * Math.PI / 180), lat, cx / (3 * area)));
+                    continue;
                 }
-            }
 
-            if (parts.Count == 0)
-            {
-                continue;
+                var lat = cy / (3 * area);
+                var lon = cx / (3 * area);
+                var weight = Math.Abs(area) * Math.Cos(lat * Math.PI / 180);
+                var part = continent == "EU" && lon > 60 ? "AS" : continent;
+                var sum = sums.GetValueOrDefault(part);
+                sums[part] = (sum.Area + weight, sum.Lat + (lat * weight), sum.Lon + (lon * weight));
             }
-
-            var largest = parts.MaxBy(x => x.Area);
-            var total = parts.Sum(x => x.Area);
-            centres[code == "XKX" ? "KSV" : code] = largest.Area >= 0.7 * total
-                ? (largest.Lat, largest.Lon)
-                : (parts.Sum(x => x.Lat * x.Area) / total, parts.Sum(x => x.Lon * x.Area) / total);
         }
 
-        return centres;
+        return sums.Where(kv => ContinentNames.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => (kv.Key, (ContinentNames[kv.Key], kv.Value.Lat / kv.Value.Area, kv.Value.Lon / kv.Value.Area)));
     }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);

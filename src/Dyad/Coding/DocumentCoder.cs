@@ -285,6 +285,12 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            if (place is null && EventPlacer.Inferred(e.Source, e.Target, e.Pattern.Code.Root is "18" or "19" or "20", datelinePlace.Value, _places.CountryPlace) is { Place: not null } inferred)
+            {
+                // Only for the record: the actors were coded with the places the sentence names.
+                (place, placeNote) = inferred;
+            }
+
             var (date, dateNote) = EventDater.DateFor(view, e.Trigger, e.ObjectWord, setting.Times, document.Date, setting.CarriedTime,
                 setting.TimeBeforeInParagraph ? null : () => newsDay.Value);
             if (document.DateFromDateline && date is { Precision: "publication" })

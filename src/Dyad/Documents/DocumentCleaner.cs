@@ -338,6 +338,13 @@ internal sealed partial class DocumentCleaner
             return null; // "Officials said - ..." is not a dateline; "Tokyo, Nov. 28 (Kyodo) --" is.
         }
 
+        // Papers of South Asia and the Gulf end a dateline with a colon ("SANAA:", "Baghdad, Jun 16 (IANS):"); a
+        // newsroom label in capitals ("BREAKING:", "UPDATE:") ends so too, and is no place.
+        if (match.Groups["colon"].Success && date is null && agency is null && NewsroomLabels.Contains(place))
+        {
+            return null;
+        }
+
         if (match.Groups["region"].Success)
         {
             place = $"{place}, {match.Groups["region"].Value.Trim()}";
@@ -352,6 +359,13 @@ internal sealed partial class DocumentCleaner
             return new Dateline(span, paragraph[..length].TrimEnd(), placeName, dateText, agencyName);
         }
     }
+
+    private static readonly FrozenSet<string> NewsroomLabels = new[]
+    {
+        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT", "FACTBOX",
+        "FACT CHECK", "EXPLAINER", "WATCH", "LISTEN", "VIDEO", "PHOTOS", "LIVE", "CORRECTION", "NOTE", "EDITOR'S NOTE", "SOURCE", "REVIEW",
+        "INTERVIEW", "SPECIAL REPORT", "INSIGHT", "FEATURE", "URGENT", "FLASH", "ALERT", "NEWS", "UPDATE 1", "WRAPUP",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool IsWholeParagraph(List<Line> lines, int i) =>
         lines[i].StartsParagraph && (i + 1 >= lines.Count || lines[i + 1].IsBlank || lines[i + 1].StartsParagraph);
@@ -439,7 +453,7 @@ internal sealed partial class DocumentCleaner
     [GeneratedRegex(@"^[Bb][Yy]:?\s+(?<name>\p{Lu}[\p{L}.'\u2019\-]*(?:\s+(?:\p{Lu}[\p{L}.'\u2019\-]*|and|AND|de|van|von|al|bin)|\s*,\s*(?=\p{Lu}[\p{L}.'\u2019\-]*\s+\p{Lu}))*)(?:\s*(?:,|\||/|\u2014|-)\s*(?<agency>\p{L}[\p{L} .\-]*))?\s*$")]
     private static partial Regex ByName();
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'\u2019\-]+(?:\s+\p{Lu}[\p{Lu}.'\u2019\-]+){0,3}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})(?:,\s*(?<region>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)(?=\s*[,(\-\u2013\u2014]))?(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?<agency>\p{L}[\p{L} .&\-]{0,30})\))?\s*(?:-{1,2}|\u2014|\u2013)\s+")]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'\u2019\-]+(?:\s+\p{Lu}[\p{Lu}.'\u2019\-]+){0,3}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})(?:,\s*(?<region>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)(?=\s*[,(\-\u2013\u2014]))?(?:,\s*(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*(?:\((?<agency>\p{L}[\p{L} .&\-]{0,30})\))?\s*(?:-{1,2}|\u2014|\u2013|(?<colon>:))\s+")]
     private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"^\((?<agency>\p{L}[\p{L} .&\-]{0,30})\)\s*(?:-{1,2}|\u2014|\u2013)\s+")]

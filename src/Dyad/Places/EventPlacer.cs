@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dyad.Actors;
 using Dyad.Story;
 using Dyad.Syntax;
 
@@ -64,6 +65,30 @@ internal static class EventPlacer
         }
 
         return (null, "no place in its clause or the main clause");
+    }
+
+    /// <summary>
+    /// The place of an event whose sentence names none, as far as the story tells: the country of both its actors
+    /// when they share one (a country's army and its rebels fight at home: "the army repulsed a rebel attack"), else
+    /// the country of the dateline when the event happens there: force (<paramref name="force"/>) lands on its
+    /// target's ground ("a Ukrainian shell hit a town" in a story filed from Moscow), anything else is done where its
+    /// source is (a ministry summoning an ambassador in a story filed from Baghdad; "Cuba is now hosting" in one filed
+    /// from Havana). Only the country: the sentence does not say where in it. Null when neither holds.
+    /// </summary>
+    public static (EventPlace? Place, string Note) Inferred(Actor source, Actor? target, bool force, EventPlace? dateline, Func<string, string, EventPlace?> countryPlace)
+    {
+        if (source.Country is { } home && target?.Country == home && countryPlace(home, source.Text) is { } shared)
+        {
+            return (shared, "none in the sentence; the country of both actors");
+        }
+
+        var where = force ? target?.Country : source.Country;
+        if (dateline?.Country is { } filed && where == filed && countryPlace(filed, dateline.Text) is { } filedFrom)
+        {
+            return (filedFrom, force ? "none in the sentence; the dateline's country, the target's" : "none in the sentence; the dateline's country, the source's");
+        }
+
+        return (null, "no place");
     }
 
     private static readonly FrozenSet<string> Hosting = new[] { "hold", "host", "convene", "organise", "organize", "stage", "chair", "sponsor" }.ToFrozenSet(StringComparer.Ordinal);

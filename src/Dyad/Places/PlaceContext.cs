@@ -35,6 +35,13 @@ internal sealed class PlaceContext
     public IReadOnlySet<string> Surnames { get; }
 
     /// <summary>
+    /// For each country the story's actor phrases name, the lookup keys of those phrases ("paris" for France's
+    /// government): a name is no evidence for its own reading ("Paris" as FRAGOV does not make "Paris" Paris, France).
+    /// Countries not listed here (the story's home from its dateline or publisher) count whatever the name.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ActorNames { get; init; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+    /// <summary>
     /// How much the story supports a reading of the name <paramref name="key"/>: the story's actors being of its
     /// country, and the other names of the
     /// story that may lie in its region or country.
@@ -43,7 +50,7 @@ internal sealed class PlaceContext
     {
         // The capital of a country the story is about is that capital ("Washington" in a story about the United
         // States and Britain is not the English town).
-        var actors = Countries.Contains(reading.Country) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
+        var actors = ActorCountry(reading.Country, key) ? (reading.IsCapital ? 4.5 : 1.2) : 0;
         var names = 0.0;
         var region = reading.Kind == 'A' ? reading.Id : reading.Admin1;
         if (region is not null && _regionVotes.TryGetValue(region, out var inRegion))
@@ -56,8 +63,80 @@ internal sealed class PlaceContext
             names += 1.0 * Math.Min(3, Others(inCountry, key));
         }
 
+        // Other names of the story that may be towns near this one ("Oakwood" and "Flowery Branch" beside
+        // Gainesville, Georgia): a local story's towns lie together, whether or not it names their state.
+        if (reading.Kind == 'P')
+        {
+            names += 1.5 * Math.Min(3, Near(reading, key));
+        }
+
         // However many names point somewhere, they outweigh at most a population a million times larger.
-        return actors + Math.Min(6, names);
+        return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' && HomeCountry(key) == reading.Country ? 2 : 0);
+    }
+
+    /// <summary>For each name of the story, the towns it may be and how likely each is.</summary>
+    public IReadOnlyDictionary<string, List<(GazetteerEntry Entry, double Weight)>> Towns { get; init; } = new Dictionary<string, List<(GazetteerEntry, double)>>(StringComparer.Ordinal);
+
+    /// <summary>How many of the story's other names may be a town within 80 km of <paramref name="reading"/>, each as likely as its nearest such reading (at least one over its number of readings).</summary>
+    private double Near(GazetteerEntry reading, string key)
+    {
+        var near = 0.0;
+        foreach (var (other, towns) in Towns)
+        {
+            if (other == key || key.Contains(other, StringComparison.Ordinal) || other.Contains(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var best = 0.0;
+            foreach (var (town, weight) in towns)
+            {
+                if (!ReferenceEquals(town, reading) && Kilometres(town, reading) <= 80)
+                {
+                    best = Math.Max(best, Math.Max(weight, 1.0 / towns.Count));
+                }
+            }
+
+            near += best;
+        }
+
+        return near;
+    }
+
+    private static double Kilometres(GazetteerEntry a, GazetteerEntry b)
+    {
+        var dLat = a.Lat - b.Lat;
+        var dLon = (a.Lon - b.Lon) * Math.Cos((a.Lat + b.Lat) / 2 * Math.PI / 180);
+        return 111.2 * Math.Sqrt((dLat * dLat) + (dLon * dLon));
+    }
+
+    /// <summary>Whether a country is the one a local story is set in, by its names other than <paramref name="key"/>.</summary>
+    public bool IsHome(string country, string key) => HomeCountry(key) == country;
+
+    /// <summary>Whether anything in the story besides the name <paramref name="key"/> speaks of a country: an actor of it, or another place name there.</summary>
+    public bool Supports(string country, string key) => ActorCountry(country, key) || NamesIn(country, key) >= 0.5;
+
+    /// <summary>Whether the story's actors are of a country, by a phrase other than the name <paramref name="key"/>.</summary>
+    private bool ActorCountry(string country, string key) =>
+        Countries.Contains(country) && (!ActorNames.TryGetValue(country, out var names) || names.Any(n => n != key));
+
+    /// <summary>
+    /// The one country a local story is set in, as far as its other names tell (besides <paramref name="key"/>):
+    /// at least one other place name, four fifths of their weight in that country, and no actor of another country.
+    /// A local paper names its towns without their state or country ("Paris police", "of rural Paris"); a big city
+    /// abroad comes with that country's people or places around it.
+    /// </summary>
+    private string? HomeCountry(string key)
+    {
+        var shares = _countryVotes.Select(kv => (Country: kv.Key, Weight: Others(kv.Value, key))).Where(x => x.Weight > 0).ToList();
+        var total = shares.Sum(x => x.Weight);
+        if (total < 1)
+        {
+            return null;
+        }
+
+        var (home, weight) = shares.MaxBy(x => x.Weight);
+        return weight >= 0.8 * total && Countries.All(c => c == home || !ActorCountry(c, key)) ? home : null;
     }
 
     /// <summary>How many of the story's other place names (weighed by how likely each reading is) lie in a country.</summary>

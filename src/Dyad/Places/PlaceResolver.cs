@@ -54,6 +54,13 @@ internal sealed class PlaceResolver
         "centre", "center", "plant", "factory", "harbour", "harbor", "station", "courthouse", "villa", "castle", "park",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that make a name before them another place's ("Guernsey County", "Jordan Lake", "Lebanon Road").</summary>
+    private static readonly FrozenSet<string> Features = new[]
+    {
+        "street", "st.", "road", "rd.", "avenue", "ave.", "drive", "boulevard", "lane", "highway", "parkway", "river", "lake", "creek",
+        "township", "twp.", "bay", "mountain", "hill", "hills", "falls", "springs", "heights",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, (string Name, double Angle, bool Central)> Directions = new Dictionary<string, (string, double, bool)>(StringComparer.Ordinal)
     {
         ["north"] = ("North", 90, false), ["northern"] = ("North", 90, false),
@@ -119,6 +126,9 @@ internal sealed class PlaceResolver
         return PlaceOf(name, best);
     }
 
+    /// <summary>A country as a place (its conventional point), given the words that name or imply it; null for a code the gazetteer lacks.</summary>
+    public EventPlace? CountryPlace(string alpha3, string text) => _gazetteer.Country(alpha3) is { } country ? PlaceOf(text, country) : null;
+
     /// <summary>Every place name in a sentence, in a locative position or not ("Tokyo said"), for geoparsing.</summary>
     public IReadOnlyList<PlaceMention> Toponyms(SentenceView view, PlaceContext context)
     {
@@ -128,7 +138,7 @@ internal sealed class PlaceResolver
         {
             // A longer name wins over a direction: "North Korea", "South Africa", "East Timor".
             var named = Named(view, i, context);
-            var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i) ?? named;
+            var found = named is { } n && n.End - n.Start > 1 ? named : Region(view, i, context) ?? named;
             if (found is { } mention)
             {
                 mentions.Add(mention with { IsLocative = IsLocative(view, mention.Phrase) });
@@ -203,7 +213,40 @@ internal sealed class PlaceResolver
             }
         }
 
-        var plain = new PlaceContext(countries, surnames, new(StringComparer.Ordinal), new(StringComparer.Ordinal)) { LowerCaseWords = lowerCase };
+        // The names that give the story's actors their countries, so that a name does not support itself.
+        var actorNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var view in tagged)
+        {
+            for (var k = 0; k < view.Count; k++)
+            {
+                if (view.MatchAt[k] is { } match && match.Start == k && match.On(null) is { IsAgent: false } entry
+                    && ActorCode.TryParse(entry.Code, out var code) && code.Country is { } country)
+                {
+                    if (!actorNames.TryGetValue(country, out var names))
+                    {
+                        actorNames[country] = names = new(StringComparer.Ordinal);
+                    }
+
+                    names.Add(string.Join(' ', view.Keys.Skip(match.Start).Take(match.End - match.Start)));
+                }
+            }
+        }
+
+        var actorKeys = actorNames.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
+        PlaceContext With((Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries, Dictionary<string, List<(GazetteerEntry, double)>> Towns) votes) =>
+            new(countries, surnames, votes.Regions, votes.Countries) { LowerCaseWords = lowerCase, ActorNames = actorKeys, Towns = votes.Towns };
+
+        // Twice: the names' readings weighed first by their priors alone, then with what the first round says of
+        // the story ("Georgia" is the state once "Gainesville" and "Hall County" point to the United States, and
+        // then it points "Gainesville" to Georgia's).
+        var plain = With((new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+        return With(Votes(tagged, With(Votes(tagged, plain))));
+    }
+
+    /// <summary>For each region and country, the story's names that may lie there, each weighing its readings by how likely they are in <paramref name="basis"/>.</summary>
+    private (Dictionary<string, Dictionary<string, double>> Regions, Dictionary<string, Dictionary<string, double>> Countries, Dictionary<string, List<(GazetteerEntry, double)>> Towns) Votes(List<SentenceView> tagged, PlaceContext basis)
+    {
+        var towns = new Dictionary<string, List<(GazetteerEntry, double)>>(StringComparer.Ordinal);
         var regions = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         var countryVotes = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var view in tagged)
@@ -211,14 +254,14 @@ internal sealed class PlaceResolver
             var i = 0;
             while (i < view.Count)
             {
-                if (NameAt(view, i, plain) is not var (length, key, readings))
+                if (NameAt(view, i, basis) is not var (length, key, readings))
                 {
                     i++;
                     continue;
                 }
 
                 i += length;
-                var scores = readings.Select(r => Prior(r) + plain.Support(r, key)).ToList();
+                var scores = readings.Select(r => Score(view, i, r, readings, key, basis)).ToList();
                 var top = scores.Max();
                 var weights = scores.Select(x => Math.Pow(10, x - top)).ToList();
                 var total = weights.Sum();
@@ -237,7 +280,7 @@ internal sealed class PlaceResolver
 
                     // Naming a country says nothing about which of its towns another name is: only towns and
                     // regions vote for their country.
-                    if (reading.Kind != 'C')
+                    if (reading.Kind is not ('C' or 'K'))
                     {
                         inCountry[reading.Country] = inCountry.GetValueOrDefault(reading.Country) + weight;
                     }
@@ -252,10 +295,14 @@ internal sealed class PlaceResolver
                 {
                     Vote(countryVotes, country, key, weight);
                 }
+
+                // The towns it may be, for the towns of other names near them.
+                towns[key] = readings.Select((r, k) => (Entry: r, Weight: weights[k] / total)).Where(x => x.Entry.Kind == 'P')
+                    .OrderByDescending(x => x.Weight).Take(30).ToList();
             }
         }
 
-        return new PlaceContext(countries, surnames, regions, countryVotes) { LowerCaseWords = lowerCase };
+        return (regions, countryVotes, towns);
     }
 
     private static bool IsCapitalisedName(SentenceView view, int k) =>
@@ -272,7 +319,7 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>"northeastern China": the country's first-level regions that lie that way from its middle.</summary>
-    private PlaceMention? Region(SentenceView view, int i)
+    private PlaceMention? Region(SentenceView view, int i, PlaceContext context)
     {
         if (!Directions.TryGetValue(view.Keys[i], out var direction) || i + 1 >= view.Count)
         {
@@ -284,6 +331,12 @@ internal sealed class PlaceResolver
         if (country is null)
         {
             return null;
+        }
+
+        // "northeast Georgia" in a story of American places is part of the state, whose point stands for it.
+        if (Named(view, i + 1, context) is { Place.Precision: "admin1" } state && state.Place.Country != country.Country)
+        {
+            return state with { Start = i, Place = state.Place with { Text = view.TextOf(view.SpanOf(i, state.End - 1)) } };
         }
 
         // "northeastern Central African Republic": the region takes in the country's whole name.
@@ -396,8 +449,10 @@ internal sealed class PlaceResolver
         // A name of one word must be a noun; a longer one all capitals may start otherwise ("United States").
         var nominal = word.Upos is UdTag.Propn or UdTag.Noun or UdTag.Adj or UdTag.X;
 
-        // Part of a longer proper name ("Camp David") is not that name's place.
-        if (i > 0 && view[i - 1].Upos == UdTag.Propn && char.IsUpper(view[i - 1].Text[0]))
+        // Part of a longer proper name ("Camp David") is not that name's place, nor is the noun of a name an
+        // adjective begins ("the European Union", "the Middle East"), unless the adjective starts the sentence.
+        if (i > 0 && char.IsUpper(view[i - 1].Text[0])
+            && (view[i - 1].Upos == UdTag.Propn || (view[i - 1].Upos == UdTag.Adj && i > 1 && view[i - 1].Text.Any(char.IsLower))))
         {
             return null;
         }
@@ -424,7 +479,10 @@ internal sealed class PlaceResolver
                 continue;
             }
 
-            if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0]))
+            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country
+            // is still named at the head of its institutions ("the U.S. Department of Agriculture").
+            if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0])
+                && (!candidates.Any(c => c.Kind == 'C') || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
             {
                 continue;
             }
@@ -437,9 +495,9 @@ internal sealed class PlaceResolver
 
     private EventPlace PlaceOf(string text, GazetteerEntry entry)
     {
-        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", _ => "city" };
+        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'K' => "region", _ => "city" };
         var admin1 = entry.Kind == 'P' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
-        return new EventPlace(text, entry.Name, entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
+        return new EventPlace(text, entry.Name, entry.Kind == 'K' ? null : entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
     }
 
     /// <summary>
@@ -479,8 +537,10 @@ internal sealed class PlaceResolver
             candidates.RemoveAll(c => !IsProminent(c));
         }
 
-        // ... unless it heads a longer name ("U.S. Agriculture Secretary").
-        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0]);
+        // ... also at the head of an institution's name ("the U.S. Department of Agriculture"), not of another
+        // place's ("Georgia Street").
+        var beforeName = i + length < view.Count && view[i + length].Text is { Length: > 0 } next && char.IsUpper(next[0])
+            && (PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length]));
         if (actorCountry is not null && !beforeName && !candidates.Contains(actorCountry) && !candidates.Any(IsProminent))
         {
             candidates.Add(actorCountry);
@@ -489,8 +549,8 @@ internal sealed class PlaceResolver
         return candidates;
     }
 
-    /// <summary>A country, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
-    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'A' || entry.IsCapital || entry.Population >= 100_000;
+    /// <summary>A country, a continent, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
+    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'K' or 'A' || entry.IsCapital || entry.Population >= 100_000;
 
     /// <summary>The country the actor dictionary gives exactly words [start, end), if that is all it gives them.</summary>
     private GazetteerEntry? ActorCountry(SentenceView view, int start, int end) =>
@@ -553,21 +613,36 @@ internal sealed class PlaceResolver
                 || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase));
         }
 
-        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
-        // its other place names lie there.
-        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
-        var countryReading = candidates.Any(c => c.Kind == 'C');
-        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
-        var best = candidates.MaxBy(c => Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
-            + (Qualifies(c) ? 20 : 0)
-            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0))!;
+        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0))!;
         return (best, Qualifies(best));
     }
 
-    /// <summary>How likely a reading is before the story is read: its size and rank (a capital or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a town).</summary>
+    /// <summary>
+    /// How likely a reading of the name ending before word <paramref name="after"/> is in the story: its prior and
+    /// the story's support. A country named like a town of a local story's own country ("Lebanon", "Palestine" in
+    /// a story of Pennsylvania or Texas places) is that town unless something else in the story speaks of the country.
+    /// </summary>
+    private static double Score(SentenceView view, int after, GazetteerEntry c, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
+    {
+        // A region named like a country ("Georgia") is the region when the story's actors are of its country, or
+        // its other place names lie there.
+        // The country the actor dictionary reads in these very words ("Georgia" as GEO) is no evidence for itself.
+        var countryReading = candidates.Any(r => r.Kind == 'C');
+        var self = view.MatchAt[after - 1] is { } match && match.End == after && match.On(null) is { IsAgent: false, Code.Length: 3 } entry ? entry.Code : null;
+        return Prior(c) + context.Support(c, key) - (c.Kind == 'C' && c.Country == self && context.Countries.Contains(self) ? 1.2 : 0)
+            - (c.Kind == 'C' && candidates.Any(r => r.Kind == 'P' && context.IsHome(r.Country, key)) && !context.Supports(c.Country, key) ? 4 : 0)
+            + (countryReading && c.Kind == 'A' && c.Country != self && (context.Countries.Contains(c.Country) || context.NamesIn(c.Country, key) >= 0.5) ? 5 : 0);
+    }
+
+    /// <summary>
+    /// How likely a reading is before the story is read: its size and rank (a country or continent first, a capital
+    /// or first-level seat, then a second-level seat; a section of a city, such as Venice in Los Angeles, below a
+    /// town). A first-level region weighs its people as a town does (its population is its towns'), so "Ontario"
+    /// is the province of 13 million before a town of 10,000.
+    /// </summary>
     internal static double Prior(GazetteerEntry c) =>
         Math.Log10(Math.Max(1, c.Population))
-        + c.Kind switch { 'C' => 6, 'A' => 0, _ => 1.5 }
+        + c.Kind switch { 'C' or 'K' => 6, _ => 1.5 }
         + (c.IsCapital || c.Feature == "PPLA" ? 1 : c.Feature == "PPLA2" ? 0.5 : c.Feature == "PPLX" ? -1 : 0);
 
     /// <summary>Whether the phrase headed by <paramref name="word"/> names a location: after "in", "at", "near" ..., or "X-based".</summary>

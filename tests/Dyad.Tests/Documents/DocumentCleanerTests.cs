@@ -29,6 +29,8 @@ public sealed class DocumentCleanerTests
     [InlineData("SALVADOR, Feb 26 - Showers continued.", "SALVADOR", "Feb 26", null)]
     [InlineData("Tokyo, Nov. 28 (Kyodo) -- Talks began.", "Tokyo", "Nov. 28", "Kyodo")]
     [InlineData("NEW YORK, N.Y. (AP) — Stocks fell.", "NEW YORK, N.Y.", null, "AP")]
+    [InlineData("ADEN: Yemen's government reopened the port on Friday.", "ADEN", null, null)]
+    [InlineData("Kabul, Mar 3 (PTI): Afghan officials on Monday welcomed the decision.", "Kabul", "Mar 3", "PTI")]
     public void Recognises_a_dateline_and_removes_it_from_the_body(string text, string place, string? date, string? agency)
     {
         var layout = Clean(text);
@@ -44,6 +46,8 @@ public sealed class DocumentCleanerTests
     [Theory]
     [InlineData("Officials said - in private - that talks would go on.")]
     [InlineData("Japan and China - neighbours - met.")]
+    [InlineData("BREAKING: Japan and China met.")]
+    [InlineData("Officials said: talks would go on.")]
     public void Does_not_take_an_ordinary_sentence_for_a_dateline(string text)
     {
         Assert.Null(Clean(text).Dateline);

@@ -7,7 +7,9 @@ namespace Dyad.Tests.Places;
 /// The place coding gives an event (event-place-cases.tsv, sentences written for Dyad after the constructions of
 /// real news in issue 20): a gathering's place named by a participle ("talks held in Addis Ababa") or as a modifier
 /// ("a Washington meeting"), the speaker's place ("speaking in Istanbul"), and no place from "a Portland-based
-/// company", which says where a firm is, not where anything happened.
+/// company", which says where a firm is, not where anything happened; where the sentence names no place, the
+/// country both actors share, or the dateline's when force lands on it or the source acts from it, and none when
+/// the dateline is only the target's country of a statement (a South Korean accusation in a story filed from Beijing).
 /// </summary>
 public sealed class EventPlaceTests
 {

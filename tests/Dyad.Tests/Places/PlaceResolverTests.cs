@@ -69,4 +69,90 @@ public sealed class PlaceResolverTests
 
         Assert.Equal(country, place.Country);
     }
+
+    /// <summary>
+    /// A story's names read together: a local story names its towns bare ("Paris police"), and the other names
+    /// of its country and state decide which Paris it is (Paris, Illinois), even though the actor dictionary gives
+    /// "Paris" to France's government; "Georgia" becomes the state once the story's other names point to the
+    /// United States, and then it points "Gainesville" to Georgia's; so do towns near it the story names without
+    /// their state, even across a state line (Phenix City, Alabama, for Columbus, Georgia).
+    /// </summary>
+    [Theory]
+    [InlineData("Paris police arrested two men on Friday.|The men were taken to a hospital in Urbana, Illinois.|Both live in rural Paris.", "Paris", "USA", "Illinois")]
+    [InlineData("A sewer line broke in Gainesville on Monday.|Officials in Georgia said the spill was small.", "Gainesville", "USA", "Georgia")]
+    [InlineData("The treaty was signed in Paris.|French and German ministers attended.", "Paris", "FRA", "Île-de-France")]
+    [InlineData("Schools in northeast Georgia closed on Monday.|Officials in Atlanta and Athens said the storm was severe.", "Georgia", "USA", "Georgia")]
+    [InlineData("Lebanon police arrested a man on Friday.|He was taken to the jail in Zionsville, Indiana.", "Lebanon", "USA", "Indiana")]
+    [InlineData("Columbus police arrested a man on Friday.|He was taken to a hospital in Phenix City.", "Columbus", "USA", "Georgia")]
+    public void Reads_a_local_story_by_its_other_names(string sentences, string name, string country, string admin1)
+    {
+        var views = sentences.Split('|')
+            .Select(text => DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single())
+            .Select(sentence => new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value))
+            .ToList();
+        var countries = views.SelectMany(v => v.MatchAt).OfType<ActorMatch>()
+            .Select(m => m.On(null)).OfType<ActorEntry>().Where(e => !e.IsAgent && e.Code.Length >= 3).Select(e => e.Code[..3]).ToHashSet();
+        var context = Resolver.Value.ContextOf(views, countries);
+
+        var places = views.SelectMany(v => Resolver.Value.Toponyms(v, context)).Where(m => m.Place.Name == name).ToList();
+
+        Assert.NotEmpty(places);
+        Assert.All(places, m => Assert.Equal((country, admin1), (m.Place.Country, m.Place.Admin1)));
+    }
+
+    /// <summary>Every place name, locative or not: a country at the head of its institutions, no town inside "European Union".</summary>
+    [Theory]
+    [InlineData("The U.S. Department of Agriculture said so on Monday.", "United States")]
+    [InlineData("Ministers of the European Union met on Monday.", "")]
+    public void Reads_every_place_name(string text, string names)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var found = Resolver.Value.Toponyms(view, Resolver.Value.ContextOf([view], []));
+
+        Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), found.Select(m => m.Place.Name));
+    }
+
+    [Theory]
+    [InlineData("FRANKFURT", "Frankfurt am Main", "DEU")]
+    [InlineData("HAVANA", "Havana", "CUB")]
+    public void Reads_a_dateline_as_the_city_the_world_knows(string dateline, string name, string country)
+    {
+        var place = Resolver.Value.Dateline(dateline);
+
+        Assert.NotNull(place);
+        Assert.Equal((name, country), (place.Name, place.Country));
+    }
+
+    [Fact]
+    public void Takes_a_continent_for_a_continent()
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", "The virus spread across Africa and Asia.")).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var found = Resolver.Value.Find(view, []);
+
+        Assert.Equal(["Africa", "Asia"], found.Select(m => m.Place.Name));
+        Assert.All(found, m => Assert.Equal(("region", null), (m.Place.Precision, m.Place.Country)));
+    }
+
+    /// <summary>
+    /// A country at its conventional point (the Factbook's, which GeoNames gives too), not the middle of its land:
+    /// Russia at 60°N 100°E; the United States at the centre of its contiguous states (39°50′N 98°35′W).
+    /// </summary>
+    [Theory]
+    [InlineData("Talks continued in Russia.", 60.0, 100.0)]
+    [InlineData("Talks continued in Canada.", 60.0, -95.0)]
+    [InlineData("Talks continued in the United States.", 39.8333, -98.5833)]
+    public void Puts_a_country_at_its_conventional_point(string text, double lat, double lon)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var place = Assert.Single(Resolver.Value.Find(view, [])).Place;
+
+        Assert.Equal("country", place.Precision);
+        Assert.True(Dyad.Evaluation.PlaceEvaluator.Kilometres(lat, lon, place.Lat!.Value, place.Lon!.Value) < 20, $"{place.Name} at {place.Lat},{place.Lon}");
+    }
 }
