@@ -368,8 +368,9 @@ internal sealed class DocumentCoder
     /// </summary>
     private static bool FacesItsOwnCountry(SentenceEvent e, string country)
     {
-        return (IsRoleOfficials(e.Source) && e.Target?.Code.Country == country)
-            || (e.Target is { } target && IsRoleOfficials(target) && e.Source.Code.Country == country);
+        // Rebels or the opposition of that country are not its state: "the ELN is in talks with the government".
+        return (IsRoleOfficials(e.Source) && e.Target?.Code.Country == country && !e.Target.Code.OpposesItsState)
+            || (e.Target is { } target && IsRoleOfficials(target) && e.Source.Code.Country == country && !e.Source.Code.OpposesItsState);
 
         static bool IsRoleOfficials(Actor actor) =>
             actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);

@@ -368,8 +368,14 @@ internal sealed class EventCoder
     /// and its own rebels or opposition are two actors ("Turkish jets bombed PKK positions").
     /// </summary>
     private static bool IsSelf(Actor source, Actor target) =>
-        source.Code == target.Code || (source.Country is { } country && country == target.Country
+        (source.Code == target.Code && !TwoGroupsOfOneCode(source, target)) || (source.Country is { } country && country == target.Country
             && ((source.Code.Value.Length == 3 && !target.Code.OpposesItsState) || (target.Code.Value.Length == 3 && !source.Code.OpposesItsState)));
+
+    // "The head of the FARC met the leader of the ELN": two rebel groups of one country share a code, yet are two
+    // parties when the text names them differently.
+    private static bool TwoGroupsOfOneCode(Actor source, Actor target) =>
+        source.Code.OpposesItsState && source.Resolution.StartsWith("dictionary", StringComparison.Ordinal) && target.Resolution.StartsWith("dictionary", StringComparison.Ordinal)
+        && !string.Equals(source.Text, target.Text, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Arrest, detention, deportation, bans and curfews (CAMEO 172-175): acts only the authorities take.</summary>
     private static bool IsArrestByTheState(CameoCode code) => code.Value is "172" or "1721" or "1722" or "1723" or "1724" or "173" or "174" or "175";
