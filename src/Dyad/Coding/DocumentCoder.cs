@@ -339,6 +339,12 @@ internal sealed class DocumentCoder
             return null;
         }
 
+        // Strikers, farmers or companies do not use force on a country: "a union struck CBS Inc" is a labour strike.
+        if (e.Source.Code.Value.Length >= 6 && !ArmedRoles.Contains(e.Source.Code.Value.Substring(3, 3)))
+        {
+            return null;
+        }
+
         var attacked = e.ObjectWord >= 0 ? e.ObjectWord
             : view.FirstChild(e.Trigger, view.IsPassive(e.Trigger) ? UdRelation.NsubjPass : UdRelation.Obj);
         if (attacked < 0 || !(view[attacked].Upos == UdTag.Propn || PlacesAndTargets.Contains(view.Lemma(attacked))))
@@ -348,6 +354,9 @@ internal sealed class DocumentCoder
 
         return new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
     }
+
+    // The roles that use force: a state's government, forces and police, and armed groups.
+    private static readonly FrozenSet<string> ArmedRoles = new[] { "GOV", "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF" }.ToFrozenSet(StringComparer.Ordinal);
 
     // What force is used on, when it names no actor: places and military targets ("attacked the village", "struck
     // positions", "shelled a convoy"), as against things that are not where anyone is ("fought corruption").
