@@ -17,7 +17,7 @@ internal static class LeaderDictionaryBuilder
     public const string FileName = "leaders.txt";
 
     // The dictionaries loaded before leaders.txt (ActorDictionary.LoadBuiltIn): a phrase one of them holds is theirs.
-    private static readonly string[] Earlier = ["countries.txt", "historical.txt", "organizations.txt", "institutions.txt", "people.txt", "roles.txt"];
+    private static readonly string[] Earlier = ["countries.txt", "historical.txt", "organizations.txt", "institutions.txt", "armed-groups.txt", "people.txt", "roles.txt"];
 
     public static void Build(string data, string resources)
     {

@@ -44,6 +44,13 @@ public readonly record struct ActorCode
 
     public bool IsEmpty => Value is null || Value.Length == 0;
 
+    // Armed or political actors that stand against their own country's state: a country acts on them as on another
+    // party ("Turkish jets bombed PKK positions", "Ankara banned the opposition party").
+    private static readonly FrozenSet<string> OpposingRoles = new[] { "REB", "INS", "SEP", "OPP", "UAF", "CRM" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the actor's first role sets it against its own country's state (rebels, insurgents, separatists, the opposition, armed groups, criminals).</summary>
+    public bool OpposesItsState => Country is not null && Value.Length >= 6 && OpposingRoles.Contains(Value.Substring(3, 3));
+
     public static ActorCode Parse(string value)
     {
         if (!TryParse(value, out var code))

@@ -544,7 +544,7 @@ internal sealed class ActorDictionary
     public static ActorDictionary LoadBuiltIn()
     {
         var dictionary = new ActorDictionary();
-        foreach (var file in new[] { "countries.txt", "historical.txt", "organizations.txt", "institutions.txt", "people.txt", LeadersFile, "roles.txt" })
+        foreach (var file in new[] { "countries.txt", "historical.txt", "organizations.txt", "institutions.txt", "armed-groups.txt", "people.txt", LeadersFile, "roles.txt" })
         {
             using var reader = new StringReader(ResourceFiles.ReadText("dictionaries/" + file));
             dictionary.ReadDyadFormat(reader, file);

@@ -260,6 +260,18 @@ internal static class ActorResolver
                 }
             }
 
+            // "Opposition leader Raila Odinga": a role the text gives a person the dictionary codes as a government's
+            // outranks the office the dictionary's dates give (which may lag behind the news).
+            if (namedCode.Value.Length == 6 && namedCode.Value.EndsWith("GOV", StringComparison.Ordinal) && namedCode.Country is { } personCountry
+                && !namedEntry.Source.StartsWith("countries.txt", StringComparison.Ordinal))
+            {
+                if (agentEntry is { Code: "~OPP" or "~REB" or "~INS" })
+                {
+                    code = Combine(ActorCode.Parse(personCountry), agentEntry.Code);
+                    rule += $" + agent {agentEntry.Source} (the role the text gives)";
+                }
+            }
+
             var actor = new Actor(code, text, span, rule) { Seniority = seniority };
             context.Remember(view.Sentence.Index, headLemma, actor, isSubject: false);
             return actor;
@@ -309,10 +321,44 @@ internal static class ActorResolver
             }
         }
 
+        // "the rebel group fighting in Ethiopia's northern Tigray region": where the role's own clause says it acts.
+        if (agentEntry is not null && agentDistance == 0 && agentEntry.Code.StartsWith('~') && CountryWhereItActs(view, head, context) is { } where)
+        {
+            return new Actor(Combine(ActorCode.Parse(where), agentEntry.Code), text, span, $"agent {agentEntry.Source}; country where its clause says it acts") { Seniority = seniority };
+        }
+
         // A role and nothing to tell whose ("gunmen", "rebels"): the role alone, as PETRARCH codes it ("---REB").
         if (agentEntry is not null && agentDistance == 0 && agentEntry.Code.StartsWith('~') && ActorCode.TryParse("---" + agentEntry.Code[1..], out var roleOnly))
         {
             return new Actor(roleOnly, text, span, $"agent {agentEntry.Source}; no country in the text") { Seniority = seniority };
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The country named as where a role acts, in a clause modifying it: "fighting in Ethiopia's Tigray region",
+    /// "operating in Somalia", "based in Mali" (the place word, or its possessor or adjective, names the country).
+    /// </summary>
+    private static string? CountryWhereItActs(SentenceView view, int head, DocumentContext context)
+    {
+        foreach (var clause in view.Children(head, UdRelation.Acl))
+        {
+            foreach (var place in view.Children(clause))
+            {
+                if (!UdRelation.IsOblique(view.Relation(place)) || view.CaseOf(place) is not ("in" or "across" or "inside"))
+                {
+                    continue;
+                }
+
+                var country = CountryNamedAt(view, place, context)
+                    ?? view.Children(place).Where(c => view.Relation(c) is UdRelation.NmodPoss or UdRelation.Amod or UdRelation.Compound)
+                        .Select(c => CountryNamedAt(view, c, context)).FirstOrDefault(c => c is not null);
+                if (country is not null)
+                {
+                    return country;
+                }
+            }
         }
 
         return null;

@@ -211,6 +211,13 @@ internal static class ArgumentFinder
         "complete", "conclude", "make", "wrap", "carry", "step", "intensify", "escalate", "renew", "restart",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Verbs whose object is usually someone else's act: a possessive pronoun on it points back to that someone.
+    private static readonly FrozenSet<string> AnswersAnotherAct = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "condemn", "criticize", "criticise", "denounce", "deplore", "welcome", "praise", "hail", "reject", "oppose",
+        "protest", "support", "back", "endorse", "investigate", "blame", "accept", "answer", "respond", "report", "confirm",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// A verb's own subject; for a simple past the parser hung on the noun before it ("commanders made/acl progress
     /// ..., officials said"), that noun.
@@ -251,6 +258,16 @@ internal static class ArgumentFinder
         if (possessor >= 0 && !view.IsPronoun(possessor))
         {
             return [.. ActorResolver.Resolve(view, possessor, context)];
+        }
+
+        // "the ministry reiterated its call on Turkey", "Israel stepped up its strikes": a possessive pronoun on the
+        // verb's object is, most often, the verb's own subject; not on a verb that answers another's act ("Japan
+        // condemned its launch": whose launch, an earlier sentence says).
+        if (possessor >= 0 && view.Relation(noun) == UdRelation.Obj && view.Head(noun) is var owner and >= 0 && view[owner].Upos == UdTag.Verb
+            && !AnswersAnotherAct.Contains(view.Lemma(owner))
+            && OwnSubject(view, owner) is var ownerSubject and >= 0 && !view.IsPronoun(ownerSubject))
+        {
+            return [.. ActorResolver.Resolve(view, ownerSubject, context)];
         }
 
         var agent = view.Children(noun, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "by", -1);

@@ -269,6 +269,10 @@ internal sealed class DocumentCoder
                 {
                     located = coded with { Target = attacked, Rule = coded.Rule + $"; place attacked: {attacked.Text}" };
                 }
+                else if (coded.Target is null && StoryCountryAttacked(view, coded, place, placeNote, context) is { } inStory)
+                {
+                    located = coded with { Target = inStory, Rule = coded.Rule + "; place attacked: in the country the story is about" };
+                }
                 else if (coded.Target is null)
                 {
                     continue;
@@ -343,11 +347,50 @@ internal sealed class DocumentCoder
     }
 
     /// <summary>
-    /// An actor the text names only by its role ("rebels", "riot police", "16 women": code "---REB") takes the
-    /// country of the place the event happened in ("in South Kordofan"), else of the one country the story is about
-    /// (see <see cref="DocumentContext.DominantCountry"/>): people named by role, unless the text says otherwise,
-    /// belong where the event happens. The actor's resolution says which.
+    /// The target of force used on a place or target its clause does not locate ("the rebels attacked Birao", a town
+    /// the gazetteer does not know; "shelled the convoy"): the one country the story is about, where such force falls
+    /// unless the text says otherwise. Only for a named place or a word for a place or military target (not
+    /// "fought corruption"); not when the clause places it in a known country (that was <see cref="PlaceTarget"/>'s
+    /// to decide), nor for force the story's own country itself is said to use.
     /// </summary>
+    private static Actor? StoryCountryAttacked(SentenceView view, SentenceEvent e, EventPlace? place, string placeNote, DocumentContext context)
+    {
+        if (e.Pattern.Code.Root == "04" || (place?.Country is not null && placeNote.StartsWith("place of its own clause", StringComparison.Ordinal))
+            || context.DominantCountry is not { } country || e.Source.Code.Value == country || !ActorCode.TryParse(country, out var code))
+        {
+            return null;
+        }
+
+        // Strikers, farmers or companies do not use force on a country: "a union struck CBS Inc" is a labour strike.
+        if (e.Source.Code.Value.Length >= 6 && !ArmedRoles.Contains(e.Source.Code.Value.Substring(3, 3)))
+        {
+            return null;
+        }
+
+        var attacked = e.ObjectWord >= 0 ? e.ObjectWord
+            : view.FirstChild(e.Trigger, view.IsPassive(e.Trigger) ? UdRelation.NsubjPass : UdRelation.Obj);
+        if (attacked < 0 || !(view[attacked].Upos == UdTag.Propn || PlacesAndTargets.Contains(view.Lemma(attacked))))
+        {
+            return null;
+        }
+
+        return new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
+    }
+
+    // The roles that use force: a state's government, forces and police, and armed groups.
+    private static readonly FrozenSet<string> ArmedRoles = new[] { "GOV", "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // What force is used on, when it names no actor: places and military targets ("attacked the village", "struck
+    // positions", "shelled a convoy"), as against things that are not where anyone is ("fought corruption").
+    private static readonly FrozenSet<string> PlacesAndTargets = new[]
+    {
+        "village", "town", "city", "capital", "district", "region", "area", "province", "border", "territory", "zone",
+        "base", "position", "target", "camp", "post", "outpost", "checkpoint", "barracks", "headquarters", "garrison",
+        "convoy", "patrol", "depot", "airport", "port", "harbour", "harbor", "airfield", "bridge", "road", "highway",
+        "hospital", "school", "market", "mosque", "church", "compound", "building", "facility", "installation",
+        "ship", "vessel", "boat", "plane", "aircraft", "helicopter", "drone", "tank", "vehicle", "station", "hideout", "stronghold",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether the story's country, given to officials named only by role, would set them against that same country
     /// named on the other side ("the ministers criticised Tehran" in a story about Iran): officials who act on a
@@ -356,13 +399,20 @@ internal sealed class DocumentCoder
     /// </summary>
     private static bool FacesItsOwnCountry(SentenceEvent e, string country)
     {
-        return (IsRoleOfficials(e.Source) && e.Target?.Code.Country == country)
-            || (e.Target is { } target && IsRoleOfficials(target) && e.Source.Code.Country == country);
+        // Rebels or the opposition of that country are not its state: "the ELN is in talks with the government".
+        return (IsRoleOfficials(e.Source) && e.Target?.Code.Country == country && !e.Target.Code.OpposesItsState)
+            || (e.Target is { } target && IsRoleOfficials(target) && e.Source.Code.Country == country && !e.Source.Code.OpposesItsState);
 
         static bool IsRoleOfficials(Actor actor) =>
             actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An actor the text names only by its role ("rebels", "riot police", "16 women": code "---REB") takes the
+    /// country of the place the event happened in ("in South Kordofan"), else of the one country the story is about
+    /// (see <see cref="DocumentContext.DominantCountry"/>): people named by role, unless the text says otherwise,
+    /// belong where the event happens. The actor's resolution says which.
+    /// </summary>
     private static SentenceEvent Localised(SentenceEvent e, string country, string why)
     {
         return e with { Source = LocalActor(e.Source), Target = e.Target is null ? null : LocalActor(e.Target) };

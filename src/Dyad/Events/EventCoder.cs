@@ -363,14 +363,24 @@ internal sealed class EventCoder
 
     private static bool MayHaveNoTarget(CameoCode code) => code.Root is "01" or "02" or "10" or "11" or "12" or "13" or "14" or "15";
 
-    /// <summary>An actor acting on itself ("Japan ... with Japan") is no event; a government and its own opposition are two actors.</summary>
+    /// <summary>
+    /// An actor acting on itself ("Japan ... with Japan", "Japan ... Japan's prime minister") is no event; a country
+    /// and its own rebels or opposition are two actors ("Turkish jets bombed PKK positions").
+    /// </summary>
     private static bool IsSelf(Actor source, Actor target) =>
-        source.Code == target.Code || (source.Country is { } country && country == target.Country && (source.Code.Value.Length == 3 || target.Code.Value.Length == 3));
+        (source.Code == target.Code && !TwoGroupsOfOneCode(source, target)) || (source.Country is { } country && country == target.Country
+            && ((source.Code.Value.Length == 3 && !target.Code.OpposesItsState) || (target.Code.Value.Length == 3 && !source.Code.OpposesItsState)));
 
-    /// <summary>The most specific pattern for the trigger whose conditions hold, with the words that met them.</summary>
+    // "The head of the FARC met the leader of the ELN": two rebel groups of one country share a code, yet are two
+    // parties when the text names them differently.
+    private static bool TwoGroupsOfOneCode(Actor source, Actor target) =>
+        source.Code.OpposesItsState && source.Resolution.StartsWith("dictionary", StringComparison.Ordinal) && target.Resolution.StartsWith("dictionary", StringComparison.Ordinal)
+        && !string.Equals(source.Text, target.Text, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Arrest, detention, deportation, bans and curfews (CAMEO 172-175): acts only the authorities take.</summary>
     private static bool IsArrestByTheState(CameoCode code) => code.Value is "172" or "1721" or "1722" or "1723" or "1724" or "173" or "174" or "175";
 
+    /// <summary>The most specific pattern for the trigger whose conditions hold, with the words that met them.</summary>
     private (EventPattern? Pattern, int ObjectWord, int PrepositionWord) BestPattern(SentenceView view, int trigger, bool nominal)
     {
         var lemma = view.Lemma(trigger);

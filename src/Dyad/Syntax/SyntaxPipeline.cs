@@ -107,13 +107,25 @@ internal sealed class SyntaxPipeline
             return tags;
         }
 
+        // An opening participle with an object is the clause's verb whatever follows. Any other candidate is repaired
+        // only where no finite verb could be its clause's verb instead: one before it, or one after it in the same
+        // stretch ("the troops deployed in the area were attacked"). A finite verb past a comma or a relative word
+        // belongs to another clause ("fighting resumed on Sunday, officials said"; "jets bombed positions that the
+        // rebels held"), so it does not stand in the way.
         var participle = OpeningParticipleWithObject(tokens, tags);
-        for (var i = 0; i < tags.Length && participle < 0; i++)
+        var opensWithParticiple = participle >= 0;
+        var anotherClauseSince = false;
+        for (var i = 0; i < tags.Length && !opensWithParticiple; i++)
         {
             var xpos = Tagger.Xpos(tags[i]);
-            if (xpos is "VBD" or "VBZ" or "VBP" or "MD")
+            if (xpos is "VBD" or "VBZ" or "VBP" or "MD" && !anotherClauseSince)
             {
                 return tags;
+            }
+
+            if (participle >= 0 && (xpos is "," or "WDT" or "WP" or "WRB" || tokens[i].Text.Equals("that", StringComparison.OrdinalIgnoreCase)))
+            {
+                anotherClauseSince = true;
             }
 
             if (participle < 0 && xpos == "VBN" && WordBeforeAdverbs(tags, i) is { } before && IsSubjectWord(Tagger.Xpos(tags[before])) && !AuxiliaryBefore(tokens, i))

@@ -105,7 +105,7 @@ internal static class PairModelTrainer
 {
     public const int BucketBits = 18;
 
-    public const double WantedPrecision = 0.5;
+    public const double WantedPrecision = 0.6;
 
     public const int MinimumPredictions = 5;
 
