@@ -294,7 +294,7 @@ internal sealed class DocumentCoder
                 Place = place,
                 Attribution = attribution,
                 Secret = secret is not null,
-                Disputed = AttributionAnalyzer.SameSentenceDisputes(view, e.Trigger, setting.Frames),
+                Disputed = AttributionAnalyzer.SameSentenceDisputes(view, e.Trigger, setting.Frames, e.Source, e.Target),
                 Evidence = new Evidence(e.TriggerText, e.TriggerSpan, $"{e.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
             };
             events.Add(ThirdCountryMeeting(record));
