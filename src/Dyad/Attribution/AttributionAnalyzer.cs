@@ -390,6 +390,35 @@ internal static class AttributionAnalyzer
         yield return denier;
     }
 
+    /// <summary>
+    /// Statements that contest what the story said before without restating it, for the coder to link to earlier
+    /// events: a denial that points back ("Moscow denied the report", "Tehran dismissed it as propaganda") and a
+    /// different account ("the rebels, however, gave a different account of the fighting"). Only a party with an actor
+    /// code: who contests is what the link needs.
+    /// </summary>
+    public static IReadOnlyList<Dispute> Contests(SentenceView view, IReadOnlyList<AttributionFrame> frames, DocumentContext context)
+    {
+        var contests = new List<Dispute>();
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && !f.Nominal && f.Source.Code is not null && PointsBack(view, f)))
+        {
+            contests.Add(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index));
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos == UdTag.Verb && view.Lemma(i) is "give" or "offer" or "provide" or "present" && !view.IsNegated(i)
+                && view.Children(i).Any(c => view.Relation(c) == UdRelation.Obj && view.Lemma(c) is "account" or "version"
+                    && view.Children(c).Any(m => view.Relation(m) == UdRelation.Amod && view.Lemma(m) is "different" or "conflicting" or "contrasting" or "contradictory" or "opposite"))
+                && view.FirstChild(i, UdRelation.Nsubj) is var subject and >= 0
+                && SourceOf(view, subject, context) is { Code: not null } source)
+            {
+                contests.Add(new Dispute(EventAttribution.Denied, source, view.Sentence.Index));
+            }
+        }
+
+        return contests;
+    }
+
     private static bool PointsBack(SentenceView view, AttributionFrame denial)
     {
         foreach (var child in view.Children(denial.Verb))

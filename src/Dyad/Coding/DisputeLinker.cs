@@ -18,11 +18,20 @@ namespace Dyad.Coding;
 /// </summary>
 internal static class DisputeLinker
 {
-    public static List<CodedEvent> Link(IReadOnlyList<CodedEvent> events)
+    /// <param name="contests">Statements that contest earlier sentences without an event of their own ("Moscow denied the report").</param>
+    public static List<CodedEvent> Link(IReadOnlyList<CodedEvent> events, IReadOnlyList<Dispute> contests)
     {
         var denials = events.Where(e => e.Attribution.Status == EventAttribution.Denied && e.Attribution.By is not null).ToList();
         var disputes = new Dictionary<string, List<Dispute>>(StringComparer.Ordinal);
         var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in events.Where(e => e.Attribution.Status is EventAttribution.Reported or EventAttribution.Asserted))
+        {
+            foreach (var contest in contests.Where(c => PointsBackTo(c, other)))
+            {
+                Add(disputes, other, contest);
+            }
+        }
+
         foreach (var other in events.Where(e => e.Attribution.Status == EventAttribution.Reported && CountryOf(e.Attribution.By) is not null))
         {
             foreach (var (by, sentence) in Contesters(other, events))
@@ -58,6 +67,34 @@ internal static class DisputeLinker
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a statement that contests what came before bears on an event the writer or someone reports: the event is in one of the few
+    /// sentences before it, involves the contesting party, and is not that party's own account. Within one country
+    /// ("the army said the rebels attacked", then "the rebels gave a different account") the party is told by its
+    /// whole code.
+    /// </summary>
+    private static bool PointsBackTo(Dispute contest, CodedEvent reported)
+    {
+        if (reported.Sentence >= contest.Sentence || reported.Sentence < contest.Sentence - ContestReach || contest.By.Code is not { } code)
+        {
+            return false;
+        }
+
+        var party = CountryOf(contest.By);
+        var reporter = reported.Attribution.By?.Code;
+        if (reporter == code || party is null)
+        {
+            return false;
+        }
+
+        return CountryOf(reported.Attribution.By) == party
+            ? reported.Source.Code.Value == code || reported.Target?.Code.Value == code
+            : Countries(reported).Contains(party);
+    }
+
+    /// <summary>How many sentences back a denial with no event of its own reaches ("... Khalid said. ... The rebels, however, gave a different account.").</summary>
+    private const int ContestReach = 4;
 
     /// <summary>One entry per contesting sentence: the coder may already have linked a denial in the event's own sentence.</summary>
     private static void Add(Dictionary<string, List<Dispute>> disputes, CodedEvent other, Dispute dispute)

@@ -173,6 +173,7 @@ internal sealed class DocumentCoder
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
+        var contests = new List<Dispute>();
 
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
@@ -184,6 +185,7 @@ internal sealed class DocumentCoder
             {
                 var setting = story.Enter(views[i]);
                 CodeSentence(document, views[i], context, placeContext, datelinePlace, mentions, setting, events, pairs);
+                contests.AddRange(AttributionAnalyzer.Contests(views[i], setting.Frames, context));
                 KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
@@ -193,7 +195,7 @@ internal sealed class DocumentCoder
             }
         }
 
-        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
+        return new CodedDocument(segmented, DisputeLinker.Link(events, contests), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
     }
 
     private void KeepWords(SentenceView view, List<(TextSpan, TextSpan, IReadOnlyList<string>)>? words)

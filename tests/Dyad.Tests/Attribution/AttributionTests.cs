@@ -138,4 +138,14 @@ public sealed class AttributionTests
         Assert.Equal("Iraq", iraqs.Attribution.By?.Text);
         Assert.Empty(iraqs.Disputed);
     }
+
+    [Theory]
+    [InlineData("Sudan's army said Ethiopian troops attacked a border post on Thursday. The talks had stalled. Aid was cut. Trade fell. Prices rose. Ethiopia gave a different account of the attack.")]
+    [InlineData("The Ethiopian army said Tigrayan rebels attacked civilians in Alamata on Thursday. Ethiopian police gave a different account of the attack.")]
+    public void A_different_account_too_far_back_or_by_no_party_of_the_event_contests_nothing(string text)
+    {
+        var coded = Coder.Value.Code(new Document("account-elsewhere", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "attacked" && e.Sentence == 0).Disputed);
+    }
 }
