@@ -30,6 +30,13 @@ internal static class AttributionAnalyzer
     /// <summary>Nouns of denying: "despite denials from Moscow", "Tehran's denial", "a rebuttal by the army".</summary>
     private static readonly FrozenSet<string> DenialNouns = new[] { "denial", "rebuttal", "refutation" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Verbs of speech whose participle after a reporting verb describes the saying ("said ..., accusing Russia").</summary>
+    private static readonly FrozenSet<string> SpeechActs = new[]
+    {
+        "accuse", "blame", "call", "urge", "warn", "cite", "criticize", "criticise", "condemn", "describe", "demand", "ask", "charge",
+        "threaten", "vow", "promise", "argue", "praise", "welcome", "appeal", "express", "reiterate", "stress", "insist", "complain", "pledge",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> AnonymousHeads = new[]
     {
         "source", "official", "diplomat", "insider", "analyst", "observer", "person", "people", "expert", "report", "media", "aide",
@@ -171,6 +178,29 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(clause);
             }
 
+            // "Iran reported launching a new offensive", "admitted firing on the ship": the act is the gerund, as it
+            // is in a denial.
+            if (!denying)
+            {
+                foreach (var gerund in view.Children(i).Where(c => view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG" && c > i))
+                {
+                    scope.UnionWith(view.Subtree(gerund, _ => true));
+                }
+            }
+
+            // "said its forces had repulsed the attack, killing thousands": a participle after the reported clause,
+            // which the parser hung on the reporting verb, goes with the clause (saying kills no one). A participle of
+            // a verb of speech is the saying itself ("said it was a terrorist attack, accusing Russia of ...").
+            if (!denying && complement.Count > 0)
+            {
+                var clauseEnd = complement.Max(c => view.Subtree(c, _ => true).Max());
+                foreach (var participle in view.Children(i).Where(c => c > clauseEnd && view.Relation(c) == UdRelation.Advcl && view[c].Xpos == "VBG"
+                    && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark) && !OpensFrame(view, c) && !SpeechActs.Contains(view.Lemma(c))))
+                {
+                    scope.UnionWith(view.Subtree(participle, _ => true));
+                }
+            }
+
             if (!denying && ReportingOfObject.Contains(view.Lemma(i)))
             {
                 foreach (var obj in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj && view[c].Upos == UdTag.Noun))
@@ -305,7 +335,10 @@ internal static class AttributionAnalyzer
             return new EventAttribution(EventAttribution.Denied, denial.Source);
         }
 
-        var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger)).FirstOrDefault(f => f.Verb != trigger);
+        // A reporting verb is no report of itself, unless the pattern took it as the trigger of the act its gerund
+        // names ("Iran reported launching an offensive").
+        var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger))
+            .FirstOrDefault(f => f.Verb != trigger || view.Children(trigger).Any(c => view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG" && c > trigger));
         var by = report?.Source;
 
         var chain = ModalityChain(view, trigger, report?.Verb ?? -1);
