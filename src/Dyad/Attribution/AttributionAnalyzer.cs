@@ -316,6 +316,7 @@ internal static class AttributionAnalyzer
         {
             phrase = [.. phrase.SkipWhile(w => view.Head(w) == word && view.Relation(w) == UdRelation.Case)];
         }
+
         var span = view.SpanOf(phrase[0], phrase[^1]);
         var actors = ActorResolver.Resolve(view, word, context);
         var actor = actors.Count > 0 ? actors[0] : null;
@@ -412,10 +413,8 @@ internal static class AttributionAnalyzer
     {
         if (view.Children(DenierOf(view, noun)).Any(c => view.Lemma(c) == "both") && source.Country is not null && target?.Country is not null)
         {
-            foreach (var party in new[] { source, target }.Where(a => a?.Country is not null))
-            {
-                yield return new AttributionSource(denier.Text, party!.Code.Value, Anonymous: false);
-            }
+            yield return new AttributionSource(denier.Text, source.Code.Value, Anonymous: false);
+            yield return new AttributionSource(denier.Text, target.Code.Value, Anonymous: false);
 
             yield break;
         }
