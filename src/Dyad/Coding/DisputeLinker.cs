@@ -71,8 +71,8 @@ internal static class DisputeLinker
     /// <summary>
     /// Whether a statement that contests what came before bears on an event the writer or someone reports: the event is in one of the few
     /// sentences before it, involves the contesting party, and is not that party's own account. Within one country
-    /// ("the army said the rebels attacked", then "the rebels gave a different account") the party is told by its
-    /// whole code.
+    /// ("the army said the rebels attacked", then "the rebels gave a different account"; "a reporter asked the
+    /// President", then "the President dismissed the report") the party is told by its whole code.
     /// </summary>
     private static bool PointsBackTo(Dispute contest, CodedEvent reported)
     {
@@ -88,7 +88,9 @@ internal static class DisputeLinker
             return false;
         }
 
-        return CountryOf(reported.Attribution.By) == party
+        // Within one country (the reporter's, or every party's), the contester must be one of the event's parties by code.
+        var domestic = CountryOf(reported.Attribution.By) == party || Countries(reported).All(c => c == party);
+        return domestic
             ? reported.Source.Code.Value == code || reported.Target?.Code.Value == code
             : Countries(reported).Contains(party);
     }
@@ -140,7 +142,8 @@ internal static class DisputeLinker
             }
 
             // The counter-accusation: the reported act's author speaks against the side it acted on, the reporter's.
-            if (actor is null || actor == reporter || reported.Target?.Country != reporter)
+            // Only for a hostile act (verbal or material conflict): an accusation does not contest a report of talks.
+            if (actor is null || actor == reporter || reported.Target?.Country != reporter || reported.Cameo.Quad < 3)
             {
                 continue;
             }

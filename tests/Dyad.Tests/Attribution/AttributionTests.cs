@@ -148,4 +148,16 @@ public sealed class AttributionTests
 
         Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "attacked" && e.Sentence == 0).Disputed);
     }
+
+    [Fact]
+    public void An_accusation_does_not_contest_a_report_of_talks()
+    {
+        var text = "Iran said U.S. envoys met Iranian officials in Geneva on Monday. The United States accused Iran of spreading lies.";
+        var coded = Coder.Value.Code(new Document("accusation-after-talks", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var meeting = Assert.Single(coded, e => e.Cameo.Code.Root == "04");
+        Assert.Equal("reported", meeting.Attribution.Status);
+        Assert.Empty(meeting.Disputed);
+        Assert.Contains(coded, e => e.Cameo.Code.Root == "11" && e.Source.Country == "USA");
+    }
 }
