@@ -8,7 +8,14 @@ using Dyad.Time;
 namespace Dyad.Attribution;
 
 /// <summary>A reporting or denying frame of a sentence: who says it, what it covers, and whether it reports or denies.</summary>
-internal sealed record AttributionFrame(string Status, AttributionSource Source, IReadOnlySet<int> Scope, int Verb);
+/// <remarks>
+/// A frame opened by a noun ("despite denials from both countries") has <see cref="Nominal"/> set and an empty scope:
+/// it contests the clause it modifies without making that clause's events denials.
+/// </remarks>
+internal sealed record AttributionFrame(string Status, AttributionSource Source, IReadOnlySet<int> Scope, int Verb)
+{
+    public bool Nominal { get; init; }
+}
 
 /// <summary>
 /// Who says an event happened and how the text holds it: reporting frames ("according to X", "X said", "X told
@@ -19,6 +26,16 @@ internal static class AttributionAnalyzer
 {
     /// <summary>The verbs that open a frame: the reporting and the denying ones.</summary>
     public static IReadOnlySet<string> FrameVerbs => Syntax.FrameVerbs.All;
+
+    /// <summary>Nouns of denying: "despite denials from Moscow", "Tehran's denial", "a rebuttal by the army".</summary>
+    private static readonly FrozenSet<string> DenialNouns = new[] { "denial", "rebuttal", "refutation" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of speech whose participle after a reporting verb describes the saying ("said ..., accusing Russia").</summary>
+    private static readonly FrozenSet<string> SpeechActs = new[]
+    {
+        "accuse", "blame", "call", "urge", "warn", "cite", "criticize", "criticise", "condemn", "describe", "demand", "ask", "charge",
+        "threaten", "vow", "promise", "argue", "praise", "welcome", "appeal", "express", "reiterate", "stress", "insist", "complain", "pledge",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> AnonymousHeads = new[]
     {
@@ -66,7 +83,22 @@ internal static class AttributionAnalyzer
 
     /// <summary>"according", or a reporting or denying verb: the words a frame starts from (no parse needed).</summary>
     private static bool OpensFrame(SentenceView view, int i) =>
-        view.Keys[i] == "according" || (view[i].Upos == UdTag.Verb && FrameVerbs.Contains(view.Lemma(i)));
+        view.Keys[i] == "according" || (view[i].Upos == UdTag.Verb && (FrameVerbs.Contains(view.Lemma(i)) || IsPhrasalReporting(view, i)))
+        || (view[i].Upos == UdTag.Noun && DenialNouns.Contains(view.Lemma(i)));
+
+    /// <summary>
+    /// A verb that reports only with its particle: "pointed out that ...". Kept apart from <see cref="FrameVerbs"/>
+    /// because the bare verb ("pointed to the border") opens no frame and the parse repairs read that list.
+    /// </summary>
+    private static bool IsPhrasalReporting(SentenceView view, int i) =>
+        i + 1 < view.Count && view.Lemma(i) == "point" && view.Keys[i + 1] == "out";
+
+    /// <summary>
+    /// Reporting verbs whose object can be the reported event itself: "Ukraine has reported a sharp escalation in
+    /// Russian attacks", "officials confirmed the killing". Not "claim" ("claimed responsibility for the attack"
+    /// owns the attack) nor "say" ("said nothing").
+    /// </summary>
+    private static readonly FrozenSet<string> ReportingOfObject = new[] { "report", "confirm", "allege" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The reporting and denying frames of a sentence.</summary>
     public static IReadOnlyList<AttributionFrame> Frames(SentenceView view, DocumentContext context)
@@ -95,6 +127,21 @@ internal static class AttributionAnalyzer
             if (view.Keys[i] == "according")
             {
                 continue; // as the root: no phrase to name a source
+            }
+
+            if (view[i].Upos == UdTag.Noun)
+            {
+                // "denials from both countries", "Moscow's denial": the noun's own phrase names who denies.
+                // Only a phrase that names a party ("from Moscow", "from both sides", "from officials"): "a denial from
+                // last week" names a time.
+                var denier = DenierOf(view, i);
+                if (denier >= 0 && SourceOf(view, denier, context, withPreposition: false) is var source
+                    && (source.Code is not null || AnonymousHeads.Contains(view.Lemma(denier)) || view.Children(denier).Any(c => view.Lemma(c) == "both")))
+                {
+                    frames.Add(new AttributionFrame(EventAttribution.Denied, source, new HashSet<int>(), i) { Nominal = true });
+                }
+
+                continue;
             }
 
             var denying = Syntax.FrameVerbs.Denying.Contains(view.Lemma(i));
@@ -131,6 +178,37 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(clause);
             }
 
+            // "Iran reported launching a new offensive", "admitted firing on the ship": the act is the gerund, as it
+            // is in a denial.
+            if (!denying)
+            {
+                foreach (var gerund in view.Children(i).Where(c => view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG" && c > i))
+                {
+                    scope.UnionWith(view.Subtree(gerund, _ => true));
+                }
+            }
+
+            // "said its forces had repulsed the attack, killing thousands": a participle after the reported clause,
+            // which the parser hung on the reporting verb, goes with the clause (saying kills no one). A participle of
+            // a verb of speech is the saying itself ("said it was a terrorist attack, accusing Russia of ...").
+            if (!denying && complement.Count > 0)
+            {
+                var clauseEnd = complement.Max(c => view.Subtree(c, _ => true).Max());
+                foreach (var participle in view.Children(i).Where(c => c > clauseEnd && view.Relation(c) == UdRelation.Advcl && view[c].Xpos == "VBG"
+                    && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark) && !OpensFrame(view, c) && !SpeechActs.Contains(view.Lemma(c))))
+                {
+                    scope.UnionWith(view.Subtree(participle, _ => true));
+                }
+            }
+
+            if (!denying && ReportingOfObject.Contains(view.Lemma(i)))
+            {
+                foreach (var obj in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj && view[c].Upos == UdTag.Noun))
+                {
+                    scope.UnionWith(view.Subtree(obj, _ => true));
+                }
+            }
+
             // Denials of reports: "denied the report that ...", "denied reports of contact"; and of acts: "denied firing a shell".
             if (denying)
             {
@@ -153,6 +231,13 @@ internal static class AttributionAnalyzer
                 subject = view.FirstChild(first, UdRelation.Nsubj);
             }
 
+            // "Speaking late on Friday, Al-Sawarmi Khalid, a military spokesman, said ...": after an opening
+            // participle the parser may hang the speaker's name on a comma and leave the verb with no subject.
+            if (subject < 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0 && view.FirstChild(i, UdRelation.Expl) < 0)
+            {
+                subject = StrandedSubject(view, i);
+            }
+
             AttributionSource by;
             if (subject >= 0)
             {
@@ -173,6 +258,47 @@ internal static class AttributionAnalyzer
         return frames;
     }
 
+    /// <summary>
+    /// The head of a noun phrase that ends just before the verb (commas aside) and is no part of anything the verb
+    /// governs: a subject the parse left stranded. -1 when there is none, or when the phrase hangs inside a clause of
+    /// the verb's own (an opening "After meeting the minister," has its object there, not a subject).
+    /// </summary>
+    private static int StrandedSubject(SentenceView view, int verb)
+    {
+        var last = verb - 1;
+        while (last >= 0 && view[last].Upos == UdTag.Punct)
+        {
+            last--;
+        }
+
+        if (last < 0 || view[last].Upos is not (UdTag.Noun or UdTag.Propn))
+        {
+            return -1;
+        }
+
+        var head = last;
+        while (view.Head(head) is var up and >= 0 && up < verb && view[up].Upos is UdTag.Noun or UdTag.Propn
+               && view.Relation(head) is UdRelation.Appos or UdRelation.Flat or UdRelation.FlatName or UdRelation.Compound)
+        {
+            head = up;
+        }
+
+        // Only a phrase the parser left outside every clause: hung on punctuation, on the verb as a clause of its own
+        // ("Ahmed Saleh, a spokesman, said": the title as parataxis), or on the opening participle's phrase
+        // ("Speaking on Monday, Ahmed Saleh, ...": the name as an apposition of "Monday").
+        var above = view.Head(head);
+        if (above < 0)
+        {
+            return -1;
+        }
+
+        var opening = view.Children(verb).FirstOrDefault(c => c < head && view.Relation(c) == UdRelation.Advcl && view[c].Xpos == "VBG", -1);
+        return view[above].Upos == UdTag.Punct && view[head].Upos == UdTag.Propn
+            || (above == verb && view.Relation(head) is UdRelation.Parataxis or UdRelation.Dep)
+            || (opening >= 0 && view.Relation(head) == UdRelation.Appos && view[head].Upos == UdTag.Propn && view.Subtree(opening, _ => true).Contains(above))
+            ? head : -1;
+    }
+
     /// <summary>A clause the parser took for a relative clause that opens with "that" and has a subject of its own: "that" is a complementizer there.</summary>
     private static bool IsComplementClause(SentenceView view, int clause)
     {
@@ -181,9 +307,16 @@ internal static class AttributionAnalyzer
             && view.Children(clause).Any(c => view.Relation(c) is UdRelation.Nsubj or UdRelation.NsubjPass && c != first);
     }
 
-    private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context)
+    private static AttributionSource SourceOf(SentenceView view, int word, DocumentContext context, bool withPreposition = true)
     {
         var phrase = view.Subtree(word, rel => rel is UdRelation.Compound or UdRelation.Amod or UdRelation.Det or UdRelation.NmodPoss or UdRelation.Flat or UdRelation.FlatName or UdRelation.Nmod or UdRelation.Case or UdRelation.Appos or UdRelation.Acl or UdRelation.Nummod);
+        // The phrase's own preposition ("from" of "denials from Moscow") is no part of the name. ("According to"
+        // stays in the text of the sources it introduces, as records have always given it.)
+        if (!withPreposition)
+        {
+            phrase = [.. phrase.SkipWhile(w => view.Head(w) == word && view.Relation(w) == UdRelation.Case)];
+        }
+
         var span = view.SpanOf(phrase[0], phrase[^1]);
         var actors = ActorResolver.Resolve(view, word, context);
         var actor = actors.Count > 0 ? actors[0] : null;
@@ -203,7 +336,10 @@ internal static class AttributionAnalyzer
             return new EventAttribution(EventAttribution.Denied, denial.Source);
         }
 
-        var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger)).FirstOrDefault(f => f.Verb != trigger);
+        // A reporting verb is no report of itself, unless the pattern took it as the trigger of the act its gerund
+        // names ("Iran reported launching an offensive").
+        var report = frames.Where(f => f.Status == EventAttribution.Reported && (f.Scope.Contains(trigger) || f.Verb == trigger))
+            .FirstOrDefault(f => f.Verb != trigger || view.Children(trigger).Any(c => view.Relation(c) == UdRelation.Xcomp && view[c].Xpos == "VBG" && c > trigger));
         var by = report?.Source;
 
         var chain = ModalityChain(view, trigger, report?.Verb ?? -1);
@@ -234,10 +370,15 @@ internal static class AttributionAnalyzer
     /// point back, with a pronoun or a word for a report, or say only that something happened; a denial that names
     /// its own event ("denied that it had attacked the convoy") is about that event, and the event is not inside it.
     /// </summary>
-    public static IReadOnlyList<Dispute> SameSentenceDisputes(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames)
+    public static IReadOnlyList<Dispute> SameSentenceDisputes(SentenceView view, int trigger, IReadOnlyList<AttributionFrame> frames, Actor source, Actor? target)
     {
         var disputes = new List<Dispute>();
-        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && f.Verb > trigger && !f.Scope.Contains(trigger)))
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && f.Nominal && Modifies(view, f.Verb, trigger)))
+        {
+            disputes.AddRange(Deniers(view, denial.Verb, denial.Source, source, target).Select(by => new Dispute(EventAttribution.Denied, by, view.Sentence.Index)));
+        }
+
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && !f.Nominal && f.Verb > trigger && !f.Scope.Contains(trigger)))
         {
             if (ClauseStructure.Ancestors(view, trigger).Contains(denial.Verb) || !PointsBack(view, denial))
             {
@@ -248,6 +389,66 @@ internal static class AttributionAnalyzer
         }
 
         return disputes;
+    }
+
+    /// <summary>The phrase of a denial noun that names who denies ("from Moscow", "Moscow's"), or -1.</summary>
+    private static int DenierOf(SentenceView view, int noun) =>
+        view.Children(noun).FirstOrDefault(c => view.Relation(c) == UdRelation.NmodPoss || (view.Relation(c) == UdRelation.Nmod && view.CaseOf(c) is "from" or "by"), -1);
+
+    /// <summary>
+    /// Whether a denial noun bears on the event's clause: the first verb above the noun is the trigger or a verb the
+    /// trigger's clause hangs from ("believes X crossed ..., despite denials"), not a clause beside it.
+    /// </summary>
+    private static bool Modifies(SentenceView view, int noun, int trigger)
+    {
+        var verb = ClauseStructure.Ancestors(view, noun).Skip(1).FirstOrDefault(w => view[w].Upos is UdTag.Verb or UdTag.Aux || ClauseStructure.IsClauseHead(view, w), -1);
+        return verb >= 0 && ClauseStructure.Ancestors(view, trigger).Contains(verb);
+    }
+
+    /// <summary>
+    /// Who a denial noun's phrase names. "Both countries", "both sides" are the event's two parties (whatever the
+    /// resolver made of the plural): each is a denier.
+    /// </summary>
+    private static IEnumerable<AttributionSource> Deniers(SentenceView view, int noun, AttributionSource denier, Actor source, Actor? target)
+    {
+        if (view.Children(DenierOf(view, noun)).Any(c => view.Lemma(c) == "both") && source.Country is not null && target?.Country is not null)
+        {
+            yield return new AttributionSource(denier.Text, source.Code.Value, Anonymous: false);
+            yield return new AttributionSource(denier.Text, target.Code.Value, Anonymous: false);
+
+            yield break;
+        }
+
+        yield return denier;
+    }
+
+    /// <summary>
+    /// Statements that contest what the story said before without restating it, for the coder to link to earlier
+    /// events: a denial that points back ("Moscow denied the report", "Tehran dismissed it as propaganda") and a
+    /// different account ("the rebels, however, gave a different account of the fighting"). Only a party with an actor
+    /// code: who contests is what the link needs.
+    /// </summary>
+    public static IReadOnlyList<Dispute> Contests(SentenceView view, IReadOnlyList<AttributionFrame> frames, DocumentContext context)
+    {
+        var contests = new List<Dispute>();
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && !f.Nominal && f.Source.Code is not null && PointsBack(view, f)))
+        {
+            contests.Add(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index));
+        }
+
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos == UdTag.Verb && view.Lemma(i) is "give" or "offer" or "provide" or "present" && !view.IsNegated(i)
+                && view.Children(i).Any(c => view.Relation(c) == UdRelation.Obj && view.Lemma(c) is "account" or "version"
+                    && view.Children(c).Any(m => view.Relation(m) == UdRelation.Amod && view.Lemma(m) is "different" or "conflicting" or "contrasting" or "contradictory" or "opposite"))
+                && view.FirstChild(i, UdRelation.Nsubj) is var subject and >= 0
+                && SourceOf(view, subject, context) is { Code: not null } source)
+            {
+                contests.Add(new Dispute(EventAttribution.Denied, source, view.Sentence.Index));
+            }
+        }
+
+        return contests;
     }
 
     private static bool PointsBack(SentenceView view, AttributionFrame denial)

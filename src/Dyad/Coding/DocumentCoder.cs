@@ -173,6 +173,7 @@ internal sealed class DocumentCoder
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
+        var contests = new List<Dispute>();
 
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
@@ -186,6 +187,7 @@ internal sealed class DocumentCoder
             {
                 var setting = story.Enter(views[i]);
                 CodeSentence(document, views[i], context, placeContext, datelinePlace, newsDay, mentions, setting, events, pairs);
+                contests.AddRange(AttributionAnalyzer.Contests(views[i], setting.Frames, context));
                 KeepWords(views[i], words);
                 story.Leave(views[i], setting);
             }
@@ -195,7 +197,7 @@ internal sealed class DocumentCoder
             }
         }
 
-        return new CodedDocument(segmented, DisputeLinker.Link(events), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
+        return new CodedDocument(segmented, DisputeLinker.Link(events, contests), views.Count(v => v.IsTagged), views.Count(v => v.IsParsed)) { Pairs = pairs, Words = words };
     }
 
     /// <summary>The sentences of a story's first two paragraphs: its lead and the one that follows it.</summary>
@@ -320,7 +322,7 @@ internal sealed class DocumentCoder
                 Place = place,
                 Attribution = attribution,
                 Secret = secret is not null,
-                Disputed = AttributionAnalyzer.SameSentenceDisputes(view, e.Trigger, setting.Frames),
+                Disputed = AttributionAnalyzer.SameSentenceDisputes(view, e.Trigger, setting.Frames, e.Source, e.Target),
                 Evidence = new Evidence(e.TriggerText, e.TriggerSpan, $"{e.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
             };
             events.Add(ThirdCountryMeeting(record));

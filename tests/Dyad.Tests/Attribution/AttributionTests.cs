@@ -57,4 +57,107 @@ public sealed class AttributionTests
         Assert.Empty(ownAccount.Disputed);
         Assert.DoesNotContain(coded, e => e.Attribution.Status == "denied");
     }
+
+    [Fact]
+    public void Two_sides_reporting_the_same_kind_of_attack_each_way_contest_each_others_account()
+    {
+        var text = "Armenia said Azerbaijani troops opened fire on Armenian border posts on Monday. "
+            + "Azerbaijan said that Armenian forces attacked its positions first.";
+        var coded = Coder.Value.Code(new Document("counter-claims", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var first = Assert.Single(coded, e => e.Sentence == 0 && e.Cameo.Code.Root == "19");
+        Assert.Equal(["Azerbaijan"], first.Disputed.Select(d => d.By.Text).ToArray());
+        var second = Assert.Single(coded, e => e.Sentence == 1 && e.Cameo.Code.Root == "19");
+        Assert.Equal(["Armenia"], second.Disputed.Select(d => d.By.Text).ToArray());
+    }
+
+    [Fact]
+    public void The_accused_side_blaming_the_reporter_contests_the_report_of_its_attack()
+    {
+        var text = "The Georgian army said Russian soldiers opened fire on its border posts on Monday, while Russia blamed Georgia for the fighting.";
+        var coded = Coder.Value.Code(new Document("counter-blame", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var attack = Assert.Single(coded, e => e.Evidence.Trigger == "opened fire");
+        Assert.Equal("GEOMIL", attack.Attribution.By?.Code);
+        Assert.Equal(["Russia"], attack.Disputed.Select(d => d.By.Text).ToArray());
+        // The writer's own account and the accusation itself are no one's report to contest.
+        Assert.Empty(Assert.Single(coded, e => e.Cameo.Code.Root == "11").Disputed);
+    }
+
+    [Fact]
+    public void A_denial_of_responsibility_that_names_no_act_contests_what_others_report_of_the_denier()
+    {
+        var text = "Uganda's army said Kenyan soldiers attacked its border posts on Monday. "
+            + "The European Union has accused Kenya of backing the rebels, but Kenya denies the allegation.";
+        var coded = Coder.Value.Code(new Document("denies-allegation", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var attack = Assert.Single(coded, e => e.Evidence.Trigger == "attacked");
+        Assert.Equal(["Kenya"], attack.Disputed.Select(d => d.By.Text).ToArray());
+        Assert.Equal(1, attack.Disputed[0].Sentence);
+    }
+
+    [Fact]
+    public void A_report_by_a_third_country_is_not_contested_by_an_accusation_of_someone_else()
+    {
+        var text = "Armenia said Azerbaijani troops opened fire on Armenian border posts on Monday. Azerbaijan accused France of bias.";
+        var coded = Coder.Value.Code(new Document("accusation-elsewhere", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "opened fire").Disputed);
+    }
+
+    [Fact]
+    public void Denials_from_both_countries_are_denials_by_each_party_of_the_event()
+    {
+        var text = "The Kenyan army says Somali troops attacked its border posts on Monday, despite denials from both countries.";
+        var coded = Coder.Value.Code(new Document("both-deny", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var attack = Assert.Single(coded, e => e.Evidence.Trigger == "attacked");
+        Assert.Equal(("SOM", "KEN"), (attack.Source.Country, attack.Target?.Country));
+        Assert.Equal([attack.Source.Code.Value, attack.Target!.Code.Value], attack.Disputed.Select(d => d.By.Code ?? "-").ToArray());
+        Assert.All(attack.Disputed, d => Assert.Equal("both countries", d.By.Text));
+    }
+
+    [Fact]
+    public void A_denial_noun_in_a_clause_beside_the_event_does_not_contest_it()
+    {
+        var text = "Russian troops attacked the village on Monday, and Ukraine repeated its denial from last week.";
+        var coded = Coder.Value.Code(new Document("denial-beside", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "attacked").Disputed);
+    }
+
+    [Fact]
+    public void A_denial_whose_denier_is_read_from_a_pronoun_contests_nothing_by_its_guess()
+    {
+        // The coder reads "It" as the Iranian troops of the sentence before, though the denial is Baghdad's.
+        var text = "Iraq said its troops had attacked Iranian positions near Basra. Iran said its troops had killed more than 400 Iraqi soldiers. "
+            + "The Baghdad statement said Iraqi planes bombed oil installations at Iran's Ahvaz field. It denied an Iranian report that an Iraqi jet was shot down.";
+        var coded = Coder.Value.Code(new Document("pronoun-denier", text) { Date = new DateOnly(1987, 4, 8) }).Events;
+
+        var iraqs = Assert.Single(coded, e => e.Sentence == 0);
+        Assert.Equal("Iraq", iraqs.Attribution.By?.Text);
+        Assert.Empty(iraqs.Disputed);
+    }
+
+    [Theory]
+    [InlineData("Sudan's army said Ethiopian troops attacked a border post on Thursday. The talks had stalled. Aid was cut. Trade fell. Prices rose. Ethiopia gave a different account of the attack.")]
+    [InlineData("The Ethiopian army said Tigrayan rebels attacked civilians in Alamata on Thursday. Ethiopian police gave a different account of the attack.")]
+    public void A_different_account_too_far_back_or_by_no_party_of_the_event_contests_nothing(string text)
+    {
+        var coded = Coder.Value.Code(new Document("account-elsewhere", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "attacked" && e.Sentence == 0).Disputed);
+    }
+
+    [Fact]
+    public void An_accusation_does_not_contest_a_report_of_talks()
+    {
+        var text = "Iran said U.S. envoys met Iranian officials in Geneva on Monday. The United States accused Iran of spreading lies.";
+        var coded = Coder.Value.Code(new Document("accusation-after-talks", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var meeting = Assert.Single(coded, e => e.Cameo.Code.Root == "04");
+        Assert.Equal("reported", meeting.Attribution.Status);
+        Assert.Empty(meeting.Disputed);
+        Assert.Contains(coded, e => e.Cameo.Code.Root == "11" && e.Source.Country == "USA");
+    }
 }
