@@ -149,14 +149,19 @@ internal static class CountryDictionaryBuilder
 
         Add("Washington", "USAGOV", "capital, as its government");
 
+        // Two-letter forms news writes all the time, matched only in capitals ("US officials", not "told us").
+        var cased = new HashSet<string>(StringComparer.Ordinal) { "US", "UK" };
+        Add("US", "USA", "common usage, only in capitals");
+        Add("UK", "GBR", "common usage, only in capitals");
+
         var output = new StringBuilder();
         output.Append("# Countries: names, official names, alternative spellings, demonyms, capitals (as governments).\n");
         output.Append("# Built by `dotnet run --project tools/Dyad.Tools -- countries` from ../shared/data/countries\n");
         output.Append("# (mledoze/countries, Open Database License 1.0; this file is a derived database under the same licence).\n");
-        output.Append("# Format: PHRASE<TAB>CODE<TAB># note. Phrases match whole words, ignoring case.\n");
+        output.Append("# Format: PHRASE<TAB>CODE<TAB>[cased<TAB>]# note. Phrases match whole words, ignoring case unless marked cased.\n");
         foreach (var (phrase, (code, note)) in entries)
         {
-            output.Append(CultureInfo.InvariantCulture, $"{phrase}\t{code}\t# {note}\n");
+            output.Append(CultureInfo.InvariantCulture, $"{phrase}\t{code}\t{(cased.Contains(phrase) ? "cased\t" : string.Empty)}# {note}\n");
         }
 
         var path = Path.Combine(resources, "dictionaries", "countries.txt");

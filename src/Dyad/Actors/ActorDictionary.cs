@@ -13,6 +13,12 @@ internal sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, Dat
     /// <summary>The last word matches as a stem: TABARI's "ARGENTIN" finds "Argentina" and "Argentine".</summary>
     public bool StemLast { get; init; }
 
+    /// <summary>
+    /// The phrase's words as written, when the phrase matches only so written ("US", not the pronoun "us");
+    /// null when case does not matter.
+    /// </summary>
+    public IReadOnlyList<string>? WrittenAs { get; init; }
+
     /// <summary>Other words may stand between the phrase's words (PETRARCH's space, as against "_": "ITHILEN TELEVISION" finds "Ithilen state-run television").</summary>
     public bool Gapped { get; init; }
 
@@ -438,7 +444,7 @@ internal sealed class ActorDictionary
     /// <summary>
     /// Reads Dyad's own format: PHRASE&lt;TAB&gt;CODE[&lt;TAB&gt;FROM..TO][&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note]; "#" starts a
     /// comment line. FLAGS is a comma-separated list of <see cref="StemFlag"/>, <see cref="GappedFlag"/>,
-    /// <see cref="FormsOnlyFlag"/>.
+    /// <see cref="FormsOnlyFlag"/>, <see cref="CasedFlag"/>.
     /// A malformed line is an error naming the file and line.
     /// </summary>
     public void ReadDyadFormat(TextReader reader, string fileName) => ReadDyadFormat(reader, fileName, keep: null);
@@ -490,9 +496,9 @@ internal sealed class ActorDictionary
                 {
                     foreach (var flag in field.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     {
-                        if (flag is not (StemFlag or GappedFlag or FormsOnlyFlag))
+                        if (flag is not (StemFlag or GappedFlag or FormsOnlyFlag or CasedFlag))
                         {
-                            throw new DictionaryFormatException(fileName, lineNumber, $"'{flag}' is not a phrase flag ({StemFlag}, {GappedFlag}, {FormsOnlyFlag})");
+                            throw new DictionaryFormatException(fileName, lineNumber, $"'{flag}' is not a phrase flag ({StemFlag}, {GappedFlag}, {FormsOnlyFlag}, {CasedFlag})");
                         }
 
                         flags.Add(flag);
@@ -505,6 +511,7 @@ internal sealed class ActorDictionary
                 StemLast = flags.Contains(StemFlag),
                 Gapped = flags.Contains(GappedFlag),
                 FormsOnly = flags.Contains(FormsOnlyFlag),
+                WrittenAs = flags.Contains(CasedFlag) ? Tokenizer.Default.Tokenize(fields[0].Replace('_', ' ').Trim()).Select(t => t.Text).ToArray() : null,
             };
             if (keep is null || keep(entry))
             {
@@ -514,8 +521,8 @@ internal sealed class ActorDictionary
     }
 
     /// <summary>Flags of a line in Dyad's format: the last word is a stem; other words may stand between the phrase's
-    /// words; only the listed forms match (no inflections found through the lemma).</summary>
-    public const string StemFlag = "stem", GappedFlag = "gapped", FormsOnlyFlag = "forms-only";
+    /// words; only the listed forms match (no inflections found through the lemma); only written so, case and all.</summary>
+    public const string StemFlag = "stem", GappedFlag = "gapped", FormsOnlyFlag = "forms-only", CasedFlag = "cased";
 
     /// <summary>Splits a phrase into lookup keys with the same tokenizer as the text, so both split alike.</summary>
     public static IReadOnlyList<string> PhraseKeys(string phrase) =>

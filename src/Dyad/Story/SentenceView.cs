@@ -42,8 +42,21 @@ internal sealed class SentenceView : SentenceSyntax
     private ActorMatch?[] ActorPhrasesIn(ActorDictionary actors, string[] lemmaKeys)
     {
         var matchAt = new ActorMatch?[Count];
-        foreach (var match in actors.FindAll(Keys, lemmaKeys))
+        foreach (var found in actors.FindAll(Keys, lemmaKeys))
         {
+            var match = found;
+            if (match.Entries.Any(e => e.WrittenAs is not null))
+            {
+                // "US officials" is the United States; "told us" is not: such entries hold only as written.
+                var written = match.Entries.Where(e => e.WrittenAs is not { } form || IsWritten(form, match.Start)).ToList();
+                if (written.Count == 0)
+                {
+                    continue;
+                }
+
+                match = match with { Entries = written };
+            }
+
             HasActorPhrase = true;
             for (var k = match.Start; k < match.End; k++)
             {
@@ -52,5 +65,8 @@ internal sealed class SentenceView : SentenceSyntax
         }
 
         return matchAt;
+
+        bool IsWritten(IReadOnlyList<string> form, int start) =>
+            start + form.Count <= Count && form.Select((word, k) => Sentence.Tokens[start + k].Text == word).All(same => same);
     }
 }

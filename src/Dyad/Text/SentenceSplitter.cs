@@ -32,6 +32,9 @@ internal sealed class SentenceSplitter
         "The", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "There", "No",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Sentence openers that also follow "U.S." as the noun it modifies ("U.S. Government officials", "U.S. Officials").
+    private static readonly FrozenSet<string> ModifiedByCountry = new[] { "Government", "Officials", "Police", "Analysts", "Experts", "Sources" }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly AbbreviationList _abbreviations;
 
     public SentenceSplitter(AbbreviationList abbreviations)
@@ -107,8 +110,16 @@ internal sealed class SentenceSplitter
         if (!IsTerminal(token.Text))
         {
             // An abbreviation: "Acme Inc. The company ..." but not "U.S. President ..." or "Sept. 11".
-            var openers = CountryAbbreviations.Contains(token.Text) ? StrongSentenceOpeners : SentenceOpeners;
-            return openers.Contains(next.Text) || (lineBreak && StartsUpper(next.Text));
+            if (CountryAbbreviations.Contains(token.Text))
+            {
+                // Hard-wrapped wire copy breaks lines anywhere, so a line break after "U.S." ("interference by
+                // U.S.\nGovernment officials", "warned the U.S.\nCongress") is no boundary by itself: only a word
+                // that opens sentences and is not one "U.S." often modifies, or an opening quote, starts one.
+                return StrongSentenceOpeners.Contains(next.Text)
+                    || (lineBreak && ((SentenceOpeners.Contains(next.Text) && !ModifiedByCountry.Contains(next.Text)) || IsOpening(next.Text[0])));
+            }
+
+            return SentenceOpeners.Contains(next.Text) || (lineBreak && StartsUpper(next.Text));
         }
 
         var first = next.Text[0];
