@@ -282,6 +282,24 @@ internal static class ActorResolver
             return null; // pronouns are resolved by the coder, which knows the clause
         }
 
+        // "Bolivia's government said the country will expel ...": "the country" is the one last named before it in the
+        // sentence, else the one the story is about.
+        if (headLemma is "country" or "nation" && view.Lemma(phrase[0]) == "the" && phrase.Count == 2)
+        {
+            for (var k = phrase[0] - 1; k >= 0; k--)
+            {
+                if (CountryNamedAt(view, k, context) is { } earlierCountry && ActorCode.TryParse(earlierCountry, out var namedCountry))
+                {
+                    return new Actor(namedCountry, text, span, $"'{text}' read as '{view[k].Text}', the country named before it") { Seniority = seniority };
+                }
+            }
+
+            if (context.DominantCountry is { } about && ActorCode.TryParse(about, out var aboutCode))
+            {
+                return new Actor(aboutCode, text, span, $"'{text}' read as the country the story is about") { Seniority = seniority };
+            }
+        }
+
         // "its foreign minister": the possessive refers to the nearest actor named before it in the sentence.
         var pronounPossessor = view.FirstChild(head, UdRelation.NmodPoss);
         if (pronounPossessor >= 0 && view.IsPronoun(pronounPossessor) && view.Lemma(pronounPossessor) is "its" or "their" or "it" or "they" && agentEntry is not null)
