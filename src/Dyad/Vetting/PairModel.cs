@@ -182,11 +182,18 @@ internal static class PairModelTrainer
     }
 
     /// <summary>An averaged perceptron over the instances, each with the set of its right labels as bits (0: none).</summary>
-    internal static LinearModel Fit(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs)
+    // A perceptron's weights depend on the order it sees its examples in, so one more pair in the corpus reshuffles
+    // them all and moves individual judgements; the mean of models trained in three orders moves far less.
+    private static readonly int[] ShuffleSeeds = [20261207, 2, 3];
+
+    internal static LinearModel Fit(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs) =>
+        LinearModel.Mean([.. ShuffleSeeds.Select(seed => FitInOrder(hashed, labels, indices, epochs, seed))]);
+
+    private static LinearModel FitInOrder(List<ulong[]> hashed, List<int> labels, List<int> indices, int epochs, int seed)
     {
         var trainer = new PerceptronTrainer(BucketBits, PairModel.ClassCount);
         var order = indices.ToArray();
-        var random = new Random(20261207);
+        var random = new Random(seed);
         Span<float> scores = stackalloc float[PairModel.ClassCount];
         for (var epoch = 0; epoch < epochs; epoch++)
         {
