@@ -285,6 +285,14 @@ internal sealed class DocumentCoder
                 : place?.Country is { } where ? Localised(located, where, "the event's place")
                 : context.DominantCountry is { } about && !FacesItsOwnCountry(located, about) ? Localised(located, about, "the country the story is about")
                 : located;
+            // A company or a newspaper acting on no one, or on another company or people of no country ("will ask
+            // shareholders", "when asked by reporters"), is business or journalism, not an event between political actors.
+            if (_ownConventions && !KeepEveryCandidate && IsCompanyOrPress(e.Source.Code)
+                && (e.Target is null || IsCompanyOrPress(e.Target.Code) || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             if (_ownConventions && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
                 && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
             {
@@ -408,6 +416,11 @@ internal sealed class DocumentCoder
         static bool IsRoleOfficials(Actor actor) =>
             actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);
     }
+
+    // A country's (or no country's) companies and press: not the international bodies coded IGOBUS... (the World Bank).
+    private static bool IsCompanyOrPress(ActorCode code) =>
+        code.Value.StartsWith("MNC", StringComparison.Ordinal)
+        || ((code.Country is not null || code.Value.StartsWith("---", StringComparison.Ordinal)) && code.Value.Length >= 6 && code.Value.Substring(3, 3) is "BUS" or "MED");
 
     /// <summary>
     /// An actor the text names only by its role ("rebels", "riot police", "16 women": code "---REB") takes the
