@@ -59,18 +59,7 @@ internal static class GazetteerBuilder
         // English words: every word written in lower case in the English treebanks. Another name all of whose words
         // are English words is a description in English ("White House" of Casablanca, "Big Apple"), which news
         // means otherwise.
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var treebank in Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
-            {
-                var form = line.Split('\t')[1];
-                if (form.All(char.IsLower))
-                {
-                    english.Add(form);
-                }
-            }
-        }
+        var english = TreebankWords.LowerCase(data);
 
         bool IsEnglishPhrase(string name) =>
             name.Split(' ', '-') is { Length: >= 2 } words && words.All(w => english.Contains(w.ToLowerInvariant()));

@@ -25,18 +25,7 @@ internal static class LeaderDictionaryBuilder
         var facts = Path.Combine(dictionaries, "facts");
         // English words: every word written in lower case in the English treebanks (EWT, GUM, PUD) or at least twice
         // in the Reuters corpus ("lynch", "mason", "manning" are words before they are surnames).
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var treebank in Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
-            {
-                var form = line.Split('\t')[1];
-                if (form.All(char.IsLower))
-                {
-                    english.Add(form);
-                }
-            }
-        }
+        var english = TreebankWords.LowerCase(data);
 
         // A word of the Reuters text counts when written in lower case at least twice and at least a quarter as often as
         // capitalised: "lusinchi" in an all-lower-case story is still a name.
