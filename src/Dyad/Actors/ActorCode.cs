@@ -48,8 +48,11 @@ public readonly record struct ActorCode
     // party ("Turkish jets bombed PKK positions", "Ankara banned the opposition party").
     private static readonly FrozenSet<string> OpposingRoles = new[] { "REB", "INS", "SEP", "OPP", "UAF", "CRM" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The three letters after the first three ("GOV" of "JPNGOV", "BUS" of "---BUS"), or null for a bare code.</summary>
+    public string? FirstRole => Value.Length >= 6 ? Value.Substring(3, 3) : null;
+
     /// <summary>Whether the actor's first role sets it against its own country's state (rebels, insurgents, separatists, the opposition, armed groups, criminals).</summary>
-    public bool OpposesItsState => Country is not null && Value.Length >= 6 && OpposingRoles.Contains(Value.Substring(3, 3));
+    public bool OpposesItsState => Country is not null && FirstRole is { } role && OpposingRoles.Contains(role);
 
     public static ActorCode Parse(string value)
     {

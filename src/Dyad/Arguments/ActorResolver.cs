@@ -262,14 +262,11 @@ internal static class ActorResolver
 
             // "Opposition leader Raila Odinga": a role the text gives a person the dictionary codes as a government's
             // outranks the office the dictionary's dates give (which may lag behind the news).
-            if (namedCode.Value.Length == 6 && namedCode.Value.EndsWith("GOV", StringComparison.Ordinal) && namedCode.Country is { } personCountry
-                && !namedEntry.Source.StartsWith("countries.txt", StringComparison.Ordinal))
+            if (namedCode.Value.Length == 6 && namedCode.FirstRole == "GOV" && namedCode.Country is { } personCountry
+                && !namedEntry.Source.StartsWith("countries.txt", StringComparison.Ordinal) && agentEntry is { Code: "~OPP" or "~REB" or "~INS" })
             {
-                if (agentEntry is { Code: "~OPP" or "~REB" or "~INS" })
-                {
-                    code = Combine(ActorCode.Parse(personCountry), agentEntry.Code);
-                    rule += $" + agent {agentEntry.Source} (the role the text gives)";
-                }
+                code = Combine(ActorCode.Parse(personCountry), agentEntry.Code);
+                rule += $" + agent {agentEntry.Source} (the role the text gives)";
             }
 
             var actor = new Actor(code, text, span, rule) { Seniority = seniority };

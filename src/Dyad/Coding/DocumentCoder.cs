@@ -287,14 +287,8 @@ internal sealed class DocumentCoder
                 : located;
             // A company or a newspaper acting on no one, or on another company or people of no country ("will ask
             // shareholders", "when asked by reporters"), is business or journalism, not an event between political actors.
-            if (_ownConventions && !KeepEveryCandidate && IsCompanyOrPress(e.Source.Code)
-                && (e.Target is null || IsCompanyOrPress(e.Target.Code) || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            if (_ownConventions && !KeepEveryCandidate && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal)
-                && (e.Target is null || e.Target.Code.Value.StartsWith("---", StringComparison.Ordinal)))
+            if (_ownConventions && !KeepEveryCandidate && ((IsCompanyOrPress(e.Source.Code) && (NoOneInParticular(e.Target) || IsCompanyOrPress(e.Target!.Code)))
+                || (NoOneInParticular(e.Source) && NoOneInParticular(e.Target))))
             {
                 continue;
             }
@@ -347,7 +341,7 @@ internal sealed class DocumentCoder
     private static Actor? PlaceTarget(SentenceEvent e, EventPlace? place, string placeNote)
     {
         var visit = e.Pattern.Code.Root == "04";
-        if (place?.Country is not { } country || !(placeNote.StartsWith("place of its own clause", StringComparison.Ordinal) || placeNote.StartsWith("'here'", StringComparison.Ordinal))
+        if (place?.Country is not { } country || !(InItsOwnClause(placeNote) || placeNote.StartsWith("'here'", StringComparison.Ordinal))
             || !ActorCode.TryParse(country, out var code) || e.Source.Code.Value == country || (visit && e.Source.Country == country))
         {
             return null;
@@ -365,14 +359,14 @@ internal sealed class DocumentCoder
     /// </summary>
     private static Actor? StoryCountryAttacked(SentenceView view, SentenceEvent e, EventPlace? place, string placeNote, DocumentContext context)
     {
-        if (e.Pattern.Code.Root == "04" || (place?.Country is not null && placeNote.StartsWith("place of its own clause", StringComparison.Ordinal))
+        if (e.Pattern.Code.Root == "04" || (place?.Country is not null && InItsOwnClause(placeNote))
             || context.DominantCountry is not { } country || e.Source.Code.Value == country || !ActorCode.TryParse(country, out var code))
         {
             return null;
         }
 
         // Strikers, farmers or companies do not use force on a country: "a union struck CBS Inc" is a labour strike.
-        if (e.Source.Code.Value.Length >= 6 && !ArmedRoles.Contains(e.Source.Code.Value.Substring(3, 3)))
+        if (e.Source.Code.FirstRole is { } role && !ArmedRoles.Contains(role))
         {
             return null;
         }
@@ -386,6 +380,9 @@ internal sealed class DocumentCoder
 
         return new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
     }
+
+    // Whether EventPlacer found the place in the event's own clause (its note says so).
+    private static bool InItsOwnClause(string placeNote) => placeNote.StartsWith("place of its own clause", StringComparison.Ordinal);
 
     // The roles that use force: a state's government, forces and police, and armed groups.
     private static readonly FrozenSet<string> ArmedRoles = new[] { "GOV", "MIL", "COP", "SPY", "REB", "INS", "SEP", "UAF" }.ToFrozenSet(StringComparer.Ordinal);
@@ -417,10 +414,13 @@ internal sealed class DocumentCoder
             actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);
     }
 
+    // No actor, or people of no country named only by role ("---REB").
+    private static bool NoOneInParticular(Actor? actor) => actor is null || actor.Code.Value.StartsWith("---", StringComparison.Ordinal);
+
     // A country's (or no country's) companies and press: not the international bodies coded IGOBUS... (the World Bank).
     private static bool IsCompanyOrPress(ActorCode code) =>
         code.Value.StartsWith("MNC", StringComparison.Ordinal)
-        || ((code.Country is not null || code.Value.StartsWith("---", StringComparison.Ordinal)) && code.Value.Length >= 6 && code.Value.Substring(3, 3) is "BUS" or "MED");
+        || ((code.Country is not null || code.Value.StartsWith("---", StringComparison.Ordinal)) && code.FirstRole is "BUS" or "MED");
 
     /// <summary>
     /// An actor the text names only by its role ("rebels", "riot police", "16 women": code "---REB") takes the
