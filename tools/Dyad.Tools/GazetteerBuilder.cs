@@ -8,8 +8,9 @@ namespace Dyad.Tools;
 /// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
 /// their towns), continents (K), first-level regions (a representative point) and populated places of 1,000+ people, from
 /// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
-/// ../shared/data/naturalearth (public domain).
-/// Rows: KIND (C, K, A, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
+/// ../shared/data/naturalearth (public domain), and the counties of the United States from
+/// resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain).
+/// Rows: KIND (C, K, A, D, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
 internal static class GazetteerBuilder
@@ -105,8 +106,8 @@ internal static class GazetteerBuilder
         var output = new StringBuilder();
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
-        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain).\n");
-        output.Append("# KIND (C country, K continent, A first-level region, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain).\n");
+        output.Append("# KIND (C country, K continent, A first-level region, D US county, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
         // point of a country that GeoNames and most references give too), where a reference centre is not
@@ -187,8 +188,20 @@ internal static class GazetteerBuilder
 
             var total = towns.Sum(t => (double)t.Population);
             var (lat, lon) = f.Length > 3 && regionPoints.TryGetValue(f[3], out var known) ? known : (Middle(towns.Select(t => t.Lat)), Middle(towns.Select(t => t.Lon)));
-            var alternates = f[2] != f[1] ? f[2] : string.Empty;
+            var alternates = string.Join('|', new[] { f[2] != f[1] ? f[2] : null }.Concat(StateAbbreviations.GetValueOrDefault(f[0]) ?? []).OfType<string>());
             output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
+        }
+
+        // Second-level regions of the United States: its counties and their equivalents (parishes, boroughs), at the
+        // Census Bureau's internal point, with their people, so that "Laurel County" and "Rapides Parish" are
+        // places and a county the story names supports the towns near it. "Co." is how local news shortens them.
+        foreach (var line in File.ReadLines(Path.Combine(resources, "places", "facts", "us-counties.tsv")).Where(l => !l.StartsWith('#')).Skip(1))
+        {
+            var f = line.Split('\t');
+            var alternates = f[2].EndsWith(" County", StringComparison.Ordinal) ? f[2][..^"County".Length] + "Co." : string.Empty;
+            var population = f[5].Length > 0 ? long.Parse(f[5], CultureInfo.InvariantCulture) : 0;
+            output.Append(CultureInfo.InvariantCulture,
+                $"D\tUS.{f[1]}\t{f[2]}\t{alternates}\tUSA\tUS.{f[0]}\t{Double(f[3]):0.####}\t{Double(f[4]):0.####}\t{population}\tADM2\t\n");
         }
 
         foreach (var place in places.Values.OrderBy(p => long.Parse(p.Id, CultureInfo.InvariantCulture)))
@@ -202,6 +215,24 @@ internal static class GazetteerBuilder
         File.WriteAllText(path, output.ToString(), new UTF8Encoding(false));
         Console.Error.WriteLine($"wrote {path} ({places.Count} places, {new FileInfo(path).Length:N0} bytes)");
     }
+
+    /// <summary>
+    /// The abbreviations of the states that American news writes after a town ("Louisville, Ky.", "Charleston,
+    /// W.Va."): the Associated Press's forms (facts of usage), by GeoNames' admin-1 code. States AP spells out
+    /// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) have none.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> StateAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["US.AL"] = ["Ala."], ["US.AZ"] = ["Ariz."], ["US.AR"] = ["Ark."], ["US.CA"] = ["Calif."], ["US.CO"] = ["Colo."],
+        ["US.CT"] = ["Conn."], ["US.DE"] = ["Del."], ["US.DC"] = ["D.C."], ["US.FL"] = ["Fla."], ["US.GA"] = ["Ga."],
+        ["US.IL"] = ["Ill."], ["US.IN"] = ["Ind."], ["US.KS"] = ["Kan.", "Kans."], ["US.KY"] = ["Ky."], ["US.LA"] = ["La."],
+        ["US.MD"] = ["Md."], ["US.MA"] = ["Mass."], ["US.MI"] = ["Mich."], ["US.MN"] = ["Minn."], ["US.MS"] = ["Miss."],
+        ["US.MO"] = ["Mo."], ["US.MT"] = ["Mont."], ["US.NE"] = ["Neb.", "Nebr."], ["US.NV"] = ["Nev."], ["US.NH"] = ["N.H."],
+        ["US.NJ"] = ["N.J."], ["US.NM"] = ["N.M."], ["US.NY"] = ["N.Y."], ["US.NC"] = ["N.C."], ["US.ND"] = ["N.D."],
+        ["US.OK"] = ["Okla."], ["US.OR"] = ["Ore."], ["US.PA"] = ["Pa."], ["US.RI"] = ["R.I."], ["US.SC"] = ["S.C."],
+        ["US.SD"] = ["S.D."], ["US.TN"] = ["Tenn."], ["US.VT"] = ["Vt."], ["US.VA"] = ["Va."], ["US.WA"] = ["Wash."],
+        ["US.WV"] = ["W.Va.", "W. Va."], ["US.WI"] = ["Wis."], ["US.WY"] = ["Wyo."],
+    };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
     {

@@ -128,9 +128,11 @@ internal sealed class PlaceEvaluator
 
             foreach (var toponym in article.Toponyms)
             {
-                // The found name that shares most characters with the gold one is its reading.
+                // The found name that shares most characters with the gold one is its reading; of two that share as
+                // many, the shorter: "Canada" in "Toronto, Canada" is the qualifier's own mention, not the town's.
                 var match = places.Where(p => Overlaps(p.Span, toponym))
                     .OrderByDescending(p => Math.Min(p.Span.End, toponym.End) - Math.Max(p.Span.Start, toponym.Start))
+                    .ThenBy(p => p.Span.End - p.Span.Start)
                     .Select(p => ((TextSpan Span, PlaceMention Mention)?)p).FirstOrDefault();
                 if (match is not { } m)
                 {

@@ -63,21 +63,22 @@ internal sealed class PlaceContext
             names += 1.0 * Math.Min(3, Others(inCountry, key));
         }
 
-        // Other names of the story that may be towns near this one ("Oakwood" and "Flowery Branch" beside
-        // Gainesville, Georgia): a local story's towns lie together, whether or not it names their state.
-        if (reading.Kind == 'P')
+        // Other names of the story that may be towns or counties near this one ("Oakwood" and "Flowery Branch"
+        // beside Gainesville, Georgia; "Hall County"): a local story's places lie together, whether or not it names
+        // their state.
+        if (reading.Kind is 'P' or 'D')
         {
             names += 1.5 * Math.Min(3, Near(reading, key));
         }
 
         // However many names point somewhere, they outweigh at most a population a million times larger.
-        return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' && HomeCountry(key) == reading.Country ? 2 : 0);
+        return actors + Math.Min(6, names) + (reading.Kind is 'P' or 'A' or 'D' && HomeCountry(key) == reading.Country ? 2 : 0);
     }
 
-    /// <summary>For each name of the story, the towns it may be and how likely each is.</summary>
+    /// <summary>For each name of the story, the towns and counties it may be and how likely each is.</summary>
     public IReadOnlyDictionary<string, List<(GazetteerEntry Entry, double Weight)>> Towns { get; init; } = new Dictionary<string, List<(GazetteerEntry, double)>>(StringComparer.Ordinal);
 
-    /// <summary>How many of the story's other names may be a town within 80 km of <paramref name="reading"/>, each as likely as its nearest such reading (at least one over its number of readings).</summary>
+    /// <summary>How many of the story's other names may be a town or county within 80 km of <paramref name="reading"/>, each as likely as its nearest such reading (at least one over its number of readings).</summary>
     private double Near(GazetteerEntry reading, string key)
     {
         var near = 0.0;

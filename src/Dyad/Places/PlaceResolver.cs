@@ -149,6 +149,23 @@ internal sealed class PlaceResolver
                 {
                     mentions.Add(qualifier with { IsLocative = false });
                 }
+
+                // "northern China", "southern Sudanese": the region is described by the country the words name,
+                // which is a toponym of its own (at its own point), though the region is where things happen.
+                if (mention.Place.Precision == "region" && mention.End - mention.Start >= 2
+                    && CountryNamed(view, mention.Start + 1, mention.End) is { } described)
+                {
+                    mentions.Add(new PlaceMention(mention.Start + 1, mention.End, mention.Phrase,
+                        PlaceOf(view.TextOf(view.SpanOf(mention.Start + 1, mention.End - 1)), described)) { IsLocative = false });
+                }
+            }
+            else if (Demonym(view, i) is { } people)
+            {
+                // "Russian officials", "Palestinians": a country's adjective or its people name the country as a
+                // toponym, but they say where no event happens ("Russian troops" act anywhere), so they are
+                // never locative: only geoparsing sees them.
+                mentions.Add(people);
+                i = people.End;
             }
             else
             {
@@ -157,6 +174,33 @@ internal sealed class PlaceResolver
         }
 
         return mentions;
+    }
+
+    /// <summary>The country words [start, end) name: a gazetteer country or the country the actor dictionary gives them ("Sudanese").</summary>
+    private GazetteerEntry? CountryNamed(SentenceView view, int start, int end) =>
+        _gazetteer.Lookup(string.Join(' ', view.Keys.Skip(start).Take(end - start))).FirstOrDefault(e => e.Kind == 'C')
+        ?? ActorCountry(view, start, end);
+
+    /// <summary>A country's adjective or people starting at word <paramref name="i"/> ("Russian", "Sri Lankan", "Israelis"), as a non-locative mention of the country.</summary>
+    private PlaceMention? Demonym(SentenceView view, int i)
+    {
+        if (view.MatchAt[i] is not { } match || match.Start != i || view[i].Text is not { Length: > 0 } text || !char.IsUpper(text[0]))
+        {
+            return null;
+        }
+
+        var last = view[match.End - 1];
+        if ((last.Upos != UdTag.Adj && last.Xpos is not ("NNPS" or "NNS")) || ActorCountry(view, i, match.End) is not { } country)
+        {
+            return null;
+        }
+
+        return new PlaceMention(i, match.End, ClauseStructure.HeadOfRange(view, i, match.End), PlaceOf(view.TextOf(view.SpanOf(i, match.End - 1)), country))
+        {
+            IsLocative = false,
+            Key = string.Join(' ', view.Keys.Skip(i).Take(match.End - i)),
+            Readings = [country],
+        };
     }
 
     private static readonly FrozenSet<string> Titles = new[]
@@ -296,8 +340,8 @@ internal sealed class PlaceResolver
                     Vote(countryVotes, country, key, weight);
                 }
 
-                // The towns it may be, for the towns of other names near them.
-                towns[key] = readings.Select((r, k) => (Entry: r, Weight: weights[k] / total)).Where(x => x.Entry.Kind == 'P')
+                // The towns (and counties) it may be, for the towns of other names near them.
+                towns[key] = readings.Select((r, k) => (Entry: r, Weight: weights[k] / total)).Where(x => x.Entry.Kind is 'P' or 'D')
                     .OrderByDescending(x => x.Weight).Take(30).ToList();
             }
         }
@@ -422,7 +466,7 @@ internal sealed class PlaceResolver
             return null;
         }
 
-        var (best, qualified) = Choose(view, i + length, candidates, key, context);
+        var (best, qualified) = Choose(view, i, i + length, candidates, key, context);
         var end = i + length;
         var phrase = ClauseStructure.HeadOfRange(view, i, end);
         var span = view.SpanOf(i, end - 1);
@@ -466,6 +510,13 @@ internal sealed class PlaceResolver
 
             var key = string.Join(' ', view.Keys.Skip(i).Take(length));
             var country = ActorCountry(view, i, i + length);
+
+            // "Jackson and Barrow counties": a name in a list that ends in "counties" (or "parishes") is a county.
+            if (ListedAs(view, i + length) is { } unit && Readings(view, i, length, $"{key} {unit}", country, context) is { Count: > 0 } listed)
+            {
+                return (length, $"{key} {unit}", listed);
+            }
+
             var candidates = Readings(view, i, length, key, country, context);
             if (candidates.Count == 0)
             {
@@ -479,10 +530,11 @@ internal sealed class PlaceResolver
                 continue;
             }
 
-            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country
-            // is still named at the head of its institutions ("the U.S. Department of Agriculture").
+            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country or
+            // a county is still named at the head of its institutions ("the U.S. Department of Agriculture", "the
+            // Laurel County Sheriff's Office").
             if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0])
-                && (!candidates.Any(c => c.Kind == 'C') || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
+                && (!candidates.Any(c => c.Kind is 'C' or 'D') || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
             {
                 continue;
             }
@@ -493,10 +545,37 @@ internal sealed class PlaceResolver
         return null;
     }
 
+    /// <summary>
+    /// "county" or "parish" when the words from <paramref name="end"/> on continue a list of names that ends in
+    /// "counties" or "parishes" ("Becker, Clay, Otter Tail and Wilkin counties"), else null.
+    /// </summary>
+    private static string? ListedAs(SentenceView view, int end)
+    {
+        for (var j = end; j < view.Count && j < end + 30; j++)
+        {
+            switch (view.Keys[j])
+            {
+                case "counties":
+                    return "county";
+                case "parishes":
+                    return "parish";
+                case "," or "and" or "or" or "&":
+                    continue;
+            }
+
+            if (view[j].Text is not { Length: > 0 } text || !char.IsUpper(text[0]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private EventPlace PlaceOf(string text, GazetteerEntry entry)
     {
-        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'K' => "region", _ => "city" };
-        var admin1 = entry.Kind == 'P' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
+        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'D' => "admin2", 'K' => "region", _ => "city" };
+        var admin1 = entry.Kind is 'P' or 'D' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
         return new EventPlace(text, entry.Name, entry.Kind == 'K' ? null : entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
     }
 
@@ -514,14 +593,15 @@ internal sealed class PlaceResolver
             return [];
         }
 
-        // A country's adjective or its people ("Canadian", "Americans") name no place.
+        // A country's adjective or its people ("Canadian", "Americans") name no place; but a country's own name
+        // read as a plural ("the United States", "the Philippines") is still the country.
         var last = view[i + length - 1];
-        if (actorCountry is not null && (last.Upos == UdTag.Adj || last.Xpos is "NNPS" or "NNS"))
+        var candidates = _gazetteer.Lookup(key).ToList();
+        if (actorCountry is not null && (last.Upos == UdTag.Adj || last.Xpos is "NNPS" or "NNS") && !candidates.Contains(actorCountry))
         {
             return [];
         }
 
-        var candidates = _gazetteer.Lookup(key).ToList();
 
         // A word the tagger reads as a common noun, or that the story also writes in lower case ("City officials",
         // "Medical Center", "Man booked"), names a country or a region at most.
@@ -592,9 +672,12 @@ internal sealed class PlaceResolver
     /// much as a sixteenfold population, so "Geneva" in a story about Americans is still Geneva, Switzerland,
     /// but "Tripoli" in a story about Lebanon is Lebanon's.
     /// </summary>
-    private (GazetteerEntry Entry, bool Qualified) Choose(SentenceView view, int after, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
+    private (GazetteerEntry Entry, bool Qualified) Choose(SentenceView view, int start, int after, IReadOnlyList<GazetteerEntry> candidates, string key, PlaceContext context)
     {
-        string? qualifier = null;
+        // "Washington state", "the state of New York": the first-level region, not its namesake city.
+        var state = (after < view.Count && view.Keys[after] == "state") || (start >= 2 && view.Keys[start - 1] == "of" && view.Keys[start - 2] == "state");
+
+        string? qualifier = null; // a region's or country's name or abbreviation after a comma ("Paris, Texas", "Louisville, Ky.")
         if (after + 1 < view.Count && view.Keys[after] == ",")
         {
             qualifier = view.Keys[after + 1];
@@ -610,10 +693,11 @@ internal sealed class PlaceResolver
             var admin = c.Admin1 is { } code ? _gazetteer.Admin1(code)?.Name : null;
             var country = _gazetteer.Country(c.Country)?.Name;
             return (admin is not null && admin.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase))
-                || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase));
+                || (country is not null && country.StartsWith(qualifier, StringComparison.OrdinalIgnoreCase))
+                || (c.Kind != 'A' && _gazetteer.Lookup(qualifier).Any(q => q.Kind == 'A' && q.Id == c.Admin1));
         }
 
-        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0))!;
+        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0) + (state && c.Kind == 'A' ? 10 : 0))!;
         return (best, Qualifies(best));
     }
 
