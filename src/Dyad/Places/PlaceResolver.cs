@@ -54,6 +54,14 @@ internal sealed class PlaceResolver
         "centre", "center", "plant", "factory", "harbour", "harbor", "station", "courthouse", "villa", "castle", "park",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The first words of a state's institutions ("the Indiana Department of ...", "the Texas Highway Patrol"): a region named before them is still named.</summary>
+    private static readonly FrozenSet<string> Institutions = new[]
+    {
+        "department", "dept.", "state", "highway", "public", "national", "gov.", "governor", "division", "council", "association",
+        "attorney", "house", "senate", "supreme", "university", "army", "bureau", "board", "commission", "court", "legislature",
+        "general", "patrol", "police", "fire", "health", "education", "democratic", "republican", "democrats", "republicans",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that make a name before them another place's ("Guernsey County", "Jordan Lake", "Lebanon Road").</summary>
     private static readonly FrozenSet<string> Features = new[]
     {
@@ -195,10 +203,18 @@ internal sealed class PlaceResolver
             return null;
         }
 
+        // "the Americas" is no people of America, and "the Indian Ocean" is no place in India.
+        var key = string.Join(' ', view.Keys.Skip(i).Take(match.End - i));
+        if ((key.EndsWith('s') && _gazetteer.Lookup(key[..^1]).Contains(country))
+            || (match.End < view.Count && view.Keys[match.End] is "ocean" or "sea" or "gulf" or "peninsula" or "subcontinent"))
+        {
+            return null;
+        }
+
         return new PlaceMention(i, match.End, ClauseStructure.HeadOfRange(view, i, match.End), PlaceOf(view.TextOf(view.SpanOf(i, match.End - 1)), country))
         {
             IsLocative = false,
-            Key = string.Join(' ', view.Keys.Skip(i).Take(match.End - i)),
+            Key = key,
             Readings = [country],
         };
     }
@@ -530,11 +546,11 @@ internal sealed class PlaceResolver
                 continue;
             }
 
-            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country or
-            // a county is still named at the head of its institutions ("the U.S. Department of Agriculture", "the
-            // Laurel County Sheriff's Office").
+            // A name before another capitalised name is part of it ("Paris Hilton", "York Street"), but a country, a
+            // state or a county is still named at the head of its institutions ("the U.S. Department of Agriculture",
+            // "the Indiana Department of Workforce Development", "the Laurel County Sheriff's Office").
             if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0])
-                && (!candidates.Any(c => c.Kind is 'C' or 'D') || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
+                && (!(candidates.Any(c => c.Kind is 'C' or 'D') || (candidates.Any(c => c.Kind == 'A') && Institutions.Contains(view.Keys[i + length]))) || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
             {
                 continue;
             }
