@@ -203,9 +203,10 @@ internal sealed class PlaceResolver
             return null;
         }
 
-        // "the Americas" is no people of America, and "the Indian Ocean" is no place in India.
+        // "the Americas" (a plural of a place's name) is no people of America, and "the Indian Ocean" is no place
+        // in India.
         var key = string.Join(' ', view.Keys.Skip(i).Take(match.End - i));
-        if ((key.EndsWith('s') && _gazetteer.Lookup(key[..^1]).Contains(country))
+        if ((last.Xpos is "NNPS" or "NNS" && view.Lemma(match.End - 1) is var lemma && lemma != view.Keys[match.End - 1] && _gazetteer.Lookup(lemma).Count > 0)
             || (match.End < view.Count && view.Keys[match.End] is "ocean" or "sea" or "gulf" or "peninsula" or "subcontinent"))
         {
             return null;
