@@ -52,6 +52,32 @@ public sealed class PlaceEvaluatorTests
         }
     }
 
+    [Fact]
+    public void Reads_a_qualifier_by_its_own_mention()
+    {
+        // "Canada" in "Toronto, Canada" is the qualifier's own toponym (the country), not the town it qualifies.
+        const string text = "A hospital wing was closed in Toronto, Canada, on Monday.";
+        var xml = $"""
+            <articles><article><text>{text}</text><locations>
+              <location><name>Toronto</name><start>30</start><end>37</end><lat>43.7</lat><lon>-79.4</lon></location>
+              <location><name>Canada</name><start>39</start><end>45</end><lat>60</lat><lon>-95</lon></location>
+            </locations></article></articles>
+            """;
+        var path = Path.Combine(Path.GetTempPath(), $"dyad-places-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, xml);
+        try
+        {
+            var score = Evaluator.Value.Evaluate(GeoparsingCorpus.Read(path));
+
+            Assert.Equal((2, 2, 2), (score.Gold, score.GoldFound, score.Resolvable));
+            Assert.Equal(2, score.Within161);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("<articles><article><text>x", "not well-formed XML")]
     [InlineData("<root/>", "expected an <articles> root")]

@@ -84,6 +84,7 @@ public sealed class PlaceResolverTests
     [InlineData("Schools in northeast Georgia closed on Monday.|Officials in Atlanta and Athens said the storm was severe.", "Georgia", "USA", "Georgia")]
     [InlineData("Lebanon police arrested a man on Friday.|He was taken to the jail in Zionsville, Indiana.", "Lebanon", "USA", "Indiana")]
     [InlineData("Columbus police arrested a man on Friday.|He was taken to a hospital in Phenix City.", "Columbus", "USA", "Georgia")]
+    [InlineData("Deputies searched a farm in Boone County.|The Indiana Department of Natural Resources joined the search.", "Boone County", "USA", "Indiana")]
     public void Reads_a_local_story_by_its_other_names(string sentences, string name, string country, string admin1)
     {
         var views = sentences.Split('|')
@@ -100,10 +101,21 @@ public sealed class PlaceResolverTests
         Assert.All(places, m => Assert.Equal((country, admin1), (m.Place.Country, m.Place.Admin1)));
     }
 
-    /// <summary>Every place name, locative or not: a country at the head of its institutions, no town inside "European Union".</summary>
+    /// <summary>
+    /// Every place name, locative or not: a country, a state or a county at the head of its institutions; no town
+    /// inside "European Union"; a county in a list of counties; the country a regional description names beside
+    /// the region; a qualifying country spelt as a plural; a country's adjective or people.
+    /// </summary>
     [Theory]
     [InlineData("The U.S. Department of Agriculture said so on Monday.", "United States")]
     [InlineData("Ministers of the European Union met on Monday.", "")]
+    [InlineData("The Indiana Department of Health said so on Monday.", "Indiana")]
+    [InlineData("The Laurel County Sheriff's Office said so on Monday.", "Laurel County")]
+    [InlineData("Schools closed in Jackson and Barrow counties on Monday.", "Jackson County|Barrow County")]
+    [InlineData("Floods hit northern China on Monday.", "North China|China")]
+    [InlineData("Cases were reported in Ohio, United States, on Monday.", "Ohio|United States")]
+    [InlineData("Russian troops entered the town on Monday.", "Russia")]
+    [InlineData("Tourists from the Americas crossed the Indian Ocean.", "")]
     public void Reads_every_place_name(string text, string names)
     {
         var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
@@ -112,6 +124,23 @@ public sealed class PlaceResolverTests
         var found = Resolver.Value.Toponyms(view, Resolver.Value.ContextOf([view], []));
 
         Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), found.Select(m => m.Place.Name));
+    }
+
+    /// <summary>
+    /// A country's adjective or people names the country for geoparsing, but never the place of an event: "Russian
+    /// troops" act wherever they are.
+    /// </summary>
+    [Fact]
+    public void Reads_a_demonym_as_a_toponym_but_not_as_a_place()
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", "Russian troops shelled Palestinian villages.")).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+        var context = Resolver.Value.ContextOf([view], ["RUS", "PSE"]);
+
+        var toponyms = Resolver.Value.Toponyms(view, context);
+
+        Assert.Equal([("Russian", "RUS"), ("Palestinian", "PSE")], toponyms.Select(m => (m.Place.Text, m.Place.Country)));
+        Assert.Empty(Resolver.Value.Find(view, context));
     }
 
     [Theory]
