@@ -169,6 +169,10 @@ public sealed class FusionAndExportTests : IDisposable
         Assert.Equal("CHN", column["Country"]);
         Assert.Equal("Beijing", column["City"]);
 
+        // A US county is POLECAT's district, not its city.
+        var county = EventExports.ToPolecat(meeting.Record with { Place = new Dyad.Records.PlaceRecord("Laurel County", "Laurel County", "USA", "Kentucky", 37.11, -84.12, "admin2") })!.Split('\t');
+        Assert.Equal(("Laurel County", "", "Kentucky"), (county[Array.IndexOf(EventExports.PolecatColumns, "District")], county[Array.IndexOf(EventExports.PolecatColumns, "City")], county[Array.IndexOf(EventExports.PolecatColumns, "Province")]));
+
         // A statement (CAMEO 01) is no PLOVER event, so POLECAT's table has no row for it; a concession (CAMEO 08, a
         // material root) is verbal cooperation in PLOVER, which the quad column follows.
         Assert.Null(EventExports.ToPolecat(meeting.Record with { Cameo = "010", Plover = null }));

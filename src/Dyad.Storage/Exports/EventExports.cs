@@ -149,7 +149,7 @@ public static class EventExports
         return Join(
             e.Id, Iso(e.DateStart), record.Source?.Text, Sectors(record.Source), e.SourceCountry, record.Text, e.Cameo, Number(e.Goldstein),
             record.Target?.Text, Sectors(record.Target), e.TargetCountry, e.FirstDoc, Number(record.Sentence), null,
-            place?.Precision == "city" ? e.PlaceName : null, null, place?.Admin1, e.PlaceCountry, Number(e.Lat), Number(e.Lon));
+            place?.Precision == "city" ? e.PlaceName : null, place?.Precision == "admin2" ? e.PlaceName : null, place?.Admin1, e.PlaceCountry, Number(e.Lat), Number(e.Lon));
     }
 
     /// <summary>
@@ -176,7 +176,7 @@ public static class EventExports
             id, Iso(date), plover.Type, plover.Mode, null, PloverQuads.GetValueOrDefault(plover.Type), plover.Context,
             null, e.Source.Country, null, Primary(e.Source), Sectors(e.Source), null, e.Source.Text, null,
             null, e.Target?.Country, null, Primary(e.Target), Sectors(e.Target), null, e.Target?.Text, null,
-            place?.Name, place?.Precision == "city" ? place.Name : null, null, place?.Admin1, place?.Country, Number(place?.Lat), Number(place?.Lon), null, place?.Text, null,
+            place?.Name, place?.Precision == "city" ? place.Name : null, place?.Precision == "admin2" ? place.Name : null, place?.Admin1, place?.Country, Number(place?.Lat), Number(place?.Lon), null, place?.Text, null,
             null, Iso(e.Published?.Date), null, null, null, "en", PolecatVersion);
     }
 
