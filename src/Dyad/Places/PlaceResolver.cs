@@ -563,6 +563,42 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>
+    /// Whether the name next to the one that starts (<paramref name="step"/> -1) or ends (+1) at word
+    /// <paramref name="edge"/>, across a comma, "and" or "or", is most likely a first-level region ("Oregon" before
+    /// ", Washington").
+    /// </summary>
+    private bool ListedBesideRegion(SentenceView view, int edge, int step)
+    {
+        var k = step < 0 ? edge - 1 : edge;
+        if (k < 0 || k >= view.Count || view.Keys[k] is not ("," or "and" or "or"))
+        {
+            return false;
+        }
+
+        k += step;
+        if (k >= 0 && k < view.Count && view.Keys[k] == "and")
+        {
+            k += step;
+        }
+
+        for (var length = 3; length >= 1; length--)
+        {
+            var (from, to) = step < 0 ? (k - length + 1, k + 1) : (k, k + length);
+            if (from < 0 || to > view.Count || Enumerable.Range(from, to - from).Any(w => view[w].Text is not { Length: > 0 } t || !char.IsUpper(t[0])))
+            {
+                continue;
+            }
+
+            if (_gazetteer.Lookup(string.Join(' ', view.Keys.Skip(from).Take(to - from))) is { Count: > 0 } readings)
+            {
+                return readings.MaxBy(Prior)!.Kind == 'A';
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// "county" or "parish" when the words from <paramref name="end"/> on continue a list of names that ends in
     /// "counties" or "parishes" ("Becker, Clay, Otter Tail and Wilkin counties"), else null.
     /// </summary>
@@ -714,7 +750,10 @@ internal sealed class PlaceResolver
                 || (c.Kind != 'A' && _gazetteer.Lookup(qualifier).Any(q => q.Kind == 'A' && q.Id == c.Admin1));
         }
 
-        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0) + (state && c.Kind == 'A' ? 10 : 0))!;
+        // "Oregon, Washington and Wyoming": a name listed beside first-level regions is one too.
+        var amongRegions = candidates.Any(c => c.Kind == 'A') && (ListedBesideRegion(view, start, -1) || ListedBesideRegion(view, after, +1));
+        var best = candidates.MaxBy(c => Score(view, after, c, candidates, key, context) + (Qualifies(c) ? 20 : 0) + (state && c.Kind == 'A' ? 10 : 0)
+            + (amongRegions && c.Kind == 'A' ? 3 : 0))!;
         return (best, Qualifies(best));
     }
 

@@ -126,6 +126,19 @@ public sealed class PlaceResolverTests
         Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), found.Select(m => m.Place.Name));
     }
 
+    /// <summary>A name listed among first-level regions is one: "Washington" beside Oregon and Wyoming is the state, not the capital.</summary>
+    [Fact]
+    public void Reads_a_name_listed_among_states_as_a_state()
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", "Cases were reported in Oregon, Washington and Wyoming.")).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var found = Resolver.Value.Find(view, Resolver.Value.ContextOf([view], []));
+
+        Assert.Equal(["Oregon", "Washington", "Wyoming"], found.Select(m => m.Place.Name));
+        Assert.All(found, m => Assert.Equal(("admin1", "USA"), (m.Place.Precision, m.Place.Country)));
+    }
+
     /// <summary>
     /// A country's adjective or people names the country for geoparsing, but never the place of an event: "Russian
     /// troops" act wherever they are.
