@@ -551,7 +551,7 @@ internal sealed class PlaceResolver
             // state or a county is still named at the head of its institutions ("the U.S. Department of Agriculture",
             // "the Indiana Department of Workforce Development", "the Laurel County Sheriff's Office").
             if (i + length < view.Count && view[i + length].Upos == UdTag.Propn && char.IsUpper(view[i + length].Text[0])
-                && (!(candidates.Any(c => c.Kind is 'C' or 'D') || (candidates.Any(c => c.Kind == 'A') && Institutions.Contains(view.Keys[i + length]))) || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
+                && (!HeadsInstitution(candidates, view.Keys[i + length]) || PlaceNouns.Contains(view.Keys[i + length]) || Features.Contains(view.Keys[i + length])))
             {
                 continue;
             }
@@ -561,6 +561,10 @@ internal sealed class PlaceResolver
 
         return null;
     }
+
+    /// <summary>Whether a name of these readings can head an institution whose next word is <paramref name="next"/>: a country or county before any name, a state before an institution's word.</summary>
+    private static bool HeadsInstitution(List<GazetteerEntry> candidates, string next) =>
+        candidates.Any(c => c.Kind is 'C' or 'D') || (candidates.Any(c => c.Kind == 'A') && Institutions.Contains(next));
 
     /// <summary>
     /// Whether the name next to the one that starts (<paramref name="step"/> -1) or ends (+1) at word
