@@ -116,6 +116,11 @@ internal sealed class EventCoder
         {
             words.Add(view.Lemma(i));
             words.Add(view.Keys[i]);
+            if (i >= 2 && view.Keys[i - 1] == "-")
+            {
+                words.Add(HyphenJoined(view.Keys[i - 2], view.Keys[i]));
+            }
+
             if (view.Keys[i].EndsWith('s'))
             {
                 words.Add(view.Keys[i][..^1]);
@@ -524,10 +529,18 @@ internal sealed class EventCoder
         return -1;
     }
 
+    /// <summary>"cease-fire" as one word: the tokenizer splits it, and the parse makes "cease" a compound of "fire".</summary>
+    private static string? HyphenatedWith(SentenceView view, int word) =>
+        word >= 2 && view.Keys[word - 1] == "-" && view.Head(word - 2) == word ? HyphenJoined(view.Keys[word - 2], view.Keys[word]) : null;
+
+    /// <summary>Two words joined by a hyphen, as a pattern's condition writes them.</summary>
+    internal static string HyphenJoined(string before, string after) => before + "-" + after;
+
     private static bool Satisfies(SentenceView view, int word, WordConstraint constraint)
     {
         var lemmaMatched = constraint.AnyLemma || constraint.Lemmas.Contains(view.Lemma(word)) || constraint.Lemmas.Contains(view.Keys[word])
-            || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]));
+            || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]))
+            || (HyphenatedWith(view, word) is { } whole && (constraint.Lemmas.Contains(whole) || (whole.EndsWith('s') && constraint.Lemmas.Contains(whole[..^1]))));
 
         // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
         if (!lemmaMatched && !(constraint.InPhrase && view.Children(word).Any(c => view.Relation(c) is UdRelation.Compound or UdRelation.Amod
