@@ -319,11 +319,22 @@ internal sealed class EventCoder
         var pairs = mutual
             ? from source in sources from target in sources where !ReferenceEquals(source, target) select (source, (Actor?)target)
             : from source in sources from target in targets.Count > 0 ? targets.Cast<Actor?>() : [null] select (source, target);
-        foreach (var (source, target) in pairs)
+        foreach (var (source, actedOn) in pairs)
         {
+            var target = actedOn;
             if (target is not null && IsSelf(source, target))
             {
-                continue;
+                // "Syrian troops recaptured Aleppo": a state's force on a place of its own country falls on the
+                // rebels the story has named there, else it is no event between two parties.
+                if (IsForce(pattern.Code) && !pattern.Reversed && target.Code.Value.Length == 3 && target.Country == source.Country && !source.Code.OpposesItsState
+                    && source.Country is { } country && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponent && ActorCode.TryParse(opponent, out var opponentCode))
+                {
+                    target = new Actor(opponentCode, opponent, target.Span, "the armed opponents the story names in their own country");
+                }
+                else
+                {
+                    continue;
+                }
             }
 
             var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
