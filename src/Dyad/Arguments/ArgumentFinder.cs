@@ -141,6 +141,11 @@ internal static class ArgumentFinder
                 // "Gollum was seen to break into the parade": the one seen is the one breaking in.
                 notes.Add("subject of the passive verb governing it");
                 return raised;
+            case UdRelation.Xcomp or UdRelation.Advcl when ControlledByObject(view, trigger, head):
+                // "France urged Iran to release ...", "Ukraine accused Russia of aiding ...": the one urged or accused
+                // is the one who would act, not the speaker.
+                notes.Add("subject: the object of the governing verb");
+                return view.FirstChild(head, UdRelation.Obj);
             case UdRelation.Xcomp:
             case UdRelation.Advcl when view[trigger].Xpos is "VBG" or "VBN":
                 notes.Add("subject taken from the governing verb");
@@ -152,6 +157,25 @@ internal static class ArgumentFinder
             default:
                 return -1;
         }
+    }
+
+    /// <summary>
+    /// Whether the governing verb's object is who acts in the clause under it: an infinitive after an object ("urged
+    /// Iran to release"), or a gerund after "of", "for" or "against" ("accused Russia of aiding", "blamed Kyiv for shelling").
+    /// </summary>
+    private static bool ControlledByObject(SentenceView view, int clause, int head)
+    {
+        if (view.IsPassive(head) || view.FirstChild(head, UdRelation.Obj) < 0)
+        {
+            return false;
+        }
+
+        if (view.Relation(clause) == UdRelation.Xcomp)
+        {
+            return true;
+        }
+
+        return view[clause].Xpos == "VBG" && view.FirstChild(clause, UdRelation.Mark) is var mark and >= 0 && view.Lemma(mark) is "of" or "for" or "against";
     }
 
     /// <summary>The noun a relative pronoun follows ("North Korea, which ..."), when the parse did not attach the clause to it.</summary>

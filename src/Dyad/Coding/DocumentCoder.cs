@@ -267,7 +267,7 @@ internal sealed class DocumentCoder
             var located = coded;
             if (coded.TargetFromPlace)
             {
-                if (PlaceTarget(coded, place, placeNote) is { } attacked)
+                if (PlaceTarget(view, coded, place, placeNote, context) is { } attacked)
                 {
                     located = coded with { Target = attacked, Rule = coded.Rule + $"; place attacked: {attacked.Text}" };
                 }
@@ -285,6 +285,13 @@ internal sealed class DocumentCoder
                 : place?.Country is { } where ? Localised(located, where, "the event's place")
                 : context.DominantCountry is { } about && !FacesItsOwnCountry(located, about) ? Localised(located, about, "the country the story is about")
                 : located;
+            // One phrase read as both sides once placed ("clashes between insurgents and government troops" gave the
+            // troops as both): no event.
+            if (e.Target is { } other && other.Code == e.Source.Code && other.Text == e.Source.Text)
+            {
+                continue;
+            }
+
             // A company or a newspaper acting on no one, or on another company or people of no country ("will ask
             // shareholders", "when asked by reporters"), is business or journalism, not an event between political actors.
             if (_ownConventions && !KeepEveryCandidate && ((IsCompanyOrPress(e.Source.Code) && (NoOneInParticular(e.Target) || IsCompanyOrPress(e.Target!.Code)))
@@ -328,6 +335,13 @@ internal sealed class DocumentCoder
                 Evidence = new Evidence(e.TriggerText, e.TriggerSpan, $"{e.Rule}; date: {dateNote}; place: {placeNote}" + (secret is null ? string.Empty : $"; secret: '{secret}'")),
             };
             events.Add(ThirdCountryMeeting(record));
+
+            // Rebels the story has now named (for a later "the army retook the town").
+            context.NoteArmedOpponent(record.Source.Code, view.Sentence.Index);
+            if (record.Target is { } target)
+            {
+                context.NoteArmedOpponent(target.Code, view.Sentence.Index);
+            }
         }
     }
 
@@ -338,13 +352,20 @@ internal sealed class DocumentCoder
     /// Israel against Israel), but its army, rebels or police act in their own country's places ("the army regained
     /// control of Birao"); a visit within one's own country is no visit to it.
     /// </summary>
-    private static Actor? PlaceTarget(SentenceEvent e, EventPlace? place, string placeNote)
+    private static Actor? PlaceTarget(SentenceView view, SentenceEvent e, EventPlace? place, string placeNote, DocumentContext context)
     {
         var visit = e.Pattern.Code.Root == "04";
         if (place?.Country is not { } country || !(InItsOwnClause(placeNote) || placeNote.StartsWith("'here'", StringComparison.Ordinal))
             || !ActorCode.TryParse(country, out var code) || e.Source.Code.Value == country || (visit && e.Source.Country == country))
         {
             return null;
+        }
+
+        // "Syrian troops recaptured Palmyra": a state's force in its own country falls on the rebels the story names.
+        if (e.Source.Country == country && !e.Source.Code.OpposesItsState && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponent
+            && ActorCode.TryParse(opponent, out var opponentCode))
+        {
+            return new Actor(opponentCode, opponent, e.TriggerSpan, "the armed opponents the story names in their own country");
         }
 
         return new Actor(code, place.Name, e.TriggerSpan, visit ? "the country of the place visited" : "the country of the place attacked");
@@ -371,6 +392,13 @@ internal sealed class DocumentCoder
             return null;
         }
 
+        // The country's own forces in its own war: the force falls on the rebels the story names, not on the country.
+        var opponent = e.Source.Country == country && !e.Source.Code.OpposesItsState ? context.ArmedOpponentOf(country, view.Sentence.Index) : null;
+        if (e.Source.Country == country && (opponent is null || !ActorCode.TryParse(opponent, out code)))
+        {
+            return null;
+        }
+
         var attacked = e.ObjectWord >= 0 ? e.ObjectWord
             : view.FirstChild(e.Trigger, view.IsPassive(e.Trigger) ? UdRelation.NsubjPass : UdRelation.Obj);
         if (attacked < 0 || !(view[attacked].Upos == UdTag.Propn || PlacesAndTargets.Contains(view.Lemma(attacked))))
@@ -378,7 +406,9 @@ internal sealed class DocumentCoder
             return null;
         }
 
-        return new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
+        return opponent is not null
+            ? new Actor(code, opponent, e.TriggerSpan, "the armed opponents the story names in the country it is about")
+            : new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
     }
 
     // Whether EventPlacer found the place in the event's own clause (its note says so).
@@ -602,11 +632,20 @@ internal sealed class DocumentCoder
                     continue;
                 }
 
-                previous = match;
                 if (match.On(context.Date) is { IsAgent: false } entry && ActorCode.TryParse(entry.Code, out var code))
                 {
                     context.CountCountry(code, view.Sentence.Index);
                 }
+                else if (previous is { } before && before.End == match.Start && match.On(context.Date) is { IsAgent: true } agent
+                    && before.On(context.Date) is { IsAgent: false } nation && nation.Code.Length == 3
+                    && ActorCode.TryParse(nation.Code + agent.Code.Trim('~'), out var composed) && composed.OpposesItsState)
+                {
+                    // "Syrian rebels", "Kenyan opposition": the story's armed opponents are named this way more often
+                    // than by a group's name. (The country itself was counted already.)
+                    context.NoteArmedOpponent(composed, view.Sentence.Index);
+                }
+
+                previous = match;
             }
         }
     }

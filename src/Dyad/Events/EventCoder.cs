@@ -116,6 +116,11 @@ internal sealed class EventCoder
         {
             words.Add(view.Lemma(i));
             words.Add(view.Keys[i]);
+            if (i >= 2 && view.Keys[i - 1] == "-")
+            {
+                words.Add(HyphenJoined(view.Keys[i - 2], view.Keys[i]));
+            }
+
             if (view.Keys[i].EndsWith('s'))
             {
                 words.Add(view.Keys[i][..^1]);
@@ -314,11 +319,22 @@ internal sealed class EventCoder
         var pairs = mutual
             ? from source in sources from target in sources where !ReferenceEquals(source, target) select (source, (Actor?)target)
             : from source in sources from target in targets.Count > 0 ? targets.Cast<Actor?>() : [null] select (source, target);
-        foreach (var (source, target) in pairs)
+        foreach (var (source, actedOn) in pairs)
         {
+            var target = actedOn;
             if (target is not null && IsSelf(source, target))
             {
-                continue;
+                // "Syrian troops recaptured Aleppo": a state's force on a place of its own country falls on the
+                // rebels the story has named there, else it is no event between two parties.
+                if (IsForce(pattern.Code) && !pattern.Reversed && target.Code.Value.Length == 3 && target.Country == source.Country && !source.Code.OpposesItsState
+                    && source.Country is { } country && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponent && ActorCode.TryParse(opponent, out var opponentCode))
+                {
+                    target = new Actor(opponentCode, opponent, target.Span, "the armed opponents the story names in their own country");
+                }
+                else
+                {
+                    continue;
+                }
             }
 
             var (s, t) = pattern.Reversed && target is not null ? (target, source) : (source, target);
@@ -524,10 +540,18 @@ internal sealed class EventCoder
         return -1;
     }
 
+    /// <summary>"cease-fire" as one word: the tokenizer splits it, and the parse makes "cease" a compound of "fire".</summary>
+    private static string? HyphenatedWith(SentenceView view, int word) =>
+        word >= 2 && view.Keys[word - 1] == "-" && view.Head(word - 2) == word ? HyphenJoined(view.Keys[word - 2], view.Keys[word]) : null;
+
+    /// <summary>Two words joined by a hyphen, as a pattern's condition writes them.</summary>
+    internal static string HyphenJoined(string before, string after) => before + "-" + after;
+
     private static bool Satisfies(SentenceView view, int word, WordConstraint constraint)
     {
         var lemmaMatched = constraint.AnyLemma || constraint.Lemmas.Contains(view.Lemma(word)) || constraint.Lemmas.Contains(view.Keys[word])
-            || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]));
+            || (view.Keys[word].EndsWith('s') && constraint.Lemmas.Contains(view.Keys[word][..^1]))
+            || (HyphenatedWith(view, word) is { } whole && (constraint.Lemmas.Contains(whole) || (whole.EndsWith('s') && constraint.Lemmas.Contains(whole[..^1]))));
 
         // PETRARCH reads "* ARTILLERY" as a word of the object phrase: "fired two artillery shells".
         if (!lemmaMatched && !(constraint.InPhrase && view.Children(word).Any(c => view.Relation(c) is UdRelation.Compound or UdRelation.Amod

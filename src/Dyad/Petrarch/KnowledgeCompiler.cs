@@ -69,8 +69,22 @@ internal static partial class KnowledgeCompiler
                 continue;
             }
 
+            var words = entry.Phrase;
+            if (words.Contains("("))
+            {
+                // "AFRICAN_NATIONAL_CONGRESS_(SOUTH_AFRICA)_", "STANKO_TODOROV_(ACTING": a note in brackets (the
+                // country, an abbreviation, a role) is no part of the name as news writes it, so the name would never be found.
+                words = WithoutBracketedNote(words);
+                Count("note in brackets inside a name; note removed");
+                if (words.Count == 0 || (words.Count == 1 && FunctionWords.Contains(words[0])))
+                {
+                    Count("name that is only a note in brackets; entry dropped");
+                    continue;
+                }
+            }
+
             var stem = entry.StemLast;
-            if (stem && entry.Phrase[^1].Length < ShortestStem)
+            if (stem && words[^1].Length < ShortestStem)
             {
                 Count($"stem shorter than {ShortestStem} letters; made an exact word");
                 stem = false;
@@ -78,11 +92,11 @@ internal static partial class KnowledgeCompiler
 
             // Keys are lower case, but the tokenizer reads "B." as an initial only in upper case: write each word
             // capitalised when the lower-case phrase would not read back as the same words.
-            var phrase = string.Join(' ', entry.Phrase);
-            if (!ReadsBackAs(phrase, entry.Phrase))
+            var phrase = string.Join(' ', words);
+            if (!ReadsBackAs(phrase, words))
             {
-                phrase = string.Join(' ', entry.Phrase.Select(Capitalised));
-                if (!ReadsBackAs(phrase, entry.Phrase))
+                phrase = string.Join(' ', words.Select(Capitalised));
+                if (!ReadsBackAs(phrase, words))
                 {
                     Count("phrase that does not read back as the same words; entry dropped");
                     continue;
@@ -134,6 +148,30 @@ internal static partial class KnowledgeCompiler
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>The words of a name without what stands between "(" and ")" (or after an unclosed "(").</summary>
+    private static List<string> WithoutBracketedNote(IReadOnlyList<string> words)
+    {
+        var kept = new List<string>(words.Count);
+        var depth = 0;
+        foreach (var word in words)
+        {
+            if (word == "(")
+            {
+                depth++;
+            }
+            else if (word == ")")
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                kept.Add(word);
+            }
+        }
+
+        return kept;
     }
 
     private static bool ReadsBackAs(string phrase, IReadOnlyList<string> keys) =>

@@ -51,6 +51,7 @@ internal sealed class DocumentContext
         }
 
         sentences.Add(sentence);
+        NoteArmedOpponent(code, sentence);
 
         _firstCode.TryAdd(country, code.Value);
         _twoPartiesKnown = false;
@@ -137,6 +138,26 @@ internal sealed class DocumentContext
             : null;
 
     private const int NearCounterpart = 2;
+
+    // Per country, the first of its rebels, insurgents or opposition the story names, and where.
+    private readonly Dictionary<string, (string Code, int Sentence)> _armedOpponents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The rebels, insurgents or opposition of <paramref name="country"/> the story named first, at or before
+    /// <paramref name="sentence"/>: in a story of a country's own war ("the military regained control of the town"),
+    /// the state's force falls on them.
+    /// </summary>
+    /// <summary>Notes rebels, insurgents or an opposition the story names (others are ignored); the first of each country is kept.</summary>
+    public void NoteArmedOpponent(ActorCode code, int sentence)
+    {
+        if (code.OpposesItsState && code.Country is { } country)
+        {
+            _armedOpponents.TryAdd(country, (code.Value, sentence));
+        }
+    }
+
+    public string? ArmedOpponentOf(string country, int sentence) =>
+        _armedOpponents.TryGetValue(country, out var opponent) && opponent.Sentence <= sentence ? opponent.Code : null;
 
     /// <summary>The most mentioned country other than <paramref name="country"/> among the two main parties.</summary>
     public string? CounterpartOf(string? country)

@@ -53,6 +53,15 @@ internal sealed class UntaggedPatternFilter
             readings.UnionWith(word.ConditionReadings);
         }
 
+        // The tokenizer splits "cease-fire" into three tokens; a condition may name the word whole.
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "-" && EventCoder.HyphenJoined(ActorDictionary.Key(tokens[i - 1].Text), ActorDictionary.Key(tokens[i + 1].Text)) is var joined && _conditionWords.Contains(joined))
+            {
+                readings.Add(joined);
+            }
+        }
+
         foreach (var word in words)
         {
             if (word.Candidates.Length > 0 && EventCoder.MayCodeUnderAnyTags(word.Candidates, readings))

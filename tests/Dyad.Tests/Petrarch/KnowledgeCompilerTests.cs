@@ -26,6 +26,9 @@ public sealed class KnowledgeCompilerTests : IDisposable
             	[GONELI <9008223]
             GONDOR [GON]
             OSGILIATH_ [GON+]
+            RANGERS_OF_THE_NORTH_(ARNOR)_ [ARNREB]
+            DENETHOR_(ACTING [GONGOV]
+            (WHO)_ [IGOWHO]
 
             """);
         File.WriteAllText(Path.Combine(_folder, "Test.agents.txt"), """
@@ -96,6 +99,18 @@ public sealed class KnowledgeCompilerTests : IDisposable
         Assert.DoesNotContain("GON+", compiled.Actors, StringComparison.Ordinal);
         Assert.DoesNotContain("080!", compiled.Verbs, StringComparison.Ordinal);
         Assert.Contains("- * TROOPS  [041]", compiled.Verbs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_note_in_brackets_is_taken_out_of_a_name_so_that_news_text_finds_it()
+    {
+        var compiled = Compile();
+        var dictionary = Read(compiled.Actors);
+        Assert.Equal("ARNREB", CodeOf(dictionary, "Rangers of the North"));
+        Assert.Equal("GONGOV", CodeOf(dictionary, "Denethor"));
+        Assert.Equal(3, compiled.Defects["note in brackets inside a name; note removed"]);
+        Assert.Equal(1, compiled.Defects["name that is only a note in brackets; entry dropped"]);
+        Assert.DoesNotContain(compiled.Actors.Split('\n').Where(l => l.Length > 0 && l[0] != '#'), line => line.Split('\t')[0].Contains('(', StringComparison.Ordinal));
     }
 
     [Fact]
