@@ -124,17 +124,8 @@ internal sealed class ActorDictionary
 
         if (entry.StemLast)
         {
-            node.Stems ??= [];
-            var stem = entry.Phrase[^1];
-            var existing = node.Stems.FindIndex(s => s.Stem == stem);
-            if (existing >= 0)
-            {
-                node.Stems[existing].Entries.Add(entry);
-            }
-            else
-            {
-                node.Stems.Add((stem, [entry]));
-            }
+            node.Stems ??= new StemTable();
+            node.Stems.Add(entry.Phrase[^1], entry);
         }
         else
         {
@@ -183,9 +174,12 @@ internal sealed class ActorDictionary
     private (int End, List<ActorEntry> Entries)? LongestGapped(IReadOnlyList<string> keys, IReadOnlyList<string> lemmaKeys, int start)
     {
         (int End, List<ActorEntry> Entries)? best = null;
-        foreach (var first in new[] { keys[start], lemmaKeys[start] }.Distinct())
+        // The word's key, then its lemma key when that differs: FindAll asks at every word, and building a set of
+        // the two for each was most of this method's cost (perf, `bench dense`).
+        for (var reading = 0; reading < 2; reading++)
         {
-            if (!_gapped.TryGetValue(first, out var entries))
+            var first = reading == 0 ? keys[start] : lemmaKeys[start];
+            if ((reading == 1 && first == keys[start]) || !_gapped.TryGetValue(first, out var entries))
             {
                 continue;
             }
@@ -270,13 +264,10 @@ internal sealed class ActorDictionary
         // The word at <position> as the next of a phrase: a stem ending one, or the way on to longer ones.
         void Follow(Node node, string word, int position, bool byLemmaSoFar)
         {
-            foreach (var (stem, entries) in node.Stems ?? [])
+            if (position + 1 > bestEnd && node.Stems?.FirstMatch(word) is { } entries)
             {
-                if (StemMatches(stem, word) && position + 1 > bestEnd)
-                {
-                    bestEnd = position + 1;
-                    best = entries;
-                }
+                bestEnd = position + 1;
+                best = entries;
             }
 
             if (node.Children?.GetValueOrDefault(word) is { } next)
@@ -346,7 +337,7 @@ internal sealed class ActorDictionary
     /// <summary>Whether a phrase may begin with this word (as <see cref="MayFindAny"/> reads the first word of one).</summary>
     public bool MayBegin(string word) =>
         _gapped.ContainsKey(word) || word.Contains('_', StringComparison.Ordinal) || _root.Children?.ContainsKey(word) == true
-        || (_root.Stems?.Exists(s => StemMatches(s.Stem, word)) ?? false);
+        || _root.Stems?.FirstMatch(word) is not null;
 
     /// <summary>
     /// Whether <see cref="FindAll"/> may find a phrase that needs one of the risky readings: a sentence whose words
@@ -392,7 +383,7 @@ internal sealed class ActorDictionary
             {
                 foreach (var word in words)
                 {
-                    if (risk && node.Stems?.Exists(s => StemMatches(s.Stem, word)) == true)
+                    if (risk && node.Stems?.FirstMatch(word) is not null)
                     {
                         return true;
                     }
@@ -416,7 +407,7 @@ internal sealed class ActorDictionary
     /// <summary>Whether a phrase through <paramref name="node"/> may end at or after the word at <paramref name="position"/>, read as <paramref name="word"/>.</summary>
     private static bool MayContinue(Node node, string word, IReadOnlyList<string[]> readings, int position)
     {
-        if (node.Stems?.Exists(s => StemMatches(s.Stem, word)) == true)
+        if (node.Stems?.FirstMatch(word) is not null)
         {
             return true;
         }
@@ -566,7 +557,60 @@ internal sealed class ActorDictionary
 
         public List<ActorEntry>? Entries { get; set; }
 
-        public List<(string Stem, List<ActorEntry> Entries)>? Stems { get; set; }
+        public StemTable? Stems { get; set; }
+    }
+
+    /// <summary>
+    /// The phrases of one trie node whose last word is a stem, by stem. They were a list scanned with
+    /// <see cref="StemMatches"/> for every word looked up; the root holds thousands of TABARI stems, and that scan
+    /// (and the same search on each Add) was the largest cost of actor matching (perf, `bench dense`). A word is
+    /// instead looked up by each of its prefixes of three or more letters (and whole, for shorter stems): the same
+    /// matches, found by a few hash lookups.
+    /// </summary>
+    private sealed class StemTable
+    {
+        // Stem -> its position in the order stems were first added and the entries that end with it.
+        private readonly Dictionary<string, (int Order, List<ActorEntry> Entries)> _byStem = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Order, List<ActorEntry> Entries)>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
+
+        public StemTable() => _byPrefix = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count => _byStem.Count;
+
+        public void Add(string stem, ActorEntry entry)
+        {
+            if (_byStem.TryGetValue(stem, out var existing))
+            {
+                existing.Entries.Add(entry);
+            }
+            else
+            {
+                _byStem[stem] = (_byStem.Count, [entry]);
+            }
+        }
+
+        /// <summary>
+        /// The entries of the stem <paramref name="word"/> matches (<see cref="StemMatches"/>) that was added first,
+        /// as a scan of the stems in the order they were added would find; null when it matches none.
+        /// </summary>
+        public List<ActorEntry>? FirstMatch(string word)
+        {
+            (int Order, List<ActorEntry> Entries)? first = null;
+            if (word.Length < 3 && _byStem.TryGetValue(word, out var whole))
+            {
+                first = whole;
+            }
+
+            for (var length = 3; length <= word.Length; length++)
+            {
+                if (_byPrefix.TryGetValue(word.AsSpan(0, length), out var found) && (first is null || found.Order < first.Value.Order))
+                {
+                    first = found;
+                }
+            }
+
+            return first?.Entries;
+        }
     }
 }
 

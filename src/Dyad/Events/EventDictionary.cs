@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dyad.Actors;
 
 namespace Dyad.Events;
@@ -55,6 +56,30 @@ internal sealed class EventDictionary
         _byTrigger.TryGetValue(trigger, out var list) ? list : [];
 
     public bool Knows(string trigger) => _byTrigger.ContainsKey(trigger);
+
+    // The roots each trigger may mean, worked out once per trigger of a frozen dictionary. The pair and trigger
+    // models ask this of most words between two actors, and a common verb ("say", "meet") has hundreds of patterns
+    // in the compiled knowledge: filtering them on every ask was 5 % of coding political copy (perf, `bench dense`).
+    private readonly ConcurrentDictionary<string, string[]> _rootsMeant = new(StringComparer.Ordinal);
+
+    /// <summary>The CAMEO roots of the patterns a trigger starts that do not suppress coding, each once, in the order the patterns were added.</summary>
+    public IReadOnlyList<string> RootsMeant(string trigger)
+    {
+        if (!_byTrigger.ContainsKey(trigger))
+        {
+            // Nothing kept for other words, so the cache stays as small as the dictionary however long a run is.
+            return [];
+        }
+
+        if (!IsFrozen)
+        {
+            return WorkOutRootsMeant(trigger);
+        }
+
+        return _rootsMeant.TryGetValue(trigger, out var roots) ? roots : _rootsMeant.GetOrAdd(trigger, WorkOutRootsMeant(trigger));
+    }
+
+    private string[] WorkOutRootsMeant(string trigger) => [.. For(trigger).Where(p => !p.Suppresses).Select(p => p.Code.Root).Distinct()];
 
     /// <summary>
     /// The words a pattern's conditions name (objects' lemmas, prepositions and their objects' lemmas, particles):

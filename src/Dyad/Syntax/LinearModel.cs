@@ -171,6 +171,22 @@ internal sealed class LinearModel
             {
                 Sse.Prefetch0(rows + starts[bucket]);
             }
+
+            // A dense row's place is known only once its packed row is read: fetch those rows too before adding
+            // anything, so their misses also overlap.
+            var rowBytes = stride * sizeof(short);
+            foreach (var bucket in buckets)
+            {
+                var j = starts[bucket];
+                if (j != starts[bucket + 1] && rows[j] >>> 16 == DenseMarker)
+                {
+                    var row = (byte*)(dense + ((long)rows[j + 1] * stride));
+                    for (var line = 0; line < rowBytes; line += 64)
+                    {
+                        Sse.Prefetch0(row + line);
+                    }
+                }
+            }
         }
 
         foreach (var bucket in buckets)

@@ -347,7 +347,7 @@ internal static class ActorPairs
                 continue;
             }
 
-            foreach (var root in source.For(view.Lemma(word)).Where(p => !p.Suppresses).Select(p => p.Code.Root).Distinct())
+            foreach (var root in source.RootsMeant(view.Lemma(word)))
             {
                 features.Add(prefix + name + ".root=" + root);
             }

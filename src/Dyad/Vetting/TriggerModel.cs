@@ -122,7 +122,7 @@ internal static class TriggerFeatures
                 continue;
             }
 
-            foreach (var root in source.For(lemma).Where(p => !p.Suppresses).Select(p => p.Code.Root).Distinct())
+            foreach (var root in source.RootsMeant(lemma))
             {
                 features.Add(name + ".root=" + root);
                 features.Add(name + ".root+upos=" + root + "|" + upos);
