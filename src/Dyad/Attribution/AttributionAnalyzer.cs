@@ -171,11 +171,18 @@ internal static class AttributionAnalyzer
             if (!denying && view.Head(i) is var reported and >= 0
                 && (view.Relation(i) == UdRelation.Parataxis
                     || (view.Relation(i) == UdRelation.Ccomp && i > reported)
-                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] != "as"))))
+                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && !IsParentheticalAs(view, c)))))
             {
                 var clause = view.Subtree(reported, _ => true).ToHashSet();
                 clause.ExceptWith(view.Subtree(i, _ => true));
                 scope.UnionWith(clause);
+            }
+
+            // "The United States has attacked Japan's policy and warned Tokyo ..., senior U.S. officials said.": a
+            // closing "X said" after a comma reports everything before it, whichever clause the parser hung it on.
+            if (!denying && ClosingReportStart(view, i) is var start and > 0)
+            {
+                scope.UnionWith(Enumerable.Range(0, start));
             }
 
             // "Iran reported launching a new offensive", "admitted firing on the ship": the act is the gerund, as it
@@ -297,6 +304,51 @@ internal static class AttributionAnalyzer
             || (above == verb && view.Relation(head) is UdRelation.Parataxis or UdRelation.Dep)
             || (opening >= 0 && view.Relation(head) == UdRelation.Appos && view[head].Upos == UdTag.Propn && view.Subtree(opening, _ => true).Contains(above))
             ? head : -1;
+    }
+
+    /// <summary>
+    /// Whether an "as" that marks a reporting verb opens a parenthesis ("..., as officials said"), and not the second
+    /// half of a comparison ("not as dire as it says"): a comma, or nothing, comes before it.
+    /// </summary>
+    private static bool IsParentheticalAs(SentenceView view, int mark) =>
+        view.Keys[mark] == "as" && (mark == 0 || view[mark - 1].Upos == UdTag.Punct);
+
+    /// <summary>
+    /// Where a closing report ("..., senior officials said.", "..., the ministry said in a statement.") starts: the
+    /// first word of the reporting verb's subject when a comma comes just before it, the verb follows its subject, and
+    /// after the verb come only the verb's own time, place, manner or addressee and the final punctuation. -1 otherwise,
+    /// and for a verb joined to what comes before by a conjunction ("..., and officials said").
+    /// </summary>
+    private static int ClosingReportStart(SentenceView view, int verb)
+    {
+        var subject = view.FirstChild(verb, UdRelation.Nsubj);
+        if (subject < 0 || subject > verb || view.HasPrecedingCoordinator(verb) || view.Head(verb) < 0)
+        {
+            return -1;
+        }
+
+        var start = view.Subtree(subject, _ => true).Min();
+        if (start == 0 || view.Keys[start - 1] != "," || Enumerable.Range(start, verb - start).Any(w => w != subject && !view.Subtree(subject, _ => true).Contains(w)))
+        {
+            return -1;
+        }
+
+        var after = view.Children(verb).Where(c => c > verb).ToList();
+        if (after.Any(c => view.Relation(c) is not (UdRelation.Punct or UdRelation.Iobj or UdRelation.Advmod) && !UdRelation.IsOblique(view.Relation(c))))
+        {
+            return -1;
+        }
+
+        var end = after.Count == 0 ? verb : after.Max(c => view.Subtree(c, _ => true).Max());
+        for (var w = end + 1; w < view.Count; w++)
+        {
+            if (view[w].Upos != UdTag.Punct)
+            {
+                return -1;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>A clause the parser took for a relative clause that opens with "that" and has a subject of its own: "that" is a complementizer there.</summary>
