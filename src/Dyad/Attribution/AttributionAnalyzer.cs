@@ -245,6 +245,13 @@ internal static class AttributionAnalyzer
                 subject = StrandedSubject(view, i);
             }
 
+            // "The agency, received in London, said ...": the parser may give the speaker to the participle set off
+            // by commas between it and its verb.
+            if (subject < 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0 && view.FirstChild(i, UdRelation.Expl) < 0)
+            {
+                subject = SubjectOfInsertedParticiple(view, i);
+            }
+
             AttributionSource by;
             if (subject >= 0)
             {
@@ -305,6 +312,36 @@ internal static class AttributionAnalyzer
             || (opening >= 0 && view.Relation(head) == UdRelation.Appos && view[head].Upos == UdTag.Propn && view.Subtree(opening, _ => true).Contains(above))
             ? head : -1;
     }
+
+    /// <summary>
+    /// The subject the parser gave to a participle inserted between a subject and its verb ("The agency, received in
+    /// London, said"; "The minister, speaking on radio, said"): a participle (or a past form the tagger took for a finite verb) hung on the verb, before it, with a comma
+    /// on each side and a subject of its own before the first comma. -1 when there is none.
+    /// </summary>
+    private static int SubjectOfInsertedParticiple(SentenceView view, int verb)
+    {
+        foreach (var participle in view.Children(verb).Where(c => c < verb && view.Relation(c) == UdRelation.Advcl && view[c].Xpos is "VBN" or "VBG" or "VBD"))
+        {
+            var subject = view.FirstChild(participle, UdRelation.Nsubj);
+            if (subject < 0 || view.Children(participle).Any(c => view.Relation(c) is UdRelation.Mark or UdRelation.Aux or UdRelation.AuxPass))
+            {
+                continue;
+            }
+
+            var subjectWords = view.Subtree(subject, _ => true);
+            var subjectEnd = subjectWords.Where(w => view[w].Upos != UdTag.Punct).Max();
+            var participleEnd = view.Subtree(participle, _ => true).Where(w => !subjectWords.Contains(w) && view[w].Upos != UdTag.Punct).Max();
+            if (subjectEnd < participle && HasCommaBetween(view, subjectEnd, participle) && participleEnd < verb && HasCommaBetween(view, participleEnd, verb))
+            {
+                return subject;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasCommaBetween(SentenceView view, int first, int last) =>
+        Enumerable.Range(first + 1, Math.Max(0, last - first - 1)).Any(w => view.Keys[w] == ",");
 
     /// <summary>
     /// Whether an "as" that marks a reporting verb opens a parenthesis ("..., as officials said"), and not the second
