@@ -445,7 +445,7 @@ internal static class AttributionAnalyzer
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
             || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
             || chain.Any(a => IsUnfulfilledInfinitive(view, a))
-            || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
+            || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p && !IsToldAsDone(view, trigger)))
         {
             return new EventAttribution(EventAttribution.Planned, by);
         }
@@ -668,6 +668,36 @@ internal static class AttributionAnalyzer
 
     private static bool HasNoQuantifier(SentenceView view, int noun) =>
         view[noun].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron && view.Children(noun).Any(c => view.Relation(c) == UdRelation.Det && view.Lemma(c) is "no");
+
+    /// <summary>
+    /// Whether the event's clause tells it as done, whatever time the sentence names elsewhere: a past form ("made the
+    /// recommendation at a meeting", "had visited", "was held"), or a participle after "after" that hangs on a clause
+    /// not in the future ("After visiting the U.S., ..., Funaro is now on his way to Tokyo, where he is to arrive on
+    /// Sunday"). A date still to come then belongs to another clause and makes no plan of this event.
+    /// </summary>
+    private static bool IsToldAsDone(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        if (view[clause].Upos is not (UdTag.Verb or UdTag.Aux))
+        {
+            return false;
+        }
+
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        if (helpers.Any(c => view[c].Xpos == "MD"))
+        {
+            return false;
+        }
+
+        if ((view[clause].Xpos == "VBD" && helpers.Count == 0) || helpers.Any(c => view[c].Xpos == "VBD") || (view[clause].Xpos == "VBN" && helpers.Any(c => view.Lemma(c) == "have")))
+        {
+            return true;
+        }
+
+        return view[clause].Xpos == "VBG" && view.Relation(clause) == UdRelation.Advcl
+            && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "after")
+            && view.Head(clause) is var main and >= 0 && ClauseStructure.TenseAt(view, main) != Tense.Future;
+    }
 
     /// <summary>
     /// An infinitive that another party is asked or pressed to carry out: "urged Iran to release", "asked Japan to
