@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Dyad.Actors;
 using Dyad.Arguments;
+using Dyad.Events;
 using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Time;
@@ -409,10 +410,60 @@ internal static class AttributionAnalyzer
         var span = view.SpanOf(phrase[0], phrase[^1]);
         var actors = ActorResolver.Resolve(view, word, context);
         var actor = actors.Count > 0 ? actors[0] : null;
-        var named = phrase.Any(w => view[w].Upos == UdTag.Propn && view.MatchAt[w] is not { IsAgent: true });
-        var anonymous = !named && (AnonymousHeads.Contains(view.Lemma(word)) || view.IsPronoun(word) || actor is null);
+        // Named by the phrase's head or a name beside it ("Leo Tindemans", "Khalid, a military spokesman"), not by a
+        // country or office before it: "senior U.S. officials" and "a U.S. Embassy spokesman" go unnamed, even when
+        // the tagger reads a capitalised "Officials" as a name.
+        var anonymousHead = AnonymousHeads.Contains(view.Lemma(word)) || (view.Keys[word] is [.., 's'] plural && AnonymousHeads.Contains(plural[..^1]));
+        var named = view.Subtree(word, rel => rel is UdRelation.Flat or UdRelation.FlatName or UdRelation.Appos)
+            .Any(w => !(w == word && anonymousHead) && view[w].Upos == UdTag.Propn && view.MatchAt[w] is not { IsAgent: true });
+        var anonymous = !named && (anonymousHead || view.IsPronoun(word) || actor is null);
         var code = actor?.Code.Value is { } value && !value.StartsWith("---", StringComparison.Ordinal) ? value : null;
         return new AttributionSource(view.TextOf(span), code, anonymous);
+    }
+
+    /// <summary>
+    /// CAMEO roots of acts done by speaking: public statements (01), appeals (02), intentions to cooperate (03),
+    /// demands (10), disapproval (11), rejections (12) and threats (13).
+    /// </summary>
+    private static readonly FrozenSet<string> SpokenActRoots = new[] { "01", "02", "03", "10", "11", "12", "13" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The status of a coded event: see <see cref="For(SentenceView, int, IReadOnlyList{AttributionFrame}, DateOnly?, EventDate?, int)"/>;
+    /// an act done by speaking that its own actor's spokesman reports is done by that very saying, so the writer
+    /// states it ("Belgian Foreign Minister Leo Tindemans said Belgium had always opposed ...": the saying is the
+    /// opposing; "They said they were disturbed by a draft bill").
+    /// </summary>
+    public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    {
+        var attribution = For(view, e.Trigger, frames, publication, date, e.ObjectWord);
+        return attribution is { Status: EventAttribution.Reported, By: { } speaker } && SpokenActRoots.Contains(e.Pattern.Code.Root) && SpeaksFor(speaker, e.Source)
+            && !HasModal(view, e.Trigger)
+            ? EventAttribution.AssertedByWriter
+            : attribution;
+    }
+
+    /// <summary>
+    /// Whether the event's clause has a modal ("said Japan would complain to GATT", "must reject"): what is said then is
+    /// to come or wanted, not done by the saying.
+    /// </summary>
+    private static bool HasModal(SentenceView view, int trigger) =>
+        view.Children(ClauseStructure.ClauseHead(view, trigger)).Any(c => view.Relation(c) == UdRelation.Aux && view[c].Xpos == "MD");
+
+    /// <summary>
+    /// Whether a speaker speaks for the actor: the actor is a pronoun of the reported clause ("they said they ...",
+    /// read as the speaker), or the speaker is named and has the actor's own code, or is a named person of the
+    /// country the actor is ("Tindemans said Belgium ..."). Anonymous officials of a country ("senior U.S. officials
+    /// said the United States attacked ...") report what their side did; they do not do it by saying so.
+    /// </summary>
+    private static bool SpeaksFor(AttributionSource speaker, Actor actor)
+    {
+        if (actor.Text is "he" or "she" or "they" or "it" or "we" or "He" or "She" or "They" or "It" or "We")
+        {
+            return true;
+        }
+
+        return !speaker.Anonymous && speaker.Code is { } code && actor.Country is { } country && code.StartsWith(country, StringComparison.Ordinal)
+            && (code == actor.Code.Value || actor.Code.Value == country);
     }
 
     /// <summary>The status of an event whose trigger is <paramref name="trigger"/>, and who reports or denies it.</summary>
