@@ -209,6 +209,16 @@ internal static class AttributionAnalyzer
                 }
             }
 
+            // "Kyodo reported a MITI official as saying Japan would end the pact", "quoted him as saying": the
+            // object and what it is said to say are the report (whatever the tagger made of the object's word).
+            if (!denying)
+            {
+                foreach (var quoted in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj && c > i && AsSaying(view, c) >= 0))
+                {
+                    scope.UnionWith(view.Subtree(quoted, _ => true));
+                }
+            }
+
             if (!denying && ReportingOfObject.Contains(view.Lemma(i)))
             {
                 foreach (var obj in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj && view[c].Upos == UdTag.Noun))
@@ -244,6 +254,12 @@ internal static class AttributionAnalyzer
             if (subject < 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0 && view.FirstChild(i, UdRelation.Expl) < 0)
             {
                 subject = StrandedSubject(view, i);
+            }
+
+            // "reported a MITI official as saying ...": the one quoted says it.
+            if (subject < 0 && view.Head(i) is var quotedSpeaker and >= 0 && AsSaying(view, quotedSpeaker) == i)
+            {
+                subject = quotedSpeaker;
             }
 
             // "The agency, received in London, said ...": the parser may give the speaker to the participle set off
@@ -313,6 +329,15 @@ internal static class AttributionAnalyzer
             || (opening >= 0 && view.Relation(head) == UdRelation.Appos && view[head].Upos == UdTag.Propn && view.Subtree(opening, _ => true).Contains(above))
             ? head : -1;
     }
+
+    /// <summary>
+    /// The "as saying" (or "as telling", "as stating") clause a reporting verb's object takes when the report quotes
+    /// it ("quoted the minister as saying ..."), or -1.
+    /// </summary>
+    private static int AsSaying(SentenceView view, int quoted) =>
+        view.Children(quoted).FirstOrDefault(c => view.Relation(c) is UdRelation.Advcl or UdRelation.Acl && view[c].Xpos == "VBG" && OpensFrame(view, c)
+            && view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark && view.Keys[m] == "as") && view.Head(quoted) is var verb and >= 0
+            && view.Relation(quoted) == UdRelation.Obj && Syntax.FrameVerbs.Reporting.Contains(view.Lemma(verb)), -1);
 
     /// <summary>
     /// The subject the parser gave to a participle inserted between a subject and its verb ("The agency, received in
