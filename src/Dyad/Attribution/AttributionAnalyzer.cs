@@ -461,7 +461,7 @@ internal static class AttributionAnalyzer
     public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
     {
         var attribution = For(view, e.Trigger, frames, publication, date, e.ObjectWord);
-        return attribution is { Status: EventAttribution.Reported, By: { } speaker } && SpokenActRoots.Contains(e.Pattern.Code.Root) && SpeaksFor(speaker, e.Source)
+        return attribution is { Status: EventAttribution.Reported, By: { } speaker } && SpokenActRoots.Contains(e.Pattern.Code.Root) && SpeaksFor(view, speaker, e, frames)
             && !HasModal(view, e.Trigger)
             ? EventAttribution.AssertedByWriter
             : attribution;
@@ -480,11 +480,15 @@ internal static class AttributionAnalyzer
     /// country the actor is ("Tindemans said Belgium ..."). Anonymous officials of a country ("senior U.S. officials
     /// said the United States attacked ...") report what their side did; they do not do it by saying so.
     /// </summary>
-    private static bool SpeaksFor(AttributionSource speaker, Actor actor)
+    private static bool SpeaksFor(SentenceView view, AttributionSource speaker, SentenceEvent e, IReadOnlyList<AttributionFrame> frames)
     {
+        // The pronoun must stand in what is reported: the speaker's own "they" ("..., they added") says nothing of
+        // who the actor is.
+        var actor = e.Source;
         if (actor.Text is "he" or "she" or "they" or "it" or "we" or "He" or "She" or "They" or "It" or "We")
         {
-            return true;
+            var word = Enumerable.Range(0, view.Count).FirstOrDefault(w => view.Sentence.Tokens[w].Start == actor.Span.Start, -1);
+            return word >= 0 && frames.Any(f => f.Status == EventAttribution.Reported && f.Scope.Contains(e.Trigger) && f.Scope.Contains(word));
         }
 
         return !speaker.Anonymous && speaker.Code is { } code && actor.Country is { } country && code.StartsWith(country, StringComparison.Ordinal)
