@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Dyad.Actors;
 using Dyad.Arguments;
+using Dyad.Events;
 using Dyad.Story;
 using Dyad.Syntax;
 using Dyad.Time;
@@ -171,11 +172,18 @@ internal static class AttributionAnalyzer
             if (!denying && view.Head(i) is var reported and >= 0
                 && (view.Relation(i) == UdRelation.Parataxis
                     || (view.Relation(i) == UdRelation.Ccomp && i > reported)
-                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] != "as"))))
+                    || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && !IsParentheticalAs(view, c)))))
             {
                 var clause = view.Subtree(reported, _ => true).ToHashSet();
                 clause.ExceptWith(view.Subtree(i, _ => true));
                 scope.UnionWith(clause);
+            }
+
+            // "The United States has attacked Japan's policy and warned Tokyo ..., senior U.S. officials said.": a
+            // closing "X said" after a comma reports everything before it, whichever clause the parser hung it on.
+            if (!denying && ClosingReportStart(view, i) is var start and > 0)
+            {
+                scope.UnionWith(Enumerable.Range(0, start));
             }
 
             // "Iran reported launching a new offensive", "admitted firing on the ship": the act is the gerund, as it
@@ -198,6 +206,16 @@ internal static class AttributionAnalyzer
                     && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark) && !OpensFrame(view, c) && !SpeechActs.Contains(view.Lemma(c))))
                 {
                     scope.UnionWith(view.Subtree(participle, _ => true));
+                }
+            }
+
+            // "Kyodo reported a MITI official as saying Japan would end the pact", "quoted him as saying": the
+            // object and what it is said to say are the report (whatever the tagger made of the object's word).
+            if (!denying)
+            {
+                foreach (var quoted in view.Children(i).Where(c => view.Relation(c) == UdRelation.Obj && c > i && AsSaying(view, c) >= 0))
+                {
+                    scope.UnionWith(view.Subtree(quoted, _ => true));
                 }
             }
 
@@ -236,6 +254,19 @@ internal static class AttributionAnalyzer
             if (subject < 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0 && view.FirstChild(i, UdRelation.Expl) < 0)
             {
                 subject = StrandedSubject(view, i);
+            }
+
+            // "reported a MITI official as saying ...": the one quoted says it.
+            if (subject < 0 && view.Head(i) is var quotedSpeaker and >= 0 && AsSaying(view, quotedSpeaker) == i)
+            {
+                subject = quotedSpeaker;
+            }
+
+            // "The agency, received in London, said ...": the parser may give the speaker to the participle set off
+            // by commas between it and its verb.
+            if (subject < 0 && view.FirstChild(i, UdRelation.NsubjPass) < 0 && view.FirstChild(i, UdRelation.Expl) < 0)
+            {
+                subject = SubjectOfInsertedParticiple(view, i);
             }
 
             AttributionSource by;
@@ -299,6 +330,90 @@ internal static class AttributionAnalyzer
             ? head : -1;
     }
 
+    /// <summary>
+    /// The "as saying" (or "as telling", "as stating") clause a reporting verb's object takes when the report quotes
+    /// it ("quoted the minister as saying ..."), or -1.
+    /// </summary>
+    private static int AsSaying(SentenceView view, int quoted) =>
+        view.Children(quoted).FirstOrDefault(c => view.Relation(c) is UdRelation.Advcl or UdRelation.Acl && view[c].Xpos == "VBG" && OpensFrame(view, c)
+            && view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark && view.Keys[m] == "as") && view.Head(quoted) is var verb and >= 0
+            && view.Relation(quoted) == UdRelation.Obj && Syntax.FrameVerbs.Reporting.Contains(view.Lemma(verb)), -1);
+
+    /// <summary>
+    /// The subject the parser gave to a participle inserted between a subject and its verb ("The agency, received in
+    /// London, said"; "The minister, speaking on radio, said"): a participle (or a past form the tagger took for a finite verb) hung on the verb, before it, with a comma
+    /// on each side and a subject of its own before the first comma. -1 when there is none.
+    /// </summary>
+    private static int SubjectOfInsertedParticiple(SentenceView view, int verb)
+    {
+        foreach (var participle in view.Children(verb).Where(c => c < verb && view.Relation(c) == UdRelation.Advcl && view[c].Xpos is "VBN" or "VBG" or "VBD"))
+        {
+            var subject = view.FirstChild(participle, UdRelation.Nsubj);
+            if (subject < 0 || view.Children(participle).Any(c => view.Relation(c) is UdRelation.Mark or UdRelation.Aux or UdRelation.AuxPass))
+            {
+                continue;
+            }
+
+            var subjectWords = view.Subtree(subject, _ => true);
+            var subjectEnd = subjectWords.Where(w => view[w].Upos != UdTag.Punct).Max();
+            var participleEnd = view.Subtree(participle, _ => true).Where(w => !subjectWords.Contains(w) && view[w].Upos != UdTag.Punct).Max();
+            if (subjectEnd < participle && HasCommaBetween(view, subjectEnd, participle) && participleEnd < verb && HasCommaBetween(view, participleEnd, verb))
+            {
+                return subject;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasCommaBetween(SentenceView view, int first, int last) =>
+        Enumerable.Range(first + 1, Math.Max(0, last - first - 1)).Any(w => view.Keys[w] == ",");
+
+    /// <summary>
+    /// Whether an "as" that marks a reporting verb opens a parenthesis ("..., as officials said"), and not the second
+    /// half of a comparison ("not as dire as it says"): a comma, or nothing, comes before it.
+    /// </summary>
+    private static bool IsParentheticalAs(SentenceView view, int mark) =>
+        view.Keys[mark] == "as" && (mark == 0 || view[mark - 1].Upos == UdTag.Punct);
+
+    /// <summary>
+    /// Where a closing report ("..., senior officials said.", "..., the ministry said in a statement.") starts: the
+    /// first word of the reporting verb's subject when a comma comes just before it, the verb follows its subject, and
+    /// after the verb come only the verb's own time, place, manner or addressee and the final punctuation. -1 otherwise,
+    /// and for a verb joined to what comes before by a conjunction ("..., and officials said").
+    /// </summary>
+    private static int ClosingReportStart(SentenceView view, int verb)
+    {
+        var subject = view.FirstChild(verb, UdRelation.Nsubj);
+        if (subject < 0 || subject > verb || view.HasPrecedingCoordinator(verb) || view.Head(verb) < 0)
+        {
+            return -1;
+        }
+
+        var start = view.Subtree(subject, _ => true).Min();
+        if (start == 0 || view.Keys[start - 1] != "," || Enumerable.Range(start, verb - start).Any(w => w != subject && !view.Subtree(subject, _ => true).Contains(w)))
+        {
+            return -1;
+        }
+
+        var after = view.Children(verb).Where(c => c > verb).ToList();
+        if (after.Any(c => view.Relation(c) is not (UdRelation.Punct or UdRelation.Iobj or UdRelation.Advmod) && !UdRelation.IsOblique(view.Relation(c))))
+        {
+            return -1;
+        }
+
+        var end = after.Count == 0 ? verb : after.Max(c => view.Subtree(c, _ => true).Max());
+        for (var w = end + 1; w < view.Count; w++)
+        {
+            if (view[w].Upos != UdTag.Punct)
+            {
+                return -1;
+            }
+        }
+
+        return start;
+    }
+
     /// <summary>A clause the parser took for a relative clause that opens with "that" and has a subject of its own: "that" is a complementizer there.</summary>
     private static bool IsComplementClause(SentenceView view, int clause)
     {
@@ -320,10 +435,64 @@ internal static class AttributionAnalyzer
         var span = view.SpanOf(phrase[0], phrase[^1]);
         var actors = ActorResolver.Resolve(view, word, context);
         var actor = actors.Count > 0 ? actors[0] : null;
-        var named = phrase.Any(w => view[w].Upos == UdTag.Propn && view.MatchAt[w] is not { IsAgent: true });
-        var anonymous = !named && (AnonymousHeads.Contains(view.Lemma(word)) || view.IsPronoun(word) || actor is null);
+        // Named by the phrase's head or a name beside it ("Leo Tindemans", "Khalid, a military spokesman"), not by a
+        // country or office before it: "senior U.S. officials" and "a U.S. Embassy spokesman" go unnamed, even when
+        // the tagger reads a capitalised "Officials" as a name.
+        var anonymousHead = AnonymousHeads.Contains(view.Lemma(word)) || (view.Keys[word] is [.., 's'] plural && AnonymousHeads.Contains(plural[..^1]));
+        var named = view.Subtree(word, rel => rel is UdRelation.Flat or UdRelation.FlatName or UdRelation.Appos)
+            .Any(w => !(w == word && anonymousHead) && view[w].Upos == UdTag.Propn && view.MatchAt[w] is not { IsAgent: true });
+        var anonymous = !named && (anonymousHead || view.IsPronoun(word) || actor is null);
         var code = actor?.Code.Value is { } value && !value.StartsWith("---", StringComparison.Ordinal) ? value : null;
         return new AttributionSource(view.TextOf(span), code, anonymous);
+    }
+
+    /// <summary>
+    /// CAMEO roots of acts done by speaking: public statements (01), appeals (02), intentions to cooperate (03),
+    /// demands (10), disapproval (11), rejections (12) and threats (13).
+    /// </summary>
+    private static readonly FrozenSet<string> SpokenActRoots = new[] { "01", "02", "03", "10", "11", "12", "13" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The status of a coded event: see <see cref="For(SentenceView, int, IReadOnlyList{AttributionFrame}, DateOnly?, EventDate?, int)"/>;
+    /// an act done by speaking that its own actor's spokesman reports is done by that very saying, so the writer
+    /// states it ("Belgian Foreign Minister Leo Tindemans said Belgium had always opposed ...": the saying is the
+    /// opposing; "They said they were disturbed by a draft bill").
+    /// </summary>
+    public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    {
+        var attribution = For(view, e.Trigger, frames, publication, date, e.ObjectWord);
+        return attribution is { Status: EventAttribution.Reported, By: { } speaker } && SpokenActRoots.Contains(e.Pattern.Code.Root) && SpeaksFor(view, speaker, e, frames)
+            && !HasModal(view, e.Trigger)
+            ? EventAttribution.AssertedByWriter
+            : attribution;
+    }
+
+    /// <summary>
+    /// Whether the event's clause has a modal ("said Japan would complain to GATT", "must reject"): what is said then is
+    /// to come or wanted, not done by the saying.
+    /// </summary>
+    private static bool HasModal(SentenceView view, int trigger) =>
+        view.Children(ClauseStructure.ClauseHead(view, trigger)).Any(c => view.Relation(c) == UdRelation.Aux && view[c].Xpos == "MD");
+
+    /// <summary>
+    /// Whether a speaker speaks for the actor: the actor is a pronoun of the reported clause ("they said they ...",
+    /// read as the speaker), or the speaker is named and has the actor's own code, or is a named person of the
+    /// country the actor is ("Tindemans said Belgium ..."). Anonymous officials of a country ("senior U.S. officials
+    /// said the United States attacked ...") report what their side did; they do not do it by saying so.
+    /// </summary>
+    private static bool SpeaksFor(SentenceView view, AttributionSource speaker, SentenceEvent e, IReadOnlyList<AttributionFrame> frames)
+    {
+        // The pronoun must stand in what is reported: the speaker's own "they" ("..., they added") says nothing of
+        // who the actor is.
+        var actor = e.Source;
+        if (actor.Text is "he" or "she" or "they" or "it" or "we" or "He" or "She" or "They" or "It" or "We")
+        {
+            var word = Enumerable.Range(0, view.Count).FirstOrDefault(w => view.Sentence.Tokens[w].Start == actor.Span.Start, -1);
+            return word >= 0 && frames.Any(f => f.Status == EventAttribution.Reported && f.Scope.Contains(e.Trigger) && f.Scope.Contains(word));
+        }
+
+        return !speaker.Anonymous && speaker.Code is { } code && actor.Country is { } country && code.StartsWith(country, StringComparison.Ordinal)
+            && (code == actor.Code.Value || actor.Code.Value == country);
     }
 
     /// <summary>The status of an event whose trigger is <paramref name="trigger"/>, and who reports or denies it.</summary>
@@ -356,7 +525,7 @@ internal static class AttributionAnalyzer
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
             || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
             || chain.Any(a => IsUnfulfilledInfinitive(view, a))
-            || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p))
+            || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p && !IsToldAsDone(view, trigger)))
         {
             return new EventAttribution(EventAttribution.Planned, by);
         }
@@ -579,6 +748,36 @@ internal static class AttributionAnalyzer
 
     private static bool HasNoQuantifier(SentenceView view, int noun) =>
         view[noun].Upos is UdTag.Noun or UdTag.Propn or UdTag.Pron && view.Children(noun).Any(c => view.Relation(c) == UdRelation.Det && view.Lemma(c) is "no");
+
+    /// <summary>
+    /// Whether the event's clause tells it as done, whatever time the sentence names elsewhere: a past form ("made the
+    /// recommendation at a meeting", "had visited", "was held"), or a participle after "after" that hangs on a clause
+    /// not in the future ("After visiting the U.S., ..., Funaro is now on his way to Tokyo, where he is to arrive on
+    /// Sunday"). A date still to come then belongs to another clause and makes no plan of this event.
+    /// </summary>
+    private static bool IsToldAsDone(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        if (view[clause].Upos is not (UdTag.Verb or UdTag.Aux))
+        {
+            return false;
+        }
+
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        if (helpers.Any(c => view[c].Xpos == "MD"))
+        {
+            return false;
+        }
+
+        if ((view[clause].Xpos == "VBD" && helpers.Count == 0) || helpers.Any(c => view[c].Xpos == "VBD") || (view[clause].Xpos == "VBN" && helpers.Any(c => view.Lemma(c) == "have")))
+        {
+            return true;
+        }
+
+        return view[clause].Xpos == "VBG" && view.Relation(clause) == UdRelation.Advcl
+            && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "after")
+            && view.Head(clause) is var main and >= 0 && ClauseStructure.TenseAt(view, main) != Tense.Future;
+    }
 
     /// <summary>
     /// An infinitive that another party is asked or pressed to carry out: "urged Iran to release", "asked Japan to

@@ -313,7 +313,7 @@ internal sealed class DocumentCoder
                 dateNote += " (from the dateline)";
             }
 
-            var attribution = AttributionAnalyzer.For(view, e.Trigger, setting.Frames, document.Date, date, e.ObjectWord);
+            var attribution = AttributionAnalyzer.For(view, e, setting.Frames, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
             var probability = _model is null || features is null ? (double?)null : _model.Probability(features);

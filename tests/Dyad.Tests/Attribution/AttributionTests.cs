@@ -160,4 +160,54 @@ public sealed class AttributionTests
         Assert.Empty(meeting.Disputed);
         Assert.Contains(coded, e => e.Cameo.Code.Root == "11" && e.Source.Country == "USA");
     }
+
+    [Fact]
+    public void A_speaker_the_parser_gave_to_a_participle_between_commas_reports_the_sentence()
+    {
+        var coded = Coder.Value.Code(new Document("inserted-participle", "The agency, received in Paris, said the agreement was reached between Iraq and Jordan.") { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var agreements = coded.Where(e => e.Cameo.Code.Value == "057").ToList();
+        Assert.NotEmpty(agreements);
+        Assert.All(agreements, e => Assert.Equal(("reported", "The agency"), (e.Attribution.Status, e.Attribution.By?.Text)));
+    }
+
+    [Fact]
+    public void A_meeting_told_in_the_past_is_not_planned_for_a_date_of_another_clause_but_the_coming_visit_is()
+    {
+        var text = "Former Japanese Foreign Minister Taro Aso made the proposal at a meeting with Prime Minister Fumio Kishida soon after returning "
+            + "from a trip designed to prepare the premier's visit to Washington starting next Wednesday.";
+        var coded = Coder.Value.Code(new Document("meeting-before-visit", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        Assert.Equal("asserted", Assert.Single(coded, e => e.Evidence.Trigger == "meeting").Attribution.Status);
+        Assert.Equal("planned", Assert.Single(coded, e => e.Evidence.Trigger == "visit").Attribution.Status);
+    }
+
+    [Theory]
+    [InlineData("Iraqi troops attacked Iranian positions near Basra, senior U.S. officials said.", true)]
+    [InlineData("Iraqi troops attacked Iranian positions near Basra, a U.S. Embassy spokesman said.", true)]
+    [InlineData("Iraqi troops attacked Iranian positions near Basra, U.S. Ambassador John Smith said.", false)]
+    public void Officials_named_only_by_country_or_office_are_anonymous(string text, bool anonymous)
+    {
+        var coded = Coder.Value.Code(new Document("anonymous-source", text) { Date = new DateOnly(2023, 6, 1) }).Events;
+
+        var attack = Assert.Single(coded, e => e.Cameo.Code.Root == "19");
+        Assert.Equal("reported", attack.Attribution.Status);
+        Assert.Equal(anonymous, attack.Attribution.By!.Anonymous);
+    }
+
+    [SkippableFact]
+    public void The_speakers_own_pronoun_in_a_closing_report_does_not_make_the_act_theirs()
+    {
+        // Reuters-21578 story 5285: "But protests had also come from other exporters to the EC, such as Senegal, ...,
+        // they added." The coder reads "they" (the diplomats who add it) as who protests; that is no reason to take
+        // the protests as done by the saying.
+        var path = SharedData.Require("data", "reuters21578", "reuters21578.jsonl");
+        var line = File.ReadLines(path).First(l => l.Contains("\"id\": \"reuters-5285\"", StringComparison.Ordinal));
+        var document = new DocumentReader().ReadJsonLines(new StringReader(line), "reuters").Single().Document!;
+
+        var coded = Coder.Value.Code(document).Events;
+
+        var protests = Assert.Single(coded, e => e.Evidence.Trigger == "come");
+        Assert.Equal("reported", protests.Attribution.Status);
+    }
 }
