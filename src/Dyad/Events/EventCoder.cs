@@ -455,6 +455,12 @@ internal sealed class EventCoder
                     continue;
                 }
 
+                if (pattern.TriggerModifiers is { } modifiers && !view.Children(trigger).Any(c => view.Relation(c) is UdRelation.Compound or UdRelation.Amod
+                    && (modifiers.Contains(view.Lemma(c)) || modifiers.Contains(view.Keys[c]))))
+                {
+                    continue;
+                }
+
                 if (pattern.CompoundSubject && !view.Children(trigger, UdRelation.Nsubj).Any(subject => view.Children(subject, UdRelation.Conj).Any()))
                 {
                     continue;
