@@ -178,6 +178,12 @@ internal sealed class EventCoder
             usedNouns.Add(objectWord);
         }
 
+        // "refused to elaborate", "declined to comment": a speaker keeping something back rejects no one.
+        if (!nominal && pattern.Code.Root == "12" && view.FirstChild(trigger, UdRelation.Xcomp) is var withheld and >= 0 && WithholdingWords.Contains(view.Lemma(withheld)))
+        {
+            return;
+        }
+
         // "Japan attacked OECD forecasts": force used on words is criticism.
         if (pattern.Code.Root is "18" or "19" or "20" && AttackedWords(view, trigger, objectWord) is { } words)
         {
@@ -350,6 +356,12 @@ internal sealed class EventCoder
         }
     }
 
+    // What a speaker declines to do when keeping something back from reporters.
+    private static readonly FrozenSet<string> WithholdingWords = new[]
+    {
+        "comment", "elaborate", "say", "disclose", "identify", "name", "specify", "give", "discuss", "reveal", "detail", "confirm", "speculate", "answer",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Words = new[]
     {
         "forecast", "plan", "policy", "decision", "proposal", "report", "idea", "statement", "remark", "comment", "budget",
@@ -439,6 +451,12 @@ internal sealed class EventCoder
                 }
 
                 if (pattern.Before is { } before && !PrecededBy(view, trigger, before))
+                {
+                    continue;
+                }
+
+                if (pattern.TriggerModifiers is { } modifiers && !view.Children(trigger).Any(c => view.Relation(c) is UdRelation.Compound or UdRelation.Amod
+                    && (modifiers.Contains(view.Lemma(c)) || modifiers.Contains(view.Keys[c]))))
                 {
                     continue;
                 }

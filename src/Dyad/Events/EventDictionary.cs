@@ -106,7 +106,8 @@ internal sealed class EventDictionary
 
     /// <summary>
     /// Reads Dyad's format, one pattern per line: PATTERN&lt;TAB&gt;CODE[&lt;TAB&gt;FLAGS][&lt;TAB&gt;# note].
-    /// PATTERN is a trigger lemma ("meet", "carry_out", or "noun:summit") followed by conditions:
+    /// PATTERN is a trigger lemma ("meet", "carry_out", "noun:summit", or "noun:air|drone+strike" for a noun with one of
+    /// those words before it) followed by conditions:
     /// "obj:talk|meeting" (the object's lemma; "obj:nuclear+test" also needs the modifier; "obj:*" any object),
     /// "prep:with" (an argument with that preposition; "prep:on:sanction" constrains its noun).
     /// CODE is a CAMEO code; "~CODE" swaps source and target. FLAGS: "unary" (no target needed).
@@ -132,9 +133,15 @@ internal sealed class EventDictionary
             var words = fields[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var trigger = words[0].ToLowerInvariant();
             var nominal = trigger.StartsWith("noun:", StringComparison.Ordinal);
+            HashSet<string>? triggerModifiers = null;
             if (nominal)
             {
                 trigger = trigger[5..];
+                if (trigger.Split('+') is [var modifiers, var noun])
+                {
+                    // "noun:air|drone+strike": the noun with one of these words before it.
+                    (triggerModifiers, trigger) = (modifiers.Split('|').ToHashSet(StringComparer.Ordinal), noun);
+                }
             }
 
             WordConstraint? obj = null;
@@ -171,7 +178,7 @@ internal sealed class EventDictionary
                 throw new DictionaryFormatException(fileName, lineNumber, $"unknown flag '{flags}' (expected unary)");
             }
 
-            Add(new EventPattern(trigger, nominal, obj, preposition, prepositionObject, code, reversed, flags == "unary", $"{fileName}:{lineNumber} {fields[0]} -> {codeText}"));
+            Add(new EventPattern(trigger, nominal, obj, preposition, prepositionObject, code, reversed, flags == "unary", $"{fileName}:{lineNumber} {fields[0]} -> {codeText}") { TriggerModifiers = triggerModifiers });
         }
     }
 

@@ -47,6 +47,12 @@ internal sealed record EventPattern(
     /// <summary>A second event coded from the target to the source (PETRARCH's "[032:033]": a visit, and its hosting).</summary>
     public CameoCode? ReverseCode { get; init; }
 
+    /// <summary>
+    /// Words one of which must modify the trigger noun as a compound or adjective ("noun:air|drone+strike": an air
+    /// strike, not a labour strike), or null.
+    /// </summary>
+    public IReadOnlySet<string>? TriggerModifiers { get; init; }
+
     /// <summary>A pattern that matches but codes nothing (PETRARCH's "[---]"), so a general pattern does not fire.</summary>
     public bool Suppresses { get; init; }
 
@@ -92,6 +98,11 @@ internal sealed record EventPattern(
             yield return [particle];
         }
 
+        if (TriggerModifiers is { } modifiers)
+        {
+            yield return (IReadOnlyCollection<string>)modifiers;
+        }
+
         if (Preposition is { } preposition)
         {
             yield return preposition.Split('|');
@@ -101,5 +112,5 @@ internal sealed record EventPattern(
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))
-        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0) + (CompoundSubject ? 1 : 0);
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0) + (CompoundSubject ? 1 : 0) + (TriggerModifiers is null ? 0 : 1);
 }
