@@ -530,8 +530,11 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // A root that beats "none" by less than a point is too close to call, whatever margin cross-validation
+            // chose for it (a root with few examples can come out with a margin near zero: "Malaysia is launching a
+            // notes issue" read as force).
             var judged = _pairs.Judge(pair.Features);
-            if (judged.Lead < _pairs.MarginFor(judged.Label) || PairModel.RootOf(judged.Label) is not { } root)
+            if (judged.Lead < Math.Max(_pairs.MarginFor(judged.Label), SmallestLead) || PairModel.RootOf(judged.Label) is not { } root)
             {
                 continue;
             }
@@ -548,8 +551,10 @@ internal sealed class DocumentCoder
             }
 
             // A word a pattern already coded for this source is read in the sense the pattern gave it ("attacked
-            // OECD forecasts" is criticism, not an assault).
-            if (coded.Any(e => e.Trigger == pair.Anchor && e.Source.Country == source.Country))
+            // OECD forecasts" is criticism, not an assault); and a word a pattern coded in this root has had its
+            // source and target read from the parse ("Mubarak said he urged Israel to resume talks with the
+            // Palestinians" is not the Palestinians urging Israel).
+            if (coded.Any(e => e.Trigger == pair.Anchor && (e.Source.Country == source.Country || e.Pattern.Code.Root == root)))
             {
                 continue;
             }
@@ -585,6 +590,8 @@ internal sealed class DocumentCoder
 
         return added;
     }
+
+    private const double SmallestLead = 1.0;
 
     private static readonly FrozenSet<string> Saying = new[]
     {

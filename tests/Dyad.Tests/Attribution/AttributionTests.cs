@@ -195,19 +195,15 @@ public sealed class AttributionTests
         Assert.Equal(anonymous, attack.Attribution.By!.Anonymous);
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_speakers_own_pronoun_in_a_closing_report_does_not_make_the_act_theirs()
     {
-        // Reuters-21578 story 5285: "But protests had also come from other exporters to the EC, such as Senegal, ...,
-        // they added." The coder reads "they" (the diplomats who add it) as who protests; that is no reason to take
-        // the protests as done by the saying.
-        var path = SharedData.Require("data", "reuters21578", "reuters21578.jsonl");
-        var line = File.ReadLines(path).First(l => l.Contains("\"id\": \"reuters-5285\"", StringComparison.Ordinal));
-        var document = new DocumentReader().ReadJsonLines(new StringReader(line), "reuters").Single().Document!;
+        // As in Reuters-21578 story 5285 ("But protests had also come from other exporters to the EC, such as Senegal,
+        // ..., they added"): "they" are the diplomats who add it, not the protesters, so the protest stays reported.
+        var coded = Coder.Value.Code(new Document("closing-they", "Senegal had also protested to the European Commission, they added.") { Date = new DateOnly(1987, 3, 20) }).Events;
 
-        var coded = Coder.Value.Code(document).Events;
-
-        var protests = Assert.Single(coded, e => e.Evidence.Trigger == "come");
-        Assert.Equal("reported", protests.Attribution.Status);
+        var protest = Assert.Single(coded, e => e.Cameo.Code.Root == "11");
+        Assert.Equal("reported", protest.Attribution.Status);
+        Assert.Equal("they", protest.Attribution.By!.Text);
     }
 }
