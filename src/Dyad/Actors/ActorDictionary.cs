@@ -573,6 +573,10 @@ internal sealed class ActorDictionary
         private readonly Dictionary<string, (int Order, List<ActorEntry> Entries)> _byStem = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (int Order, List<ActorEntry> Entries)>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
 
+        // No stem is longer than this, so no longer prefix need be looked up (a 200,000-letter token would
+        // otherwise hash every one of its prefixes).
+        private int _longestStem;
+
         public StemTable() => _byPrefix = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public int Count => _byStem.Count;
@@ -586,6 +590,7 @@ internal sealed class ActorDictionary
             else
             {
                 _byStem[stem] = (_byStem.Count, [entry]);
+                _longestStem = Math.Max(_longestStem, stem.Length);
             }
         }
 
@@ -601,7 +606,7 @@ internal sealed class ActorDictionary
                 first = whole;
             }
 
-            for (var length = 3; length <= word.Length; length++)
+            for (var length = 3; length <= Math.Min(word.Length, _longestStem); length++)
             {
                 if (_byPrefix.TryGetValue(word.AsSpan(0, length), out var found) && (first is null || found.Order < first.Value.Order))
                 {
