@@ -142,11 +142,6 @@ internal sealed class DocumentContext
     // Per country, the first of its rebels, insurgents or opposition the story names, and where.
     private readonly Dictionary<string, (string Code, int Sentence)> _armedOpponents = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The rebels, insurgents or opposition of <paramref name="country"/> the story named first, at or before
-    /// <paramref name="sentence"/>: in a story of a country's own war ("the military regained control of the town"),
-    /// the state's force falls on them.
-    /// </summary>
     /// <summary>Notes rebels, insurgents or an opposition the story names (others are ignored); the first of each country is kept.</summary>
     public void NoteArmedOpponent(ActorCode code, int sentence)
     {
@@ -156,6 +151,11 @@ internal sealed class DocumentContext
         }
     }
 
+    /// <summary>
+    /// The rebels, insurgents or opposition of <paramref name="country"/> the story named first, at or before
+    /// <paramref name="sentence"/>: in a story of a country's own war ("the military regained control of the town"),
+    /// the state's force falls on them.
+    /// </summary>
     public string? ArmedOpponentOf(string country, int sentence) =>
         _armedOpponents.TryGetValue(country, out var opponent) && opponent.Sentence <= sentence ? opponent.Code : null;
 
