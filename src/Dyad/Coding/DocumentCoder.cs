@@ -362,10 +362,9 @@ internal sealed class DocumentCoder
         }
 
         // "Syrian troops recaptured Palmyra": a state's force in its own country falls on the rebels the story names.
-        if (e.Source.Country == country && !e.Source.Code.OpposesItsState && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponent
-            && ActorCode.TryParse(opponent, out var opponentCode))
+        if (context.OpponentOfItsOwnState(e.Source.Code, country, view.Sentence.Index) is { } opponent)
         {
-            return new Actor(opponentCode, opponent, e.TriggerSpan, "the armed opponents the story names in their own country");
+            return new Actor(opponent, opponent.Value, e.TriggerSpan, "the armed opponents the story names in their own country");
         }
 
         return new Actor(code, place.Name, e.TriggerSpan, visit ? "the country of the place visited" : "the country of the place attacked");
@@ -393,8 +392,8 @@ internal sealed class DocumentCoder
         }
 
         // The country's own forces in its own war: the force falls on the rebels the story names, not on the country.
-        var opponent = e.Source.Country == country && !e.Source.Code.OpposesItsState ? context.ArmedOpponentOf(country, view.Sentence.Index) : null;
-        if (e.Source.Country == country && (opponent is null || !ActorCode.TryParse(opponent, out code)))
+        var opponent = context.OpponentOfItsOwnState(e.Source.Code, country, view.Sentence.Index);
+        if (e.Source.Country == country && opponent is null)
         {
             return null;
         }
@@ -406,8 +405,8 @@ internal sealed class DocumentCoder
             return null;
         }
 
-        return opponent is not null
-            ? new Actor(code, opponent, e.TriggerSpan, "the armed opponents the story names in the country it is about")
+        return opponent is { } armed
+            ? new Actor(armed, armed.Value, e.TriggerSpan, "the armed opponents the story names in the country it is about")
             : new Actor(code, country, e.TriggerSpan, "the country the story is about, where the force used fell");
     }
 

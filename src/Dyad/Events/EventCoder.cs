@@ -332,10 +332,10 @@ internal sealed class EventCoder
             {
                 // "Syrian troops recaptured Aleppo": a state's force on a place of its own country falls on the
                 // rebels the story has named there, else it is no event between two parties.
-                if (IsForce(pattern.Code) && !pattern.Reversed && target.Code.Value.Length == 3 && target.Country == source.Country && !source.Code.OpposesItsState
-                    && source.Country is { } country && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponent && ActorCode.TryParse(opponent, out var opponentCode))
+                if (IsForce(pattern.Code) && !pattern.Reversed && target.Code.Value.Length == 3 && target.Country is { } country
+                    && context.OpponentOfItsOwnState(source.Code, country, view.Sentence.Index) is { } opponent)
                 {
-                    target = new Actor(opponentCode, opponent, target.Span, "the armed opponents the story names in their own country");
+                    target = new Actor(opponent, opponent.Value, target.Span, "the armed opponents the story names in their own country");
                 }
                 else
                 {

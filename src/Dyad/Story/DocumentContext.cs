@@ -159,6 +159,15 @@ internal sealed class DocumentContext
     public string? ArmedOpponentOf(string country, int sentence) =>
         _armedOpponents.TryGetValue(country, out var opponent) && opponent.Sentence <= sentence ? opponent.Code : null;
 
+    /// <summary>
+    /// Whom a state's force in <paramref name="country"/> falls on: the armed opponents the story has named there
+    /// (<see cref="ArmedOpponentOf"/>) when <paramref name="source"/> is that country's state and not its rebels; else null.
+    /// </summary>
+    public ActorCode? OpponentOfItsOwnState(ActorCode source, string country, int sentence) =>
+        source.Country == country && !source.OpposesItsState && ArmedOpponentOf(country, sentence) is { } opponent && ActorCode.TryParse(opponent, out var code)
+            ? code
+            : null;
+
     /// <summary>The most mentioned country other than <paramref name="country"/> among the two main parties.</summary>
     public string? CounterpartOf(string? country)
     {
