@@ -390,8 +390,9 @@ internal static class AttributionAnalyzer
             return -1;
         }
 
-        var start = view.Subtree(subject, _ => true).Min();
-        if (start == 0 || view.Keys[start - 1] != "," || Enumerable.Range(start, verb - start).Any(w => w != subject && !view.Subtree(subject, _ => true).Contains(w)))
+        var subjectWords = view.Subtree(subject, _ => true).ToHashSet();
+        var start = subjectWords.Min();
+        if (start == 0 || view.Keys[start - 1] != "," || Enumerable.Range(start, verb - start).Any(w => !subjectWords.Contains(w)))
         {
             return -1;
         }
