@@ -283,6 +283,7 @@ internal sealed class DocumentCoder
 
             var e = !_ownConventions ? located
                 : place?.Country is { } where ? Localised(located, where, "the event's place")
+                : StateOnTheOtherSide(located) is { } home ? Localised(located, home, "the country of the state on the other side")
                 : context.DominantCountry is { } about && !FacesItsOwnCountry(located, about) ? Localised(located, about, "the country the story is about")
                 : located;
             // One phrase read as both sides once placed ("clashes between insurgents and government troops" gave the
@@ -442,6 +443,43 @@ internal sealed class DocumentCoder
         static bool IsRoleOfficials(Actor actor) =>
             actor.Code.Country is null && actor.Code.Value.StartsWith("---GOV", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The country of a state's government, forces, police, courts or intelligence facing people named only by role
+    /// in force or coercion ("a Turkish military court jailed a former deputy prime minister", "Sudanese troops
+    /// attacked the rebels", "rebels attacked Nigerian troops"), or null for other events. A state uses force and
+    /// coercion mostly on its own people and at home: where the sentence names no place, the role-only side is taken
+    /// to be of the state's country, before the story's country, which may be another's.
+    /// </summary>
+    private static string? StateOnTheOtherSide(SentenceEvent e)
+    {
+        if (e.Target is not { } target || e.Pattern.Code.Root is not ("17" or "18" or "19" or "20"))
+        {
+            return null;
+        }
+
+        // Arrests, jailings and bans fall on anyone but firms and other states' forces; force, at home, on the armed
+        // opposition (another country's troops, ships or villages are as likely as one's own).
+        var domestic = e.Pattern.Code.Root == "17" ? CoercedAtHome : FoughtAtHome;
+        return StateOf(e.Source) is { } fromSource && IsRoleOnly(target, domestic) ? fromSource
+            : StateOf(target) is { } fromTarget && IsRoleOnly(e.Source, FoughtAtHome) ? fromTarget
+            : null;
+
+        static string? StateOf(Actor actor) => actor.Code.Country is { } country && actor.Code.FirstRole is { } role && StateRoles.Contains(role) ? country : null;
+        static bool IsRoleOnly(Actor actor, FrozenSet<string> roles) =>
+            actor.Code.Value.Length >= 6 && actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && roles.Contains(actor.Code.Value[3..6]);
+    }
+
+    // The organs of a state that use force or coercion.
+    private static readonly FrozenSet<string> StateRoles = new[] { "GOV", "MIL", "COP", "JUD", "SPY" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Whom a state arrests, jails or bans at home, named only by role; and whom it fights at home.
+    private static readonly FrozenSet<string> CoercedAtHome = new[]
+    {
+        "REB", "INS", "SEP", "OPP", "CVL", "GOV", "LEG", "ELI", "PTY", "LAB", "EDU", "MED", "REL", "JUD", "CRM", "HRI", "NGO", "ACT",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FoughtAtHome = new[] { "REB", "INS", "SEP", "OPP" }.ToFrozenSet(StringComparer.Ordinal);
 
     // No actor, or people of no country named only by role ("---REB").
     private static bool NoOneInParticular(Actor? actor) => actor is null || actor.Code.Value.StartsWith("---", StringComparison.Ordinal);
