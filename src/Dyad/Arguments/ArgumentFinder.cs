@@ -426,6 +426,15 @@ internal static class ArgumentFinder
                 }
             }
 
+            // "dismissed arguments made by senior U.S. officials": whose the object is, by its clause's agent.
+            foreach (var clause in view.Children(objectPhrase, UdRelation.Acl))
+            {
+                if (view.FirstChild(clause, UdRelation.OblAgent) is var agent and >= 0 && !view.IsPronoun(agent))
+                {
+                    yield return agent;
+                }
+            }
+
             // "boycotted the parade supporting Gondor": whom the object's own clause is about.
             foreach (var clause in view.Children(objectPhrase, UdRelation.Acl))
             {

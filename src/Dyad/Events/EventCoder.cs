@@ -264,7 +264,8 @@ internal sealed class EventCoder
         // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
         // thing and no actor, is what was met; no one was consulted, and no target is to be guessed
         // ("visits that country" names one by anaphora: only "meet" takes such objects).
-        if (targets.Count == 0 && !mutual && !nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive))
+        // The same when whose the thing is names someone: "meet the conditions demanded by the rebels".
+        if (!mutual && !nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive) && (targets.Count == 0 || ObjectHasAnAgent(view, trigger, passive)))
         {
             return;
         }
@@ -385,6 +386,13 @@ internal sealed class EventCoder
     {
         var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
         return obj >= 0 && view[obj].Upos == UdTag.Noun && view.MatchAt[obj] is null && !view.IsPronoun(obj);
+    }
+
+    /// <summary>Whether the verb's object (the passive's subject) has a clause naming its agent ("conditions demanded by the rebels").</summary>
+    private static bool ObjectHasAnAgent(SentenceView view, int trigger, bool passive)
+    {
+        var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
+        return obj >= 0 && view.Children(obj, UdRelation.Acl).Any(clause => view.FirstChild(clause, UdRelation.OblAgent) >= 0);
     }
 
     private static bool IsForce(CameoCode code) => code.Root is "18" or "19" or "20";
