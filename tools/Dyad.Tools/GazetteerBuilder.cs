@@ -106,7 +106,8 @@ internal static class GazetteerBuilder
         var output = new StringBuilder();
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
-        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain).\n");
+        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain);\n");
+        output.Append("# continents from resources/places/facts/continents.tsv (GeoNames' continent features).\n");
         output.Append("# KIND (C country, K continent, A first-level region, D US county, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
@@ -154,12 +155,13 @@ internal static class GazetteerBuilder
                 $"C\t{code}\t{name}\t{string.Join('|', (countrySpellings.GetValueOrDefault(code) ?? []).Where(a => a != name))}\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
         }
 
-        // Continents (GeoNames' continent of each country): the middle of their land (Natural Earth), "Africa"
-        // being the continent and no old name of a Tunisian town.
-        foreach (var (code, (name, lat, lon)) in ContinentCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"), continentOf, alpha3))
+        // Continents: GeoNames' continent features (resources/places/facts/continents.tsv), the point the field's
+        // gazetteers and geoparsing corpora give a continent, so that "Africa" is Africa and no old name of a Tunisian
+        // town; their people are those of the countries GeoNames puts in them.
+        foreach (var f in File.ReadLines(Path.Combine(resources, "places", "facts", "continents.tsv")).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')))
         {
-            var population = continentOf.Where(kv => kv.Value == code).Sum(kv => countryPopulation.GetValueOrDefault(kv.Key));
-            output.Append(CultureInfo.InvariantCulture, $"K\t{code}\t{name}\t\t\t\t{lat:0.####}\t{lon:0.####}\t{population}\t\t\n");
+            var population = continentOf.Where(kv => kv.Value == f[0]).Sum(kv => countryPopulation.GetValueOrDefault(kv.Key));
+            output.Append(CultureInfo.InvariantCulture, $"K\t{f[0]}\t{f[2]}\t\t\t\t{Double(f[3]):0.####}\t{Double(f[4]):0.####}\t{population}\t\t\n");
         }
 
         // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
@@ -277,65 +279,6 @@ internal static class GazetteerBuilder
     {
         ["USA"] = (39.8333, -98.5833),
     };
-
-    private static readonly Dictionary<string, string> ContinentNames = new(StringComparer.Ordinal)
-    {
-        ["AF"] = "Africa", ["AS"] = "Asia", ["EU"] = "Europe", ["NA"] = "North America", ["SA"] = "South America", ["OC"] = "Oceania", ["AN"] = "Antarctica",
-    };
-
-    /// <summary>
-    /// Each continent's middle, by GeoNames' two-letter continent code: the area centroid of its countries' land
-    /// (Natural Earth polygons, areas weighted by the cosine of latitude). A European country's land east of the
-    /// Urals (60°E: Siberia) counts for Asia.
-    /// </summary>
-    private static IEnumerable<(string Code, (string Name, double Lat, double Lon) Point)> ContinentCentres(string path, Dictionary<string, string> continentOf, Dictionary<string, string> alpha3)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var sums = new Dictionary<string, (double Area, double Lat, double Lon)>(StringComparer.Ordinal);
-        var iso3 = alpha3.Values.ToHashSet(StringComparer.Ordinal);
-        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
-        {
-            var p = feature.GetProperty("properties");
-            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso && iso3.Contains(iso) ? iso : p.GetProperty("ADM0_A3").GetString()!;
-            if (!continentOf.TryGetValue(code, out var continent))
-            {
-                continue;
-            }
-
-            var geometry = feature.GetProperty("geometry");
-            var polygons = geometry.GetProperty("type").GetString() == "Polygon"
-                ? [geometry.GetProperty("coordinates")]
-                : geometry.GetProperty("coordinates").EnumerateArray().ToList();
-            foreach (var polygon in polygons)
-            {
-                // The outer ring's area and centroid (shoelace formula in degrees: fine for a representative point).
-                var ring = polygon[0].EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToList();
-                double area = 0, cx = 0, cy = 0;
-                for (var k = 0; k + 1 < ring.Count; k++)
-                {
-                    var cross = (ring[k].X * ring[k + 1].Y) - (ring[k + 1].X * ring[k].Y);
-                    area += cross;
-                    cx += (ring[k].X + ring[k + 1].X) * cross;
-                    cy += (ring[k].Y + ring[k + 1].Y) * cross;
-                }
-
-                if (area == 0)
-                {
-                    continue;
-                }
-
-                var lat = cy / (3 * area);
-                var lon = cx / (3 * area);
-                var weight = Math.Abs(area) * Math.Cos(lat * Math.PI / 180);
-                var part = continent == "EU" && lon > 60 ? "AS" : continent;
-                var sum = sums.GetValueOrDefault(part);
-                sums[part] = (sum.Area + weight, sum.Lat + (lat * weight), sum.Lon + (lon * weight));
-            }
-        }
-
-        return sums.Where(kv => ContinentNames.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => (kv.Key, (ContinentNames[kv.Key], kv.Value.Lat / kv.Value.Area, kv.Value.Lon / kv.Value.Area)));
-    }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
