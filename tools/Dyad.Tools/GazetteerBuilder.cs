@@ -107,8 +107,8 @@ internal static class GazetteerBuilder
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
         output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain);\n");
-        output.Append("# continents from resources/places/facts/continents.tsv (GeoNames' continent features).\n");
-        output.Append("# KIND (C country, K continent, A first-level region, D US county, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+        output.Append("# continents from resources/places/facts/continents.tsv (GeoNames' continent features); British and Irish counties from resources/places/facts/gb-ie-admin2.tsv (GeoNames' admin-2).\n");
+        output.Append("# KIND (C country, K continent, A first-level region, D county (US, GB, IE), P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
         // point of a country that GeoNames and most references give too), where a reference centre is not
@@ -206,6 +206,45 @@ internal static class GazetteerBuilder
                 $"D\tUS.{f[1]}\t{f[2]}\t{alternates}\tUSA\tUS.{f[0]}\t{Double(f[3]):0.####}\t{Double(f[4]):0.####}\t{population}\tADM2\t\n");
         }
 
+        // Second-level regions of the United Kingdom and Ireland (GeoNames' admin-2: English counties and unitary
+        // authorities, Scottish council areas, Welsh counties, Irish counties), at the middle of their towns, with
+        // their towns' people: "Surrey", "Fife", "Cornwall" are places of Britain, not only the towns of Canada and
+        // America named after them. One named like a town of its country ("Manchester", "Cork City") is that town's
+        // district and is left to the town; "County Durham" and "County Cork" keep the name they are written with.
+        var townNames = places.Values.Where(p => p.Country is "GBR" or "IRL").SelectMany(p => new[] { (p.Country, p.Name) }.Concat(p.Alternates.Select(a => (p.Country, a))))
+            .ToHashSet();
+        var byAdmin2 = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
+        foreach (var f in File.ReadLines(Path.Combine(geonames, "cities15000.txt")).Select(line => line.Split('\t')).Where(f => f.Length >= 19 && f[8] is "GB" or "IE" && f[11].Length > 0))
+        {
+            var key = $"{f[8]}.{f[10]}.{f[11]}";
+            (byAdmin2.TryGetValue(key, out var list) ? list : byAdmin2[key] = []).Add(places[f[0]]);
+        }
+
+        foreach (var f in File.ReadLines(Path.Combine(resources, "places", "facts", "gb-ie-admin2.tsv")).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')))
+        {
+            if (!byAdmin2.TryGetValue(f[0], out var towns))
+            {
+                continue;
+            }
+
+            var country = f[0].StartsWith("GB.", StringComparison.Ordinal) ? "GBR" : "IRL";
+            var name = ShortRegionName(f[1]);
+            if (townNames.Contains((country, name)))
+            {
+                if (!f[1].StartsWith("County ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                name = f[1];
+            }
+
+            var alternates = string.Join('|', new[] { f[1], f[2] }.Where(a => a != name && !a.Contains("Council", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
+            var admin1 = f[0][..f[0].LastIndexOf('.')];
+            output.Append(CultureInfo.InvariantCulture,
+                $"D\t{f[0]}\t{name}\t{alternates}\t{country}\t{admin1}\t{Middle(towns.Select(t => t.Lat)):0.####}\t{Middle(towns.Select(t => t.Lon)):0.####}\t{towns.Sum(t => t.Population)}\tADM2\t\n");
+        }
+
         foreach (var place in places.Values.OrderBy(p => long.Parse(p.Id, CultureInfo.InvariantCulture)))
         {
             output.Append(CultureInfo.InvariantCulture,
@@ -279,6 +318,29 @@ internal static class GazetteerBuilder
     {
         ["USA"] = (39.8333, -98.5833),
     };
+
+    /// <summary>The name news gives a British or Irish second-level region: "Stockport" of "Borough of Stockport", "Powys" of "Sir Powys", "Tipperary" of "County Tipperary", "Mayo" of "Mayo County".</summary>
+    private static string ShortRegionName(string name)
+    {
+        foreach (var prefix in (string[])["City and Borough of ", "City and County of ", "Metropolitan Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of ", "District of ", "County ", "Sir "])
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                name = name[prefix.Length..];
+                break;
+            }
+        }
+
+        foreach (var suffix in (string[])[" City and County Council", " Council", " County Borough", " county borough", " City", " County"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
+    }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
