@@ -260,7 +260,9 @@ internal static class GazetteerBuilder
     /// <summary>
     /// The abbreviations of the states that American news writes after a town ("Louisville, Ky.", "Charleston,
     /// W.Va."): the Associated Press's forms (facts of usage), by GeoNames' admin-1 code. States AP spells out
-    /// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) have none.
+    /// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) have none. Australian news shortens two of its states
+    /// to forms that are nothing else ("NSW", "Qld"); the others' ("Vic", "Tas", "WA", "SA", "NT", "ACT") are also
+    /// names, words or other places' codes, and are left out.
     /// </summary>
     private static readonly Dictionary<string, string[]> StateAbbreviations = new(StringComparer.Ordinal)
     {
@@ -273,6 +275,7 @@ internal static class GazetteerBuilder
         ["US.OK"] = ["Okla."], ["US.OR"] = ["Ore."], ["US.PA"] = ["Pa."], ["US.RI"] = ["R.I."], ["US.SC"] = ["S.C."],
         ["US.SD"] = ["S.D."], ["US.TN"] = ["Tenn."], ["US.VT"] = ["Vt."], ["US.VA"] = ["Va."], ["US.WA"] = ["Wash."],
         ["US.WV"] = ["W.Va.", "W. Va."], ["US.WI"] = ["Wis."], ["US.WY"] = ["Wyo."],
+        ["AU.02"] = ["NSW"], ["AU.04"] = ["Qld"],
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
