@@ -85,6 +85,7 @@ internal static class GazetteerBuilder
                 .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
                 .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
+                .Prepend(SaintAbbreviated(f[1]))
                 .OfType<string>()
                 .ToList();
             places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[8]}.{f[10]}", Double(f[4]), Double(f[5]), population, f[7]);
@@ -98,7 +99,7 @@ internal static class GazetteerBuilder
                 continue;
             }
 
-            var alternates = f[2].Length > 0 && f[2] != f[1] && IsUsefulName(f[2]) ? new List<string> { f[2] } : [];
+            var alternates = new[] { SaintAbbreviated(f[1]), f[2].Length > 0 && f[2] != f[1] && IsUsefulName(f[2]) ? f[2] : null }.OfType<string>().ToList();
             places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[3]}.{f[5]}", Double(f[7]), Double(f[8]),
                 long.TryParse(f[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0, f[4]);
         }
@@ -284,6 +285,15 @@ internal static class GazetteerBuilder
     };
 
     private sealed record Place(string Id, string Name, List<string> Alternates, string Country, string Admin1, double Lat, double Lon, long Population, string Feature);
+
+    /// <summary>
+    /// "St. Petersburg" of "Saint Petersburg", "St. Paul" of "Saint Paul": English writes a saint's name before a
+    /// place's name short ("Ste." for "Sainte"), which GeoNames spells out; null when the name begins otherwise.
+    /// </summary>
+    private static string? SaintAbbreviated(string name) =>
+        name.StartsWith("Saint ", StringComparison.Ordinal) ? "St. " + name["Saint ".Length..]
+        : name.StartsWith("Sainte ", StringComparison.Ordinal) ? "Ste. " + name["Sainte ".Length..]
+        : null;
 
     private static bool IsUsefulName(string name) =>
         name.Length >= 4 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\'')
