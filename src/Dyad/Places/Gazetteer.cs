@@ -3,7 +3,7 @@ using Dyad.Actors;
 
 namespace Dyad.Places;
 
-/// <summary>One gazetteer row: a country (C), a continent (K, no country), a first-level region (A), a US county (D) or a populated place (P).</summary>
+/// <summary>One gazetteer row: a country (C), a continent (K, no country), a first-level region (A), a county (D: of the United States, the United Kingdom or Ireland) or a populated place (P).</summary>
 internal sealed record GazetteerEntry(char Kind, string Id, string Name, string Country, string? Admin1, double Lat, double Lon, long Population, string Feature)
 {
     /// <summary>For countries: where their towns lie (1st to 99th percentile of latitude and longitude).</summary>
