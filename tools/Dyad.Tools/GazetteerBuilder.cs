@@ -110,7 +110,7 @@ internal static class GazetteerBuilder
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
         output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain);\n");
         output.Append("# continents from resources/places/facts/continents.tsv (GeoNames' continent features); British and Irish counties from resources/places/facts/gb-ie-admin2.tsv (GeoNames' admin-2).\n");
-        output.Append("# KIND (C country, K continent, A first-level region, D county (US, GB, IE), P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+        output.Append("# KIND (C country, K continent, A first-level region, R region of first-level regions, D county (US, GB, IE), P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
         // point of a country that GeoNames and most references give too), where a reference centre is not
@@ -171,6 +171,7 @@ internal static class GazetteerBuilder
         // a region is meant as a whole, not its largest city.
         var regionPoints = RegionPoints(Path.Combine(data, "naturalearth", "ne_50m_admin_1_states_provinces.geojson"));
         var byAdmin1 = places.Values.Where(p => p.Population > 0).GroupBy(p => p.Admin1).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var compassParts = new Dictionary<(string Country, string Name), List<(string Code, double Lat, double Lon, long Population)>>();
         foreach (var line in File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")))
         {
             var f = line.Split('\t');
@@ -194,6 +195,34 @@ internal static class GazetteerBuilder
             var (lat, lon) = f.Length > 3 && regionPoints.TryGetValue(f[3], out var known) ? known : (Middle(towns.Select(t => t.Lat)), Middle(towns.Select(t => t.Lon)));
             var alternates = string.Join('|', new[] { f[2] != f[1] ? f[2] : null }.Concat(StateAbbreviations.GetValueOrDefault(f[0]) ?? []).OfType<string>());
             output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
+            foreach (var name in new[] { f[1], f[2] }.Distinct(StringComparer.Ordinal))
+            {
+                if (name.Split(' ', 2) is [var compass, var rest] && CompassWords.Contains(compass))
+                {
+                    var key = (Fix(country), rest);
+                    (compassParts.TryGetValue(key, out var parts) ? parts : compassParts[key] = []).Add((f[0], lat, lon, (long)total));
+                }
+            }
+        }
+
+        // Regions that first-level regions are parts of, by their names: "Java" of West, Central and East Java,
+        // "Darfur" of Northern, Southern, Western, Central and Eastern Darfur, "Sumatra", "Kordofan", "Equatoria".
+        // News names the whole; it lies at the middle of its parts' points, with their people. Not where the rest
+        // is a word ("Province", "Cape", "Coast"), a country's name ("Upper Austria", "South Australia") or a
+        // first-level region's own ("Papua").
+        var countryAndRegionNames = countryNames.Values.Concat(countrySpellings.Values.SelectMany(v => v))
+            .Concat(File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")).Select(l => l.Split('\t')).Where(f => f.Length >= 3).SelectMany(f => new[] { f[1], f[2] }))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var ((country, name), parts) in compassParts.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal))
+        {
+            var distinct = parts.DistinctBy(p => p.Code).ToList();
+            if (distinct.Count < 2 || countryAndRegionNames.Contains(name) || english.Contains(name.Split(' ')[^1].ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            output.Append(CultureInfo.InvariantCulture,
+                $"R\t{country}.{name}\t{name}\t\t{country}\t\t{distinct.Average(p => p.Lat):0.####}\t{distinct.Average(p => p.Lon):0.####}\t{distinct.Sum(p => p.Population)}\t\t\n");
         }
 
         // Second-level regions of the United States: its counties and their equivalents (parishes, boroughs), at the
@@ -278,6 +307,13 @@ internal static class GazetteerBuilder
         ["US.SD"] = ["S.D."], ["US.TN"] = ["Tenn."], ["US.VT"] = ["Vt."], ["US.VA"] = ["Va."], ["US.WA"] = ["Wash."],
         ["US.WV"] = ["W.Va.", "W. Va."], ["US.WI"] = ["Wis."], ["US.WY"] = ["Wyo."],
         ["AU.02"] = ["NSW"], ["AU.04"] = ["Qld"],
+    };
+
+    /// <summary>The words that name a part of a region by its direction ("West Java", "Southern Darfur").</summary>
+    private static readonly HashSet<string> CompassWords = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+        "Northeast", "Northwest", "Southeast", "Southwest", "North-East", "North-West", "South-East", "South-West",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)

@@ -180,6 +180,23 @@ public sealed class PlaceResolverTests
     }
 
     /// <summary>
+    /// A region whose parts are first-level regions ("Darfur" of North, South and West Darfur) is no surname where
+    /// one of its parts is written otherwise than the gazetteer spells it ("South Darfur" for Southern Darfur).
+    /// </summary>
+    [Fact]
+    public void Reads_a_region_of_first_level_regions_after_a_part_of_it()
+    {
+        var views = new[] { "He visited Nyala, the capital of South Darfur.", "Aid workers returned to Darfur." }
+            .Select(text => new SentenceView(SyntaxPipeline.Default.Parse(DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single()), Actors.Value))
+            .ToList();
+        var context = Resolver.Value.ContextOf(views, []);
+
+        var place = Assert.Single(Resolver.Value.Toponyms(views[1], context)).Place;
+
+        Assert.Equal(("Darfur", "SDN", "region"), (place.Name, place.Country, place.Precision));
+    }
+
+    /// <summary>
     /// A continent at the point GeoNames gives its continent feature, which gazetteers and geoparsing corpora share,
     /// not the middle of its countries' land (Africa was at 6.14°N 18.33°E, 340 km away; Asia at 41.68°N 89.87°E).
     /// </summary>
