@@ -6,12 +6,12 @@ namespace Dyad.Tools;
 
 /// <summary>
 /// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
-/// their towns), continents (K), first-level regions (a representative point) and populated places of 1,000+ people, from
+/// their towns), continents (K), first-level regions (a representative point), regions of first-level regions (R) and populated places of 1,000+ people, from
 /// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
 /// ../shared/data/naturalearth (public domain); from the tables of facts in resources/places/facts/, the counties of
 /// the United States (U.S. Census Bureau, public domain), the continents' points and the second-level regions of the
 /// United Kingdom and Ireland (GeoNames).
-/// Rows: KIND (C, K, A, D, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
+/// Rows: KIND (C, K, A, R, D, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
 internal static class GazetteerBuilder
