@@ -6,11 +6,12 @@ namespace Dyad.Tools;
 
 /// <summary>
 /// resources/places/gazetteer.tsv: countries (with their other names, a representative point and the extent of
-/// their towns), continents (K), first-level regions (a representative point) and populated places of 1,000+ people, from
+/// their towns), continents (K), first-level regions (a representative point), regions of first-level regions (R) and populated places of 1,000+ people, from
 /// ../shared/data/geonames (GeoNames, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL) and
-/// ../shared/data/naturalearth (public domain), and the counties of the United States from
-/// resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain).
-/// Rows: KIND (C, K, A, D, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
+/// ../shared/data/naturalearth (public domain); from the tables of facts in resources/places/facts/, the counties of
+/// the United States (U.S. Census Bureau, public domain), the continents' points and the second-level regions of the
+/// United Kingdom and Ireland (GeoNames).
+/// Rows: KIND (C, K, A, R, D, P), id, name, alternative names (|), country (alpha-3), admin-1 code, lat, lon, population,
 /// and for countries the latitude and longitude extent of their towns (5th to 95th percentile).
 /// </summary>
 internal static class GazetteerBuilder
@@ -85,6 +86,7 @@ internal static class GazetteerBuilder
                 .OrderBy(a => f[2].StartsWith(a + " ", StringComparison.Ordinal) || f[1].StartsWith(a + " ", StringComparison.Ordinal) ? 0 : 1)
                 .Take(population >= 1_000_000 ? 40 : population >= 100_000 ? 8 : 3)
                 .Prepend(f[2] != f[1] ? f[2] : null)
+                .Prepend(SaintAbbreviated(f[1]))
                 .OfType<string>()
                 .ToList();
             places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[8]}.{f[10]}", Double(f[4]), Double(f[5]), population, f[7]);
@@ -98,7 +100,7 @@ internal static class GazetteerBuilder
                 continue;
             }
 
-            var alternates = f[2].Length > 0 && f[2] != f[1] && IsUsefulName(f[2]) ? new List<string> { f[2] } : [];
+            var alternates = new[] { SaintAbbreviated(f[1]), f[2].Length > 0 && f[2] != f[1] && IsUsefulName(f[2]) ? f[2] : null }.OfType<string>().ToList();
             places[f[0]] = new Place(f[0], f[1], alternates, Fix(country), $"{f[3]}.{f[5]}", Double(f[7]), Double(f[8]),
                 long.TryParse(f[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0, f[4]);
         }
@@ -106,8 +108,9 @@ internal static class GazetteerBuilder
         var output = new StringBuilder();
         output.Append("# Dyad gazetteer. Built by `dotnet run --project tools/Dyad.Tools -- gazetteer` from ../shared/data/geonames\n");
         output.Append("# (GeoNames, geonames.org, CC BY 4.0), ../shared/data/countries (mledoze/countries, ODbL 1.0) and\n");
-        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain).\n");
-        output.Append("# KIND (C country, K continent, A first-level region, D US county, P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
+        output.Append("# ../shared/data/naturalearth (Made with Natural Earth, public domain); US counties from resources/places/facts/us-counties.tsv (U.S. Census Bureau, public domain);\n");
+        output.Append("# continents from resources/places/facts/continents.tsv (GeoNames' continent features); British and Irish counties from resources/places/facts/gb-ie-admin2.tsv (GeoNames' admin-2).\n");
+        output.Append("# KIND (C country, K continent, A first-level region, R region of first-level regions, D county (US, GB, IE), P populated place)\tid\tname\talternatives\tcountry\tadmin1\tlat\tlon\tpopulation\tlat-extent\tlon-extent\n");
 
         // Countries: mledoze/countries' point (the CIA World Factbook's geographic coordinates, the conventional
         // point of a country that GeoNames and most references give too), where a reference centre is not
@@ -154,12 +157,13 @@ internal static class GazetteerBuilder
                 $"C\t{code}\t{name}\t{string.Join('|', (countrySpellings.GetValueOrDefault(code) ?? []).Where(a => a != name))}\t{code}\t\t{point.Lat:0.####}\t{point.Lon:0.####}\t{countryPopulation.GetValueOrDefault(code)}\t{latLow:0.##}..{latHigh:0.##}\t{lonLow:0.##}..{lonHigh:0.##}\n");
         }
 
-        // Continents (GeoNames' continent of each country): the middle of their land (Natural Earth), "Africa"
-        // being the continent and no old name of a Tunisian town.
-        foreach (var (code, (name, lat, lon)) in ContinentCentres(Path.Combine(data, "naturalearth", "ne_50m_admin_0_countries.geojson"), continentOf, alpha3))
+        // Continents: GeoNames' continent features (resources/places/facts/continents.tsv), the point the field's
+        // gazetteers and geoparsing corpora give a continent, so that "Africa" is Africa and no old name of a Tunisian
+        // town; their people are those of the countries GeoNames puts in them.
+        foreach (var f in File.ReadLines(Path.Combine(resources, "places", "facts", "continents.tsv")).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')))
         {
-            var population = continentOf.Where(kv => kv.Value == code).Sum(kv => countryPopulation.GetValueOrDefault(kv.Key));
-            output.Append(CultureInfo.InvariantCulture, $"K\t{code}\t{name}\t\t\t\t{lat:0.####}\t{lon:0.####}\t{population}\t\t\n");
+            var population = continentOf.Where(kv => kv.Value == f[0]).Sum(kv => countryPopulation.GetValueOrDefault(kv.Key));
+            output.Append(CultureInfo.InvariantCulture, $"K\t{f[0]}\t{f[2]}\t\t\t\t{Double(f[3]):0.####}\t{Double(f[4]):0.####}\t{population}\t\t\n");
         }
 
         // First-level regions: Natural Earth's point where it has one (states and provinces of the USA, Brazil, Canada,
@@ -167,6 +171,7 @@ internal static class GazetteerBuilder
         // a region is meant as a whole, not its largest city.
         var regionPoints = RegionPoints(Path.Combine(data, "naturalearth", "ne_50m_admin_1_states_provinces.geojson"));
         var byAdmin1 = places.Values.Where(p => p.Population > 0).GroupBy(p => p.Admin1).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var compassParts = new Dictionary<(string Country, string Name), List<(string Code, double Lat, double Lon, long Population)>>();
         foreach (var line in File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")))
         {
             var f = line.Split('\t');
@@ -190,6 +195,34 @@ internal static class GazetteerBuilder
             var (lat, lon) = f.Length > 3 && regionPoints.TryGetValue(f[3], out var known) ? known : (Middle(towns.Select(t => t.Lat)), Middle(towns.Select(t => t.Lon)));
             var alternates = string.Join('|', new[] { f[2] != f[1] ? f[2] : null }.Concat(StateAbbreviations.GetValueOrDefault(f[0]) ?? []).OfType<string>());
             output.Append(CultureInfo.InvariantCulture, $"A\t{f[0]}\t{f[1]}\t{alternates}\t{Fix(country)}\t{f[0]}\t{lat:0.####}\t{lon:0.####}\t{(long)total}\t\t\n");
+            foreach (var name in new[] { f[1], f[2] }.Distinct(StringComparer.Ordinal))
+            {
+                if (name.Split(' ', 2) is [var compass, var rest] && CompassWords.Contains(compass))
+                {
+                    var key = (Fix(country), rest);
+                    (compassParts.TryGetValue(key, out var parts) ? parts : compassParts[key] = []).Add((f[0], lat, lon, (long)total));
+                }
+            }
+        }
+
+        // Regions that first-level regions are parts of, by their names: "Java" of West, Central and East Java,
+        // "Darfur" of Northern, Southern, Western, Central and Eastern Darfur, "Sumatra", "Kordofan", "Equatoria".
+        // News names the whole; it lies at the middle of its parts' points, with their people. Not where the rest
+        // is a word ("Province", "Cape", "Coast"), a country's name ("Upper Austria", "South Australia") or a
+        // first-level region's own ("Papua").
+        var countryAndRegionNames = countryNames.Values.Concat(countrySpellings.Values.SelectMany(v => v))
+            .Concat(File.ReadLines(Path.Combine(geonames, "admin1CodesASCII.txt")).Select(l => l.Split('\t')).Where(f => f.Length >= 3).SelectMany(f => new[] { f[1], f[2] }))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var ((country, name), parts) in compassParts.OrderBy(kv => kv.Key.Item1, StringComparer.Ordinal).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal))
+        {
+            var distinct = parts.DistinctBy(p => p.Code).ToList();
+            if (distinct.Count < 2 || countryAndRegionNames.Contains(name) || english.Contains(name.Split(' ')[^1].ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            output.Append(CultureInfo.InvariantCulture,
+                $"R\t{country}.{name}\t{name}\t\t{country}\t\t{distinct.Average(p => p.Lat):0.####}\t{distinct.Average(p => p.Lon):0.####}\t{distinct.Sum(p => p.Population)}\t\t\n");
         }
 
         // Second-level regions of the United States: its counties and their equivalents (parishes, boroughs), at the
@@ -202,6 +235,45 @@ internal static class GazetteerBuilder
             var population = f[5].Length > 0 ? long.Parse(f[5], CultureInfo.InvariantCulture) : 0;
             output.Append(CultureInfo.InvariantCulture,
                 $"D\tUS.{f[1]}\t{f[2]}\t{alternates}\tUSA\tUS.{f[0]}\t{Double(f[3]):0.####}\t{Double(f[4]):0.####}\t{population}\tADM2\t\n");
+        }
+
+        // Second-level regions of the United Kingdom and Ireland (GeoNames' admin-2: English counties and unitary
+        // authorities, Scottish council areas, Welsh counties, Irish counties), at the middle of their towns, with
+        // their towns' people: "Surrey", "Fife", "Cornwall" are places of Britain, not only the towns of Canada and
+        // America named after them. One named like a town of its country ("Manchester", "Cork City") is that town's
+        // district and is left to the town; "County Durham" and "County Cork" keep the name they are written with.
+        var townNames = places.Values.Where(p => p.Country is "GBR" or "IRL").SelectMany(p => new[] { (p.Country, p.Name) }.Concat(p.Alternates.Select(a => (p.Country, a))))
+            .ToHashSet();
+        var byAdmin2 = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
+        foreach (var f in File.ReadLines(Path.Combine(geonames, "cities15000.txt")).Select(line => line.Split('\t')).Where(f => f.Length >= 19 && f[8] is "GB" or "IE" && f[11].Length > 0))
+        {
+            var key = $"{f[8]}.{f[10]}.{f[11]}";
+            (byAdmin2.TryGetValue(key, out var list) ? list : byAdmin2[key] = []).Add(places[f[0]]);
+        }
+
+        foreach (var f in File.ReadLines(Path.Combine(resources, "places", "facts", "gb-ie-admin2.tsv")).Where(l => !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t')))
+        {
+            if (!byAdmin2.TryGetValue(f[0], out var towns))
+            {
+                continue;
+            }
+
+            var country = f[0].StartsWith("GB.", StringComparison.Ordinal) ? "GBR" : "IRL";
+            var name = ShortRegionName(f[1]);
+            if (townNames.Contains((country, name)))
+            {
+                if (!f[1].StartsWith("County ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                name = f[1];
+            }
+
+            var alternates = string.Join('|', new[] { f[1], f[2] }.Where(a => a != name && !a.Contains("Council", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
+            var admin1 = f[0][..f[0].LastIndexOf('.')];
+            output.Append(CultureInfo.InvariantCulture,
+                $"D\t{f[0]}\t{name}\t{alternates}\t{country}\t{admin1}\t{Middle(towns.Select(t => t.Lat)):0.####}\t{Middle(towns.Select(t => t.Lon)):0.####}\t{towns.Sum(t => t.Population)}\tADM2\t\n");
         }
 
         foreach (var place in places.Values.OrderBy(p => long.Parse(p.Id, CultureInfo.InvariantCulture)))
@@ -219,7 +291,9 @@ internal static class GazetteerBuilder
     /// <summary>
     /// The abbreviations of the states that American news writes after a town ("Louisville, Ky.", "Charleston,
     /// W.Va."): the Associated Press's forms (facts of usage), by GeoNames' admin-1 code. States AP spells out
-    /// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) have none.
+    /// (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) have none. Australian news shortens two of its states
+    /// to forms that are nothing else ("NSW", "Qld"); the others' ("Vic", "Tas", "WA", "SA", "NT", "ACT") are also
+    /// names, words or other places' codes, and are left out.
     /// </summary>
     private static readonly Dictionary<string, string[]> StateAbbreviations = new(StringComparer.Ordinal)
     {
@@ -232,6 +306,14 @@ internal static class GazetteerBuilder
         ["US.OK"] = ["Okla."], ["US.OR"] = ["Ore."], ["US.PA"] = ["Pa."], ["US.RI"] = ["R.I."], ["US.SC"] = ["S.C."],
         ["US.SD"] = ["S.D."], ["US.TN"] = ["Tenn."], ["US.VT"] = ["Vt."], ["US.VA"] = ["Va."], ["US.WA"] = ["Wash."],
         ["US.WV"] = ["W.Va.", "W. Va."], ["US.WI"] = ["Wis."], ["US.WY"] = ["Wyo."],
+        ["AU.02"] = ["NSW"], ["AU.04"] = ["Qld"],
+    };
+
+    /// <summary>The words that name a part of a region by its direction ("West Java", "Southern Darfur").</summary>
+    private static readonly HashSet<string> CompassWords = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+        "Northeast", "Northwest", "Southeast", "Southwest", "North-East", "North-West", "South-East", "South-West",
     };
 
     private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal)
@@ -240,6 +322,15 @@ internal static class GazetteerBuilder
     };
 
     private sealed record Place(string Id, string Name, List<string> Alternates, string Country, string Admin1, double Lat, double Lon, long Population, string Feature);
+
+    /// <summary>
+    /// "St. Petersburg" of "Saint Petersburg", "St. Paul" of "Saint Paul": English writes a saint's name before a
+    /// place's name short ("Ste." for "Sainte"), which GeoNames spells out; null when the name begins otherwise.
+    /// </summary>
+    private static string? SaintAbbreviated(string name) =>
+        name.StartsWith("Saint ", StringComparison.Ordinal) ? "St. " + name["Saint ".Length..]
+        : name.StartsWith("Sainte ", StringComparison.Ordinal) ? "Ste. " + name["Sainte ".Length..]
+        : null;
 
     private static bool IsUsefulName(string name) =>
         name.Length >= 4 && char.IsAsciiLetterUpper(name[0]) && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '\'')
@@ -278,63 +369,27 @@ internal static class GazetteerBuilder
         ["USA"] = (39.8333, -98.5833),
     };
 
-    private static readonly Dictionary<string, string> ContinentNames = new(StringComparer.Ordinal)
+    /// <summary>The name news gives a British or Irish second-level region: "Stockport" of "Borough of Stockport", "Powys" of "Sir Powys", "Tipperary" of "County Tipperary", "Mayo" of "Mayo County".</summary>
+    private static string ShortRegionName(string name)
     {
-        ["AF"] = "Africa", ["AS"] = "Asia", ["EU"] = "Europe", ["NA"] = "North America", ["SA"] = "South America", ["OC"] = "Oceania", ["AN"] = "Antarctica",
-    };
-
-    /// <summary>
-    /// Each continent's middle, by GeoNames' two-letter continent code: the area centroid of its countries' land
-    /// (Natural Earth polygons, areas weighted by the cosine of latitude). A European country's land east of the
-    /// Urals (60°E: Siberia) counts for Asia.
-    /// </summary>
-    private static IEnumerable<(string Code, (string Name, double Lat, double Lon) Point)> ContinentCentres(string path, Dictionary<string, string> continentOf, Dictionary<string, string> alpha3)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var sums = new Dictionary<string, (double Area, double Lat, double Lon)>(StringComparer.Ordinal);
-        var iso3 = alpha3.Values.ToHashSet(StringComparer.Ordinal);
-        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        foreach (var prefix in (string[])["City and Borough of ", "City and County of ", "Metropolitan Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of ", "District of ", "County ", "Sir "])
         {
-            var p = feature.GetProperty("properties");
-            var code = p.GetProperty("ISO_A3").GetString() is { Length: 3 } iso && iso3.Contains(iso) ? iso : p.GetProperty("ADM0_A3").GetString()!;
-            if (!continentOf.TryGetValue(code, out var continent))
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            var geometry = feature.GetProperty("geometry");
-            var polygons = geometry.GetProperty("type").GetString() == "Polygon"
-                ? [geometry.GetProperty("coordinates")]
-                : geometry.GetProperty("coordinates").EnumerateArray().ToList();
-            foreach (var polygon in polygons)
-            {
-                // The outer ring's area and centroid (shoelace formula in degrees: fine for a representative point).
-                var ring = polygon[0].EnumerateArray().Select(c => (X: c[0].GetDouble(), Y: c[1].GetDouble())).ToList();
-                double area = 0, cx = 0, cy = 0;
-                for (var k = 0; k + 1 < ring.Count; k++)
-                {
-                    var cross = (ring[k].X * ring[k + 1].Y) - (ring[k + 1].X * ring[k].Y);
-                    area += cross;
-                    cx += (ring[k].X + ring[k + 1].X) * cross;
-                    cy += (ring[k].Y + ring[k + 1].Y) * cross;
-                }
-
-                if (area == 0)
-                {
-                    continue;
-                }
-
-                var lat = cy / (3 * area);
-                var lon = cx / (3 * area);
-                var weight = Math.Abs(area) * Math.Cos(lat * Math.PI / 180);
-                var part = continent == "EU" && lon > 60 ? "AS" : continent;
-                var sum = sums.GetValueOrDefault(part);
-                sums[part] = (sum.Area + weight, sum.Lat + (lat * weight), sum.Lon + (lon * weight));
+                name = name[prefix.Length..];
+                break;
             }
         }
 
-        return sums.Where(kv => ContinentNames.ContainsKey(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => (kv.Key, (ContinentNames[kv.Key], kv.Value.Lat / kv.Value.Area, kv.Value.Lon / kv.Value.Area)));
+        foreach (var suffix in (string[])[" City and County Council", " Council", " County Borough", " county borough", " City", " County"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
     }
 
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using Dyad.Actors;
 
 namespace Dyad.Places;
 
-/// <summary>One gazetteer row: a country (C), a continent (K, no country), a first-level region (A), a US county (D) or a populated place (P).</summary>
+/// <summary>One gazetteer row: a country (C), a continent (K, no country), a first-level region (A), a region whose parts are first-level regions (R: "Java", "Darfur"), a county (D: of the United States, the United Kingdom or Ireland) or a populated place (P).</summary>
 internal sealed record GazetteerEntry(char Kind, string Id, string Name, string Country, string? Admin1, double Lat, double Lon, long Population, string Feature)
 {
     /// <summary>For countries: where their towns lie (1st to 99th percentile of latitude and longitude).</summary>
@@ -114,7 +114,7 @@ internal sealed class Gazetteer
             var f = line.Split('\t');
             var kind = f[0][0];
             var entry = new GazetteerEntry(kind, f[1], f[2], f[4], f[5].Length > 0 ? f[5] : null, D(f[6]), D(f[7]),
-                long.Parse(f[8], CultureInfo.InvariantCulture), kind is 'P' or 'D' ? f[9] : kind == 'C' ? "country" : kind == 'K' ? "continent" : "admin1");
+                long.Parse(f[8], CultureInfo.InvariantCulture), kind is 'P' or 'D' ? f[9] : kind == 'C' ? "country" : kind == 'K' ? "continent" : kind == 'R' ? "region" : "admin1");
             if (kind == 'C')
             {
                 entry = entry with { LatExtent = Range(f[9]), LonExtent = Range(f[10]) };

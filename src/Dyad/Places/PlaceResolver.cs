@@ -255,7 +255,7 @@ internal sealed class PlaceResolver
 
                 var titled = Titles.Contains(view.Keys[first == k ? k - 1 : first]);
                 if ((first < k || titled) && _gazetteer.Lookup(string.Join(' ', view.Keys.Skip(first).Take(k - first + 1))).Count == 0
-                    && !_gazetteer.Lookup(view.Keys[k]).Any(c => c.Kind is 'C' or 'A'))
+                    && !_gazetteer.Lookup(view.Keys[k]).Any(c => c.Kind is 'C' or 'A' or 'R'))
                 {
                     surnames.Add(view.Keys[k]);
                 }
@@ -631,7 +631,7 @@ internal sealed class PlaceResolver
 
     private EventPlace PlaceOf(string text, GazetteerEntry entry)
     {
-        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'D' => "admin2", 'K' => "region", _ => "city" };
+        var precision = entry.Kind switch { 'C' => "country", 'A' => "admin1", 'D' => "admin2", 'K' or 'R' => "region", _ => "city" };
         var admin1 = entry.Kind is 'P' or 'D' && entry.Admin1 is { } a ? _gazetteer.Admin1(a)?.Name : entry.Kind == 'A' ? entry.Name : null;
         return new EventPlace(text, entry.Name, entry.Kind == 'K' ? null : entry.Country, admin1, Math.Round(entry.Lat, 4), Math.Round(entry.Lon, 4), precision);
     }
@@ -687,7 +687,7 @@ internal sealed class PlaceResolver
     }
 
     /// <summary>A country, a continent, a first-level region, a capital or a city of 100,000 people: a reading worth a capitalised common word.</summary>
-    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'K' or 'A' || entry.IsCapital || entry.Population >= 100_000;
+    private static bool IsProminent(GazetteerEntry entry) => entry.Kind is 'C' or 'K' or 'A' or 'R' || entry.IsCapital || entry.Population >= 100_000;
 
     /// <summary>The country the actor dictionary gives exactly words [start, end), if that is all it gives them.</summary>
     private GazetteerEntry? ActorCountry(SentenceView view, int start, int end) =>

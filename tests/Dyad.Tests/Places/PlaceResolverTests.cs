@@ -180,6 +180,42 @@ public sealed class PlaceResolverTests
     }
 
     /// <summary>
+    /// A region whose parts are first-level regions ("Darfur" of North, South and West Darfur) is no surname where
+    /// one of its parts is written otherwise than the gazetteer spells it ("South Darfur" for Southern Darfur).
+    /// </summary>
+    [Fact]
+    public void Reads_a_region_of_first_level_regions_after_a_part_of_it()
+    {
+        var views = new[] { "He visited Nyala, the capital of South Darfur.", "Aid workers returned to Darfur." }
+            .Select(text => new SentenceView(SyntaxPipeline.Default.Parse(DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single()), Actors.Value))
+            .ToList();
+        var context = Resolver.Value.ContextOf(views, []);
+
+        var place = Assert.Single(Resolver.Value.Toponyms(views[1], context)).Place;
+
+        Assert.Equal(("Darfur", "SDN", "region"), (place.Name, place.Country, place.Precision));
+    }
+
+    /// <summary>
+    /// A continent at the point GeoNames gives its continent feature, which gazetteers and geoparsing corpora share,
+    /// not the middle of its countries' land (Africa was at 6.14°N 18.33°E, 340 km away; Asia at 41.68°N 89.87°E).
+    /// </summary>
+    [Theory]
+    [InlineData("The virus spread across Africa.", 7.1881, 21.09375)]
+    [InlineData("The virus spread across Asia.", 29.84064, 89.29688)]
+    [InlineData("The virus spread across Europe.", 48.69096, 9.14062)]
+    [InlineData("The virus spread across South America.", -14.60485, -57.65625)]
+    public void Puts_a_continent_at_the_point_of_its_GeoNames_feature(string text, double lat, double lon)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("p", text)).Sentences.Single();
+        var view = new SentenceView(SyntaxPipeline.Default.Parse(sentence), Actors.Value);
+
+        var place = Assert.Single(Resolver.Value.Find(view, [])).Place;
+
+        Assert.True(Dyad.Evaluation.PlaceEvaluator.Kilometres(lat, lon, place.Lat!.Value, place.Lon!.Value) < 1, $"{place.Name} at {place.Lat},{place.Lon}");
+    }
+
+    /// <summary>
     /// A country at its conventional point (the Factbook's, which GeoNames gives too), not the middle of its land:
     /// Russia at 60°N 100°E; the United States at the centre of its contiguous states (39°50′N 98°35′W).
     /// </summary>

@@ -2,7 +2,7 @@ using Dyad.Tools;
 
 namespace Dyad.Tests.Tools;
 
-/// <summary>The gazetteer builder: the shipped gazetteer.tsv is what it writes from ../shared/data and the repository's county table.</summary>
+/// <summary>The gazetteer builder: the shipped gazetteer.tsv is what it writes from ../shared/data and the repository's tables of facts (counties, continents).</summary>
 public sealed class GazetteerBuilderTests
 {
     [SkippableFact]
@@ -14,7 +14,10 @@ public sealed class GazetteerBuilderTests
         Directory.CreateDirectory(facts);
         try
         {
-            File.Copy(Path.Combine(SharedData.RepoRoot, "resources", "places", "facts", "us-counties.tsv"), Path.Combine(facts, "us-counties.tsv"));
+            foreach (var table in Directory.GetFiles(Path.Combine(SharedData.RepoRoot, "resources", "places", "facts")))
+            {
+                File.Copy(table, Path.Combine(facts, Path.GetFileName(table)));
+            }
 
             GazetteerBuilder.Build(Path.GetDirectoryName(data)!, resources);
 
