@@ -424,6 +424,12 @@ internal static class ArgumentFinder
                 {
                     yield return child;
                 }
+
+                // "approved a loan to Indonesia", "disbursed aid for Ethiopia": what is given goes to someone.
+                if (view.Relation(child) == UdRelation.Nmod && view.CaseOf(child) is "to" or "for" && GivenThings.Contains(view.Lemma(objectPhrase)) && !view.IsPronoun(child))
+                {
+                    yield return child;
+                }
             }
 
             // "dismissed arguments made by senior U.S. officials": whose the object is, by its clause's agent.
@@ -504,6 +510,12 @@ internal static class ArgumentFinder
 
         return -1;
     }
+
+    // What is given to someone: its "to" or "for" names the receiver.
+    private static readonly FrozenSet<string> GivenThings = new[]
+    {
+        "loan", "credit", "grant", "aid", "assistance", "financing", "fund", "funding", "tranche", "help", "support", "weapon", "arm",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool IntroducesTarget(string preposition, bool onVerb) =>
         TargetPrepositions.Contains(preposition) || (onVerb && VerbTargetPrepositions.Contains(preposition));
