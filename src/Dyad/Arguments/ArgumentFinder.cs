@@ -294,6 +294,19 @@ internal static class ArgumentFinder
             return [.. ActorResolver.Resolve(view, ownerSubject, context)];
         }
 
+        // "Nakasone leaves on his visit to the United States", "Nakasone said his trip to Washington was a success":
+        // the pronoun on a noun in the verb's phrases, or heading what the verb said, is the verb's subject.
+        if (possessor >= 0 && view.IsPronoun(possessor) && view.Lemma(possessor) is "his" or "her" or "he" or "she" && view.Head(noun) is var clause and >= 0)
+        {
+            var speaker = UdRelation.IsOblique(view.Relation(noun)) && view[clause].Upos == UdTag.Verb ? OwnSubject(view, clause)
+                : view.Relation(noun) == UdRelation.Nsubj && view.Relation(clause) == UdRelation.Ccomp && view.Head(clause) is var saying and >= 0 ? OwnSubject(view, saying)
+                : -1;
+            if (speaker >= 0 && !view.IsPronoun(speaker) && ActorResolver.Resolve(view, speaker, context) is { Count: > 0 } speakers)
+            {
+                return [.. speakers];
+            }
+        }
+
         var agent = view.Children(noun, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "by", -1);
 
         // "follows a visit here this week by Baldrige": the parser hangs the noun's "by" on the active verb whose

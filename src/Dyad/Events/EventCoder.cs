@@ -210,7 +210,9 @@ internal sealed class EventCoder
             }
         }
 
-        if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last)
+        // (Not for "to meet current demand": a thing met is no consultation; see below.)
+        if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last
+            && !(view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive)))
         {
             // "The talks continued ... with contact being made": the participants of the consultation under way.
             sources = [last.Source];

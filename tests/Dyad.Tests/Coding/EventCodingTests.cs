@@ -51,6 +51,18 @@ public sealed class EventCodingTests
     }
 
     [Fact]
+    public void A_target_met_after_talks_is_no_consultation_of_their_participants()
+    {
+        // Real Reuters copy: the second sentence's "meet" once took the first sentence's participants.
+        var text = "Argentine Economy Minister Juan Sourrouille held talks with U.S. Treasury officials in Washington on Monday. "
+            + "Argentina is seeking a 2.15 billion dlr loan to meet four pct growth targets in 1987.";
+        var coded = Coder.Value.Code(new Document("meet-targets", text) { Date = new DateOnly(1987, 3, 3) });
+
+        Assert.Contains(coded.Events, e => e.Sentence == 0 && e.Cameo.Code.Root == "04");
+        Assert.DoesNotContain(coded.Events, e => e.Sentence == 1 && e.Cameo.Code.Root == "04");
+    }
+
+    [Fact]
     public void Every_event_carries_its_evidence_inside_its_sentence()
     {
         var text = "Japan and North Korea held talks in Beijing on Monday. Japan later imposed sanctions on North Korea.";
