@@ -150,9 +150,11 @@ internal static class CountryDictionaryBuilder
         Add("Washington", "USAGOV", "capital, as its government");
 
         // Two-letter forms news writes all the time, matched only in capitals ("US officials", not "told us").
-        var cased = new HashSet<string>(StringComparer.Ordinal) { "US", "UK" };
+        // "CAR" is the Central African Republic in news ("the CAR military"); in capitals only, so "car" stays a car.
+        var cased = new HashSet<string>(StringComparer.Ordinal) { "US", "UK", "CAR" };
         Add("US", "USA", "common usage, only in capitals");
         Add("UK", "GBR", "common usage, only in capitals");
+        Add("CAR", "CAF", "common usage, only in capitals");
 
         var output = new StringBuilder();
         output.Append("# Countries: names, official names, alternative spellings, demonyms, capitals (as governments).\n");
