@@ -287,6 +287,15 @@ internal sealed class EventCoder
                 notes.Add("relative clause answering the main clause: its source is the target");
                 confidence -= 0.1;
             }
+            else if (!pattern.Reversed && sources[0].Code.FirstRole == "OPP" && sources[0].Country is { } home && !IsForce(pattern.Code)
+                && ActorCode.TryParse(home + "GOV", out var ownGovernment))
+            {
+                // "Opposition leader Raila Odinga has refused to recognise the result": a country's political
+                // opposition acts against its own government, not against whatever other country the story names.
+                targets.Add(new Actor(ownGovernment, home, sources[0].Span, "the government the opposition opposes"));
+                notes.Add("target inferred: the government of the opposition's own country");
+                confidence -= 0.25;
+            }
             else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
