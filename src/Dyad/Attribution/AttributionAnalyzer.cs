@@ -168,6 +168,18 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(view.Subtree(c, _ => true));
             }
 
+            // "announced last March 27 he would impose the tariffs": a complement with a subject of its own, no
+            // conjunction and a finite or bare verb, which the parser took for an adverbial clause.
+            if (!denying)
+            {
+                foreach (var clause in view.Children(i).Where(c => c > i && view.Relation(c) == UdRelation.Advcl && view[c].Xpos is "VB" or "VBD" or "VBP" or "VBZ"
+                    && view.FirstChild(c, UdRelation.Nsubj) >= 0 && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark || view.IsRelativePronoun(m))))
+                {
+                    complement.Add(clause);
+                    scope.UnionWith(view.Subtree(clause, _ => true));
+                }
+            }
+
             // "said on Monday that China had promised": a complement clause the parser hung as a relative clause
             // on the verb's time or place phrase ("Monday that ...", with "that" as no part of the clause).
             if (!denying)
@@ -601,10 +613,12 @@ internal static class AttributionAnalyzer
     public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, IReadOnlyList<AttributionFrame> allegations, DateOnly? publication, EventDate? date)
     {
         var attribution = For(view, e.Trigger, frames, publication, date, e.ObjectWord);
-        if (attribution is { Status: EventAttribution.Reported, By: not null } && IsFutureInReport(view, e.Trigger))
+        if ((attribution is { Status: EventAttribution.Reported, By: not null } && IsFutureInReport(view, e.Trigger))
+            || (attribution.Status is EventAttribution.Asserted or EventAttribution.Reported && (IsWhatANounWouldDo(view, e.Trigger) || IsArranged(view, e.Trigger))))
         {
-            // The factuality sets differ: UW and MEANTIME score "said it would press anew" as happening
-            // (what the text commits to); the record's `planned` says it has not taken place yet.
+            // The factuality sets differ: UW and MEANTIME score what the text commits to, future included ("said it
+            // would press anew", "it is to be held at the California Theater" are happening there); the record's
+            // `planned` says the event has not taken place yet. So these rules are the record's, for coded events.
             return attribution with { Status = EventAttribution.Planned };
         }
 
@@ -635,6 +649,23 @@ internal static class AttributionAnalyzer
         }
 
         return helpers.Any(c => view.Keys[c] is "would" or "'d") && !helpers.Any(c => view.Lemma(c) == "have");
+    }
+
+    /// <summary>
+    /// Whether the event is what a plan, a bill or an agreement "would" do: a clause with "would" (not "would have")
+    /// on a noun ("a draft bill that would impose quotas", "the French bank's plan, which would postpone repayment",
+    /// "expectations that the Group of Seven would hold talks"). It is to come, if at all.
+    /// </summary>
+    private static bool IsWhatANounWouldDo(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        if (view.Relation(clause) == UdRelation.Conj && view.Head(clause) is var first and >= 0 && !view.Children(clause).Any(c => view.Relation(c) is UdRelation.Aux or UdRelation.Nsubj))
+        {
+            clause = first;
+        }
+
+        return UdRelation.IsAdnominalClause(view.Relation(clause)) && view.Head(clause) is var noun and >= 0 && view[noun].Upos == UdTag.Noun
+            && IsFutureInReport(view, clause);
     }
 
     /// <summary>
@@ -973,8 +1004,38 @@ internal static class AttributionAnalyzer
     /// help". The request happened; the act has not yet.
     /// </summary>
     private static bool IsUnfulfilledInfinitive(SentenceView view, int word) =>
-        view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && word > head && DirectiveVerbs.Contains(view.Lemma(head))
+        view.Head(word) is var head and >= 0 && word > head
+        && ((view.Relation(word) == UdRelation.Xcomp && DirectiveVerbs.Contains(view.Lemma(head)))
+            || (UdRelation.IsAdnominalClause(view.Relation(word)) && view[head].Upos == UdTag.Noun && IsOrAddressesRequest(view, head)))
         && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+
+    /// <summary>
+    /// Nouns of asking and inviting whose infinitive is wanted, not done: "Reagan's invitation to Gorbachev to visit
+    /// the United States", "a call for Iran to release", "a request to meet".
+    /// </summary>
+    private static readonly FrozenSet<string> RequestNouns = new[]
+    {
+        "invitation", "call", "request", "appeal", "demand", "plea", "proposal", "order", "ultimatum",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A noun of request, or the one it is addressed to ("invitation to Gorbachev to visit": the parser may hang the
+    /// infinitive on the addressee).
+    /// </summary>
+    private static bool IsOrAddressesRequest(SentenceView view, int noun) =>
+        RequestNouns.Contains(view.Lemma(noun))
+        || (UdRelation.IsNominalModifier(view.Relation(noun)) && view.CaseOf(noun) is "to" or "for" && view.Head(noun) is var request and >= 0 && RequestNouns.Contains(view.Lemma(request)));
+
+    /// <summary>
+    /// "is to visit", "are to be held": an arrangement still to come (a present form of "be" before "to"; "were to"
+    /// is a condition).
+    /// </summary>
+    private static bool IsArranged(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
+        return to >= 0 && view.Children(clause).Any(c => c < to && view.Relation(c) is UdRelation.Aux or UdRelation.Cop && view.Lemma(c) == "be" && view[c].Xpos is "VBZ" or "VBP");
+    }
 
     /// <summary>Verbs whose "that" clause in the subjunctive says what is wanted of someone: "demanded that Iraq withdraw".</summary>
     private static readonly FrozenSet<string> MandativeVerbs = DirectiveVerbs.Union(["insist", "recommend", "propose", "suggest", "require"]).ToFrozenSet(StringComparer.Ordinal);
