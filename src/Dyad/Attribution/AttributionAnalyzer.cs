@@ -644,8 +644,9 @@ internal static class AttributionAnalyzer
         var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
         if (helpers.Count == 0 && view.Relation(clause) == UdRelation.Conj && view.FirstChild(clause, UdRelation.Nsubj) < 0 && view.Head(clause) is var first and >= 0)
         {
-            // "said Japan would complain to GATT ... and seek new talks": the second verb shares the first one's "would".
-            helpers = [.. view.Children(first).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass)];
+            // "said Japan would complain to GATT ... and seek new talks": the second verb shares the first one's "would"
+            // (or is joined to a bare "would" the parser made a clause of: "as it said it would, and seek new talks").
+            helpers = [.. view.Children(first).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass), .. view[first].Xpos == "MD" ? [first] : Array.Empty<int>()];
         }
 
         return helpers.Any(c => view.Keys[c] is "would" or "'d") && !helpers.Any(c => view.Lemma(c) == "have");
@@ -1032,7 +1033,8 @@ internal static class AttributionAnalyzer
     /// </summary>
     private static bool IsArranged(SentenceView view, int trigger)
     {
-        var clause = ClauseStructure.ClauseHead(view, trigger);
+        // A verb is its own clause, whatever the parser hung it on ("even though it had been rejected" taken for a subject).
+        var clause = view[trigger].Upos == UdTag.Verb ? trigger : ClauseStructure.ClauseHead(view, trigger);
         var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
         return to >= 0 && view.Children(clause).Any(c => c < to && view.Relation(c) is UdRelation.Aux or UdRelation.Cop && view.Lemma(c) == "be" && view[c].Xpos is "VBZ" or "VBP");
     }
