@@ -173,7 +173,7 @@ internal static class AttributionAnalyzer
             if (!denying)
             {
                 foreach (var clause in view.Children(i).Where(c => c > i && view.Relation(c) == UdRelation.Advcl && view[c].Xpos is "VB" or "VBD" or "VBP" or "VBZ"
-                    && view.FirstChild(c, UdRelation.Nsubj) >= 0 && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark || view.IsRelativePronoun(m))))
+                    && view.FirstChild(c, UdRelation.Nsubj) >= 0 && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark || view.IsRelativePronoun(m) || view[m].Xpos == "WRB")))
                 {
                     complement.Add(clause);
                     scope.UnionWith(view.Subtree(clause, _ => true));
