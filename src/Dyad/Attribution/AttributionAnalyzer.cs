@@ -642,7 +642,7 @@ internal static class AttributionAnalyzer
     {
         var clause = ClauseStructure.ClauseHead(view, trigger);
         var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
-        if (helpers.Count == 0 && view.Relation(clause) == UdRelation.Conj && view.FirstChild(clause, UdRelation.Nsubj) < 0 && view.Head(clause) is var first and >= 0)
+        if (helpers.Count == 0 && view.Relation(clause) == UdRelation.Conj && view[clause].Xpos == "VB" && view.FirstChild(clause, UdRelation.Nsubj) < 0 && view.Head(clause) is var first and >= 0)
         {
             // "said Japan would complain to GATT ... and seek new talks": the second verb shares the first one's "would"
             // (or is joined to a bare "would" the parser made a clause of: "as it said it would, and seek new talks").
@@ -834,7 +834,8 @@ internal static class AttributionAnalyzer
     /// the accuser says was done, not that the accusation was made nor what the writer states beside it.
     /// </summary>
     private static bool DeniesAccusation(SentenceView view, AttributionFrame denial) =>
-        view.Children(denial.Verb).Any(c => view.Relation(c) == UdRelation.Obj && IsAccusationNoun(view, c))
+        view.Children(denial.Verb).Any(c => view.Relation(c) == UdRelation.Obj && IsAccusationNoun(view, c)
+            && !(view.Lemma(denial.Verb) == "dismiss" && view.Lemma(c) == "charge")) // a court dismisses charges without denying what they allege
         // "..., a charge which Moscow firmly denies", "an allegation that Kigali rejects"
         || (UdRelation.IsAdnominalClause(view.Relation(denial.Verb)) && view.Head(denial.Verb) is var noun and >= 0 && IsAccusationNoun(view, noun)
             && !view.Children(denial.Verb).Any(c => view.Relation(c) is UdRelation.Ccomp || (view.Relation(c) == UdRelation.Obj && !view.IsRelativePronoun(c))));
@@ -1036,8 +1037,16 @@ internal static class AttributionAnalyzer
         // A verb is its own clause, whatever the parser hung it on ("even though it had been rejected" taken for a subject).
         var clause = view[trigger].Upos == UdTag.Verb ? trigger : ClauseStructure.ClauseHead(view, trigger);
         var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
-        return to >= 0 && view.Children(clause).Any(c => c < to && view.Relation(c) is UdRelation.Aux or UdRelation.Cop && view.Lemma(c) == "be" && view[c].Xpos is "VBZ" or "VBP");
+        // Not "policy is to oppose these loans": a subject that names an aim says what the aim is.
+        return to >= 0 && view.Children(clause).Any(c => c < to && view.Relation(c) is UdRelation.Aux or UdRelation.Cop && view.Lemma(c) == "be" && view[c].Xpos is "VBZ" or "VBP")
+            && !view.Children(clause).Any(c => (UdRelation.IsNominalSubject(view.Relation(c)) || view.Relation(c) == UdRelation.NsubjOuter) && AimNouns.Contains(view.Lemma(c)));
     }
+
+    /// <summary>Nouns that name an aim or a task: "the policy is to ...", "our goal is to ...".</summary>
+    private static readonly FrozenSet<string> AimNouns = new[]
+    {
+        "policy", "aim", "goal", "purpose", "plan", "intention", "idea", "task", "job", "role", "objective", "mission", "strategy", "priority", "hope", "intent",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs whose "that" clause in the subjunctive says what is wanted of someone: "demanded that Iraq withdraw".</summary>
     private static readonly FrozenSet<string> MandativeVerbs = DirectiveVerbs.Union(["insist", "recommend", "propose", "suggest", "require"]).ToFrozenSet(StringComparer.Ordinal);

@@ -79,7 +79,7 @@ internal static class DisputeLinker
         var contest = statement.Dispute;
         // A denied accusation bears on the acts someone reports, in its own sentence too ("accused Russia of aiding
         // the rebels, a charge Moscow denies"); not on the accusation, which the writer states.
-        var ownSentence = statement.OnlyAccounts && reported.Sentence == contest.Sentence;
+        var ownSentence = statement.OnlyAccounts && reported.Sentence == contest.Sentence && reported.Source.Code.Value != contest.By.Code;
         if ((reported.Sentence >= contest.Sentence && !ownSentence) || reported.Sentence < contest.Sentence - ContestReach || contest.By.Code is not { } code
             || (statement.OnlyAccounts && reported.Attribution.Status != EventAttribution.Reported))
         {
