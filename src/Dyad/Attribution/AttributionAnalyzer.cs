@@ -19,6 +19,12 @@ internal sealed record AttributionFrame(string Status, AttributionSource Source,
 }
 
 /// <summary>
+/// A statement that contests what the story said before without restating it. One that denies an accusation
+/// (<see cref="OnlyAccounts"/>) bears only on what someone reports, the acts alleged.
+/// </summary>
+internal sealed record Contest(Dispute Dispute, bool OnlyAccounts);
+
+/// <summary>
 /// Who says an event happened and how the text holds it: reporting frames ("according to X", "X said", "X told
 /// reporters", "sources said", "it was learned"), denials ("the government has denied that ..."), speculation
 /// ("may have", "is thought to", "apparently"), plans (future, "plans to") and negation ("failed to").
@@ -84,8 +90,16 @@ internal static class AttributionAnalyzer
 
     /// <summary>"according", or a reporting or denying verb: the words a frame starts from (no parse needed).</summary>
     private static bool OpensFrame(SentenceView view, int i) =>
-        view.Keys[i] == "according" || (view[i].Upos == UdTag.Verb && (FrameVerbs.Contains(view.Lemma(i)) || IsPhrasalReporting(view, i)))
+        view.Keys[i] == "according" || (IsVerb(view, i) && (FrameVerbs.Contains(view.Lemma(i)) || IsPhrasalReporting(view, i)))
         || (view[i].Upos == UdTag.Noun && DenialNouns.Contains(view.Lemma(i)));
+
+    /// <summary>
+    /// A verb, or a word the tagger took for a noun that the parse makes the verb of a relative clause with a subject
+    /// of its own ("a charge which Moscow firmly denies").
+    /// </summary>
+    private static bool IsVerb(SentenceView view, int i) =>
+        view[i].Upos == UdTag.Verb
+        || (view[i].Upos == UdTag.Noun && view.IsParsed && view.Relation(i) == UdRelation.AclRelcl && view.FirstChild(i, UdRelation.Nsubj) >= 0); // never parses for this
 
     /// <summary>
     /// A verb that reports only with its particle: "pointed out that ...". Kept apart from <see cref="FrameVerbs"/>
@@ -130,7 +144,7 @@ internal static class AttributionAnalyzer
                 continue; // as the root: no phrase to name a source
             }
 
-            if (view[i].Upos == UdTag.Noun)
+            if (view[i].Upos == UdTag.Noun && DenialNouns.Contains(view.Lemma(i)))
             {
                 // "denials from both countries", "Moscow's denial": the noun's own phrase names who denies.
                 // Only a phrase that names a party ("from Moscow", "from both sides", "from officials"): "a denial from
@@ -154,6 +168,18 @@ internal static class AttributionAnalyzer
                 scope.UnionWith(view.Subtree(c, _ => true));
             }
 
+            // "announced last March 27 he would impose the tariffs": a complement with a subject of its own, no
+            // conjunction and a finite or bare verb, which the parser took for an adverbial clause.
+            if (!denying)
+            {
+                foreach (var clause in view.Children(i).Where(c => c > i && view.Relation(c) == UdRelation.Advcl && view[c].Xpos is "VB" or "VBD" or "VBP" or "VBZ"
+                    && view.FirstChild(c, UdRelation.Nsubj) >= 0 && !view.Children(c).Any(m => view.Relation(m) == UdRelation.Mark || view.IsRelativePronoun(m) || view[m].Xpos == "WRB")))
+                {
+                    complement.Add(clause);
+                    scope.UnionWith(view.Subtree(clause, _ => true));
+                }
+            }
+
             // "said on Monday that China had promised": a complement clause the parser hung as a relative clause
             // on the verb's time or place phrase ("Monday that ...", with "that" as no part of the clause).
             if (!denying)
@@ -169,7 +195,9 @@ internal static class AttributionAnalyzer
 
             // "Pyongyang sent members ..., the sources said": the reporting verb hangs off the clause it reports
             // (as parataxis, a complement, or, after a comma with no conjunction, an adverbial clause).
-            if (!denying && view.Head(i) is var reported and >= 0
+            // Not a participle with no subject of its own: "imposed duties on Japan, alleging that it had violated the
+            // pact" imposed them, and alleges only what its own clause says.
+            if (!denying && view.Head(i) is var reported and >= 0 && !(view[i].Xpos == "VBG" && view.FirstChild(i, UdRelation.Nsubj) < 0)
                 && (view.Relation(i) == UdRelation.Parataxis
                     || (view.Relation(i) == UdRelation.Ccomp && i > reported)
                     || (view.Relation(i) == UdRelation.Advcl && i > reported && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark && !IsParentheticalAs(view, c)))))
@@ -256,6 +284,14 @@ internal static class AttributionAnalyzer
                 subject = StrandedSubject(view, i);
             }
 
+            // "lodged a protest with India, alleging that Indian troops fired ...": a participle of reporting shares the
+            // subject of the verb it hangs on.
+            if (subject < 0 && view.Relation(i) == UdRelation.Advcl && view[i].Xpos == "VBG" && view.Head(i) is var governor and >= 0 && governor < i
+                && view[governor].Upos == UdTag.Verb && !view.Children(i).Any(c => view.Relation(c) == UdRelation.Mark))
+            {
+                subject = view.FirstChild(governor, UdRelation.Nsubj);
+            }
+
             // "reported a MITI official as saying ...": the one quoted says it.
             if (subject < 0 && view.Head(i) is var quotedSpeaker and >= 0 && AsSaying(view, quotedSpeaker) == i)
             {
@@ -287,6 +323,121 @@ internal static class AttributionAnalyzer
         }
 
         return frames;
+    }
+
+    /// <summary>
+    /// Verbs of accusing: what the accused is said to have done rests on the accuser's word ("Ukraine accused Russia
+    /// of aiding the insurgents", "blamed Ukraine for attacking civilians", "charged Iran with attacking tankers",
+    /// "suspects Iran of supplying arms").
+    /// </summary>
+    private static readonly FrozenSet<string> AccusingVerbs = new[] { "accuse", "blame", "charge", "suspect" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The accusations of a sentence, each as a report by the accuser of the act it alleges. Kept apart from
+    /// <see cref="Frames"/>: an accusation is no account the story goes on with (a later sentence is not the
+    /// accuser's word), and the accusation itself is an event the writer states.
+    /// </summary>
+    public static IReadOnlyList<AttributionFrame> Allegations(SentenceView view, DocumentContext context)
+    {
+        List<AttributionFrame>? allegations = null;
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos != UdTag.Verb || !AccusingVerbs.Contains(view.Lemma(i)) || view.IsNegated(i))
+            {
+                continue;
+            }
+
+            var scope = AllegedAct(view, i);
+            if (scope.Count == 0)
+            {
+                continue;
+            }
+
+            var by = Accuser(view, i) is var accuser and >= 0
+                ? SourceOf(view, accuser, context, withPreposition: false) // "with Kiev accusing Russia of ...": Kiev, not "with Kiev"
+                : new AttributionSource(view.TextOf(view.SpanOf(i, i)), null, Anonymous: true); // "Russia was accused of ..."
+            (allegations ??= []).Add(new AttributionFrame(EventAttribution.Reported, by, scope, i));
+        }
+
+        return allegations ?? [];
+    }
+
+    /// <summary>
+    /// The words of the act an accusing verb alleges: its clause or phrase of "of", "for" or "with" ("accused Russia
+    /// of aiding", "of aggression", the parser's "for attacking civilians" as a phrase), a "that" clause ("charged
+    /// that Syria had sent troops"), and what is blamed on someone ("blamed the attack on Ukraine"). Not the verb's
+    /// time, place or occasion ("accused Russia in a statement after talks in Geneva").
+    /// </summary>
+    private static HashSet<int> AllegedAct(SentenceView view, int verb)
+    {
+        var scope = new HashSet<int>();
+        var blamedOn = view.Lemma(verb) == "blame" && view.Children(verb).Any(c => c > verb && view.CaseOf(c) == "on");
+        foreach (var c in view.Children(verb).Where(c => c > verb))
+        {
+            var relation = view.Relation(c);
+            var marker = view.Children(c).Where(m => view.Relation(m) is UdRelation.Mark or UdRelation.Case).Select(m => view.Keys[m]).FirstOrDefault();
+            if ((relation is UdRelation.Advcl or UdRelation.Xcomp && (marker is "of" or "for" or "with" || (marker is null && relation == UdRelation.Xcomp && view[c].Xpos == "VBG")))
+                || (UdRelation.IsOblique(relation) && marker is "of" or "for" or "with")
+                || (relation == UdRelation.Ccomp && view.Lemma(verb) is "charge" or "accuse"))
+            {
+                scope.UnionWith(view.Subtree(c, _ => true));
+            }
+            else if (relation == UdRelation.Obj)
+            {
+                if (blamedOn)
+                {
+                    // "blamed the attack on Ukraine": the object is the act; the one blamed stays out of it.
+                    scope.UnionWith(view.Subtree(c, _ => true).Except(view.Children(c).Where(n => view.CaseOf(n) == "on").SelectMany(n => view.Subtree(n, _ => true))));
+                }
+                else
+                {
+                    // "accused Moscow of aggression", "of sending troops": the parser may hang the act on the accused.
+                    foreach (var act in view.Children(c).Where(n => n > c && (UdRelation.IsNominalModifier(view.Relation(n)) || UdRelation.IsAdnominalClause(view.Relation(n)))
+                        && view.Children(n).Any(m => view.Relation(m) is UdRelation.Mark or UdRelation.Case && view.Keys[m] is "of" or "for" or "with")))
+                    {
+                        scope.UnionWith(view.Subtree(act, _ => true));
+                    }
+                }
+            }
+        }
+
+        // A clause of its own inside the act ("... of supporting the M23, although both governments deny the
+        // allegation") is no part of what is alleged.
+        foreach (var clause in scope.Where(w => view.Relation(w) is UdRelation.Advcl or UdRelation.Parataxis && view.FirstChild(w, UdRelation.Nsubj) >= 0).ToList())
+        {
+            scope.ExceptWith(view.Subtree(clause, _ => true));
+        }
+
+        return scope;
+    }
+
+    /// <summary>
+    /// Who accuses: the verb's subject, the one a verb joined by a conjunction or a participle shares ("said ...,
+    /// accusing Russia of ..."), the noun a relative clause is about ("the government, which has accused the
+    /// opposition of plotting"), or the agent of a passive ("was accused by Kiev of ..."). -1 when none is named.
+    /// </summary>
+    private static int Accuser(SentenceView view, int verb)
+    {
+        if (view.FirstChild(verb, UdRelation.OblAgent) is var agent and >= 0)
+        {
+            return agent;
+        }
+
+        if (view.FirstChild(verb, UdRelation.NsubjPass) >= 0)
+        {
+            return -1;
+        }
+
+        var subject = view.FirstChild(verb, UdRelation.Nsubj);
+        if (subject >= 0)
+        {
+            return view.IsRelativePronoun(subject) && UdRelation.IsAdnominalClause(view.Relation(verb)) ? view.Head(verb) : subject;
+        }
+
+        var head = view.Head(verb);
+        return head >= 0 && view.Relation(verb) is UdRelation.Conj or UdRelation.Advcl or UdRelation.Xcomp && view[head].Upos is UdTag.Verb
+            ? view.FirstChild(head, UdRelation.Nsubj)
+            : -1;
     }
 
     /// <summary>
@@ -459,13 +610,63 @@ internal static class AttributionAnalyzer
     /// states it ("Belgian Foreign Minister Leo Tindemans said Belgium had always opposed ...": the saying is the
     /// opposing; "They said they were disturbed by a draft bill").
     /// </summary>
-    public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, DateOnly? publication, EventDate? date)
+    public static EventAttribution For(SentenceView view, SentenceEvent e, IReadOnlyList<AttributionFrame> frames, IReadOnlyList<AttributionFrame> allegations, DateOnly? publication, EventDate? date)
     {
         var attribution = For(view, e.Trigger, frames, publication, date, e.ObjectWord);
+        if ((attribution is { Status: EventAttribution.Reported, By: not null } && IsFutureInReport(view, e.Trigger))
+            || (attribution.Status is EventAttribution.Asserted or EventAttribution.Reported && (IsWhatANounWouldDo(view, e.Trigger) || IsArranged(view, e.Trigger))))
+        {
+            // The factuality sets differ: UW and MEANTIME score what the text commits to, future included ("said it
+            // would press anew", "it is to be held at the California Theater" are happening there); the record's
+            // `planned` says the event has not taken place yet. So these rules are the record's, for coded events.
+            return attribution with { Status = EventAttribution.Planned };
+        }
+
+        if (attribution == EventAttribution.AssertedByWriter && allegations.FirstOrDefault(a => a.Scope.Contains(e.Trigger)) is { } allegation)
+        {
+            return new EventAttribution(EventAttribution.Reported, allegation.Source);
+        }
+
         return attribution is { Status: EventAttribution.Reported, By: { } speaker } && SpokenActRoots.Contains(e.Pattern.Code.Root) && SpeaksFor(view, speaker, e, frames)
             && !HasModal(view, e.Trigger)
             ? EventAttribution.AssertedByWriter
             : attribution;
+    }
+
+    /// <summary>
+    /// Whether a reported event's clause tells it as still to come from the time of the report: "would" (not "would
+    /// have") under the reporting verb ("The embassy said Japan would complain to GATT", "Reagan said he would veto
+    /// the bill").
+    /// </summary>
+    private static bool IsFutureInReport(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        var helpers = view.Children(clause).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        if (helpers.Count == 0 && view.Relation(clause) == UdRelation.Conj && view[clause].Xpos == "VB" && view.FirstChild(clause, UdRelation.Nsubj) < 0 && view.Head(clause) is var first and >= 0)
+        {
+            // "said Japan would complain to GATT ... and seek new talks": the second verb shares the first one's "would"
+            // (or is joined to a bare "would" the parser made a clause of: "as it said it would, and seek new talks").
+            helpers = [.. view.Children(first).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass), .. view[first].Xpos == "MD" ? [first] : Array.Empty<int>()];
+        }
+
+        return helpers.Any(c => view.Keys[c] is "would" or "'d") && !helpers.Any(c => view.Lemma(c) == "have");
+    }
+
+    /// <summary>
+    /// Whether the event is what a plan, a bill or an agreement "would" do: a clause with "would" (not "would have")
+    /// on a noun ("a draft bill that would impose quotas", "the French bank's plan, which would postpone repayment",
+    /// "expectations that the Group of Seven would hold talks"). It is to come, if at all.
+    /// </summary>
+    private static bool IsWhatANounWouldDo(SentenceView view, int trigger)
+    {
+        var clause = ClauseStructure.ClauseHead(view, trigger);
+        if (view.Relation(clause) == UdRelation.Conj && view.Head(clause) is var first and >= 0 && !view.Children(clause).Any(c => view.Relation(c) is UdRelation.Aux or UdRelation.Nsubj))
+        {
+            clause = first;
+        }
+
+        return UdRelation.IsAdnominalClause(view.Relation(clause)) && view.Head(clause) is var noun and >= 0 && view[noun].Upos == UdTag.Noun
+            && IsFutureInReport(view, clause);
     }
 
     /// <summary>
@@ -525,7 +726,7 @@ internal static class AttributionAnalyzer
 
         if (ClauseStructure.TenseAt(view, trigger) == Tense.Future
             || chain.Any(a => view.Relation(a) == UdRelation.Xcomp && view.Head(a) is var h and >= 0 && PlanVerbs.Contains(view.Lemma(h)) && view.Lemma(h) is not "agree" and not "vow" and not "pledge" and not "promise" and not "threaten")
-            || chain.Any(a => IsUnfulfilledInfinitive(view, a))
+            || chain.Any(a => IsUnfulfilledInfinitive(view, a) || IsDemandedClause(view, a))
             || (publication is { } p && date is { Precision: not "publication" } d && d.Start > p && !IsToldAsDone(view, trigger)))
         {
             return new EventAttribution(EventAttribution.Planned, by);
@@ -598,12 +799,19 @@ internal static class AttributionAnalyzer
     /// different account ("the rebels, however, gave a different account of the fighting"). Only a party with an actor
     /// code: who contests is what the link needs.
     /// </summary>
-    public static IReadOnlyList<Dispute> Contests(SentenceView view, IReadOnlyList<AttributionFrame> frames, DocumentContext context)
+    public static IReadOnlyList<Contest> Contests(SentenceView view, IReadOnlyList<AttributionFrame> frames, DocumentContext context)
     {
-        var contests = new List<Dispute>();
-        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && !f.Nominal && f.Source.Code is not null && PointsBack(view, f)))
+        var contests = new List<Contest>();
+        foreach (var denial in frames.Where(f => f.Status == EventAttribution.Denied && !f.Nominal && f.Source.Code is not null))
         {
-            contests.Add(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index));
+            if (PointsBack(view, denial))
+            {
+                contests.Add(new Contest(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index), OnlyAccounts: false));
+            }
+            else if (DeniesAccusation(view, denial))
+            {
+                contests.Add(new Contest(new Dispute(EventAttribution.Denied, denial.Source, view.Sentence.Index), OnlyAccounts: true));
+            }
         }
 
         for (var i = 0; i < view.Count; i++)
@@ -614,19 +822,32 @@ internal static class AttributionAnalyzer
                 && view.FirstChild(i, UdRelation.Nsubj) is var subject and >= 0
                 && SourceOf(view, subject, context) is { Code: not null } source)
             {
-                contests.Add(new Dispute(EventAttribution.Denied, source, view.Sentence.Index));
+                contests.Add(new Contest(new Dispute(EventAttribution.Denied, source, view.Sentence.Index), OnlyAccounts: false));
             }
         }
 
         return contests;
     }
 
+    /// <summary>
+    /// A denial of an accusation ("Tokyo has denied the charges", "Moscow rejected the allegation"): it contests what
+    /// the accuser says was done, not that the accusation was made nor what the writer states beside it.
+    /// </summary>
+    private static bool DeniesAccusation(SentenceView view, AttributionFrame denial) =>
+        view.Children(denial.Verb).Any(c => view.Relation(c) == UdRelation.Obj && IsAccusationNoun(view, c)
+            && !(view.Lemma(denial.Verb) == "dismiss" && view.Lemma(c) == "charge")) // a court dismisses charges without denying what they allege
+        // "..., a charge which Moscow firmly denies", "an allegation that Kigali rejects"
+        || (UdRelation.IsAdnominalClause(view.Relation(denial.Verb)) && view.Head(denial.Verb) is var noun and >= 0 && IsAccusationNoun(view, noun)
+            && !view.Children(denial.Verb).Any(c => view.Relation(c) is UdRelation.Ccomp || (view.Relation(c) == UdRelation.Obj && !view.IsRelativePronoun(c))));
+
+    private static bool IsAccusationNoun(SentenceView view, int word) => view.Lemma(word) is "allegation" or "accusation" or "charge";
+
     private static bool PointsBack(SentenceView view, AttributionFrame denial)
     {
         foreach (var child in view.Children(denial.Verb))
         {
             var rel = view.Relation(child);
-            if (rel == UdRelation.Obj && (view.Keys[child] is "it" or "this" or "that" or "them" || view.Lemma(child) is "report" or "claim" or "account" or "allegation" or "story"))
+            if (rel == UdRelation.Obj && (view.Keys[child] is "it" or "this" or "that" or "them" || view.Lemma(child) is "report" or "claim" or "account" or "story"))
             {
                 return true;
             }
@@ -785,8 +1006,67 @@ internal static class AttributionAnalyzer
     /// help". The request happened; the act has not yet.
     /// </summary>
     private static bool IsUnfulfilledInfinitive(SentenceView view, int word) =>
-        view.Relation(word) == UdRelation.Xcomp && view.Head(word) is var head and >= 0 && word > head && DirectiveVerbs.Contains(view.Lemma(head))
+        view.Head(word) is var head and >= 0 && word > head
+        && ((view.Relation(word) == UdRelation.Xcomp && DirectiveVerbs.Contains(view.Lemma(head)))
+            || (UdRelation.IsAdnominalClause(view.Relation(word)) && view[head].Upos == UdTag.Noun && IsOrAddressesRequest(view, head)))
         && view.Children(word).Any(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to");
+
+    /// <summary>
+    /// Nouns of asking and inviting whose infinitive is wanted, not done: "Reagan's invitation to Gorbachev to visit
+    /// the United States", "a call for Iran to release", "a request to meet".
+    /// </summary>
+    private static readonly FrozenSet<string> RequestNouns = new[]
+    {
+        "invitation", "call", "request", "appeal", "demand", "plea", "proposal", "order", "ultimatum",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A noun of request, or the one it is addressed to ("invitation to Gorbachev to visit": the parser may hang the
+    /// infinitive on the addressee).
+    /// </summary>
+    private static bool IsOrAddressesRequest(SentenceView view, int noun) =>
+        RequestNouns.Contains(view.Lemma(noun))
+        || (UdRelation.IsNominalModifier(view.Relation(noun)) && view.CaseOf(noun) is "to" or "for" && view.Head(noun) is var request and >= 0 && RequestNouns.Contains(view.Lemma(request)));
+
+    /// <summary>
+    /// "is to visit", "are to be held": an arrangement still to come (a present form of "be" before "to"; "were to"
+    /// is a condition).
+    /// </summary>
+    private static bool IsArranged(SentenceView view, int trigger)
+    {
+        // A verb is its own clause, whatever the parser hung it on ("even though it had been rejected" taken for a subject).
+        var clause = view[trigger].Upos == UdTag.Verb ? trigger : ClauseStructure.ClauseHead(view, trigger);
+        var to = view.Children(clause).FirstOrDefault(c => view.Relation(c) == UdRelation.Mark && view.Keys[c] == "to", -1);
+        // Not "policy is to oppose these loans": a subject that names an aim says what the aim is.
+        return to >= 0 && view.Children(clause).Any(c => c < to && view.Relation(c) is UdRelation.Aux or UdRelation.Cop && view.Lemma(c) == "be" && view[c].Xpos is "VBZ" or "VBP")
+            && !view.Children(clause).Any(c => (UdRelation.IsNominalSubject(view.Relation(c)) || view.Relation(c) == UdRelation.NsubjOuter) && AimNouns.Contains(view.Lemma(c)));
+    }
+
+    /// <summary>Nouns that name an aim or a task: "the policy is to ...", "our goal is to ...".</summary>
+    private static readonly FrozenSet<string> AimNouns = new[]
+    {
+        "policy", "aim", "goal", "purpose", "plan", "intention", "idea", "task", "job", "role", "objective", "mission", "strategy", "priority", "hope", "intent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs whose "that" clause in the subjunctive says what is wanted of someone: "demanded that Iraq withdraw".</summary>
+    private static readonly FrozenSet<string> MandativeVerbs = DirectiveVerbs.Union(["insist", "recommend", "propose", "suggest", "require"]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A clause another party is asked or pressed to carry out: "demanded that Iraq withdraw its troops", "urged
+    /// that Iran should release". Only a bare verb (the subjunctive) or one under "should": "insisted that Iraq had
+    /// withdrawn" reports a deed.
+    /// </summary>
+    private static bool IsDemandedClause(SentenceView view, int word)
+    {
+        if (view.Relation(word) != UdRelation.Ccomp || view.Head(word) is not (var head and >= 0) || word < head || !MandativeVerbs.Contains(view.Lemma(head))
+            || view[word].Xpos is not ("VB" or "VBP"))
+        {
+            return false;
+        }
+
+        var helpers = view.Children(word).Where(c => view.Relation(c) is UdRelation.Aux or UdRelation.AuxPass).ToList();
+        return helpers.All(c => view.Keys[c] is "should" or "be") && !view.Children(word).Any(c => view.Relation(c) == UdRelation.Cop);
+    }
 
     private static bool IsSpeculative(SentenceView view, List<int> chain)
     {

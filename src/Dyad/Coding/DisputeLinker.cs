@@ -19,7 +19,7 @@ namespace Dyad.Coding;
 internal static class DisputeLinker
 {
     /// <param name="contests">Statements that contest earlier sentences without an event of their own ("Moscow denied the report").</param>
-    public static List<CodedEvent> Link(IReadOnlyList<CodedEvent> events, IReadOnlyList<Dispute> contests)
+    public static List<CodedEvent> Link(IReadOnlyList<CodedEvent> events, IReadOnlyList<Contest> contests)
     {
         var denials = events.Where(e => e.Attribution.Status == EventAttribution.Denied && e.Attribution.By is not null).ToList();
         var disputes = new Dictionary<string, List<Dispute>>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal static class DisputeLinker
         {
             foreach (var contest in contests.Where(c => PointsBackTo(c, other)))
             {
-                Add(disputes, other, contest);
+                Add(disputes, other, contest.Dispute);
             }
         }
 
@@ -74,9 +74,14 @@ internal static class DisputeLinker
     /// ("the army said the rebels attacked", then "the rebels gave a different account"; "a reporter asked the
     /// President", then "the President dismissed the report") the party is told by its whole code.
     /// </summary>
-    private static bool PointsBackTo(Dispute contest, CodedEvent reported)
+    private static bool PointsBackTo(Contest statement, CodedEvent reported)
     {
-        if (reported.Sentence >= contest.Sentence || reported.Sentence < contest.Sentence - ContestReach || contest.By.Code is not { } code)
+        var contest = statement.Dispute;
+        // A denied accusation bears on the acts someone reports, in its own sentence too ("accused Russia of aiding
+        // the rebels, a charge Moscow denies"); not on the accusation, which the writer states.
+        var ownSentence = statement.OnlyAccounts && reported.Sentence == contest.Sentence && reported.Source.Code.Value != contest.By.Code;
+        if ((reported.Sentence >= contest.Sentence && !ownSentence) || reported.Sentence < contest.Sentence - ContestReach || contest.By.Code is not { } code
+            || (statement.OnlyAccounts && reported.Attribution.Status != EventAttribution.Reported))
         {
             return false;
         }
@@ -89,7 +94,9 @@ internal static class DisputeLinker
         }
 
         // Within one country (the reporter's, or every party's), the contester must be one of the event's parties by code.
-        var domestic = CountryOf(reported.Attribution.By) == party || Countries(reported).All(c => c == party);
+        // An event of one country on no one of a country ("Ukraine accused Russia of aiding the insurgents", then
+        // "Moscow denied the accusation") is no domestic matter: any of that country's voices contests it.
+        var domestic = CountryOf(reported.Attribution.By) == party || (reported.Target?.Country is not null && Countries(reported).All(c => c == party));
         return domestic
             ? reported.Source.Code.Value == code || reported.Target?.Code.Value == code
             : Countries(reported).Contains(party);

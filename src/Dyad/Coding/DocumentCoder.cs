@@ -173,7 +173,7 @@ internal sealed class DocumentCoder
         var pairs = KeepEveryCandidate ? new List<(TextSpan, ActorPair)>() : null;
         var words = KeepEveryCandidate ? new List<(TextSpan, TextSpan, IReadOnlyList<string>)>() : null;
         var mentions = new StoryMentions();
-        var contests = new List<Dispute>();
+        var contests = new List<Contest>();
 
         // The story's surnames and the regions its place names point to, worked out when the first event needs a
         // place (most stories never do).
@@ -254,6 +254,7 @@ internal sealed class DocumentCoder
         }
 
         var places = _places.Find(view, placeContext.Value);
+        IReadOnlyList<AttributionFrame>? allegations = null;
         var index = 0;
         foreach (var coded in found)
         {
@@ -314,7 +315,8 @@ internal sealed class DocumentCoder
                 dateNote += " (from the dateline)";
             }
 
-            var attribution = AttributionAnalyzer.For(view, e, setting.Frames, document.Date, date);
+            allegations ??= AttributionAnalyzer.Allegations(view, context);
+            var attribution = AttributionAnalyzer.For(view, e, setting.Frames, allegations, document.Date, date);
             var secret = SecrecyDetector.Marker(view, e.Trigger, e.ObjectWord);
             var features = _model is null && !KeepEveryCandidate ? null : EventFeatures.Of(view, e, attribution);
             var probability = _model is null || features is null ? (double?)null : _model.Probability(features);

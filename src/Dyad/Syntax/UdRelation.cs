@@ -9,6 +9,7 @@ internal static class UdRelation
     // Core arguments.
     public const string Nsubj = "nsubj";
     public const string NsubjPass = "nsubj:pass";
+    public const string NsubjOuter = "nsubj:outer";
     public const string Csubj = "csubj";
     public const string CsubjPass = "csubj:pass";
     public const string Obj = "obj";

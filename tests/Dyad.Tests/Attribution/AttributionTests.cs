@@ -1,3 +1,4 @@
+using Dyad.Attribution;
 using Dyad.Coding;
 using Dyad.Documents;
 
@@ -41,6 +42,17 @@ public sealed class AttributionTests
         Assert.Equal(by == "-" ? null : by, e.Attribution.By?.Text);
         Assert.Equal(disputedBy == "-" ? [] : [disputedBy], e.Disputed.Select(d => d.By.Text).ToArray());
         Assert.Equal(secret, e.Secret);
+    }
+
+    [Fact]
+    public void A_verb_joined_to_a_bare_would_is_planned_too()
+    {
+        // The parser makes a clause of the second "would" and joins "seek" to it.
+        var text = "The embassy said Japan would complain to the General Agreement on Tariffs and Trade, as it said it would, and seek new talks with Washington.";
+        var coded = Coder.Value.Code(new Document("bare-would", text) { Date = new DateOnly(1987, 4, 1) }).Events;
+
+        Assert.Equal(EventAttribution.Planned, Assert.Single(coded, e => e.Evidence.Trigger.StartsWith("seek", StringComparison.Ordinal)).Attribution.Status);
+        Assert.Equal(EventAttribution.Planned, Assert.Single(coded, e => e.Evidence.Trigger == "complain").Attribution.Status);
     }
 
     [Fact]
