@@ -480,7 +480,8 @@ internal static class ArgumentFinder
             }
         }
         else if (view.FirstChild(trigger, UdRelation.Ccomp) is var clause && clause > trigger
-            && view.FirstChild(clause, UdRelation.Nsubj) is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject))
+            && view.FirstChild(clause, UdRelation.Nsubj) is var clauseSubject && clauseSubject > trigger && !view.IsPronoun(clauseSubject)
+            && !IsClosingReport(view, clause, clauseSubject))
         {
             // "Arnor believes Dagolath and Osgiliath can cope": whom the clause the verb governs is about.
             yield return clauseSubject;
@@ -522,6 +523,28 @@ internal static class ArgumentFinder
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A reporting verb after the clause it reports, that the parser hung on it as its complement ('... regained
+    /// control of the town," CAR government spokesman Fidele Ngouandjika said'): its subject is who says so, not whom
+    /// the act concerns. Told by a comma (or a comma and a closing quote) just before the subject's phrase.
+    /// </summary>
+    private static bool IsClosingReport(SentenceView view, int clause, int subject)
+    {
+        if (!FrameVerbs.All.Contains(view.Lemma(clause)))
+        {
+            return false;
+        }
+
+        var first = view.SubtreeSpan(subject).First;
+        var before = first - 1;
+        while (before >= 0 && view.Sentence.Tokens[before].Text is "\"" or "\u201d" or "''" or "'")
+        {
+            before--;
+        }
+
+        return before >= 0 && view.Sentence.Tokens[before].Text == ",";
     }
 
     // What is given to someone: its "to" or "for" names the receiver.

@@ -22,7 +22,14 @@ internal sealed record AttributionFrame(string Status, AttributionSource Source,
 /// A statement that contests what the story said before without restating it. One that denies an accusation
 /// (<see cref="OnlyAccounts"/>) bears only on what someone reports, the acts alleged.
 /// </summary>
-internal sealed record Contest(Dispute Dispute, bool OnlyAccounts);
+internal sealed record Contest(Dispute Dispute, bool OnlyAccounts)
+{
+    /// <summary>
+    /// Whether the statement restates the account it contests ("CAR authorities said government troops later
+    /// recaptured the town, but the rebels said ..."): it then reaches that account's earlier telling, however far back.
+    /// </summary>
+    public bool Restates { get; init; }
+}
 
 /// <summary>
 /// Who says an event happened and how the text holds it: reporting frames ("according to X", "X said", "X told
@@ -826,7 +833,40 @@ internal static class AttributionAnalyzer
             }
         }
 
+        // "CAR authorities said government troops later recaptured the town, but the rebels said they withdrew": an
+        // account joined by "but" to another party's contests what that party reports, here and before.
+        for (var i = 0; i < view.Count; i++)
+        {
+            if (view[i].Upos == UdTag.Verb && Syntax.FrameVerbs.Reporting.Contains(view.Lemma(i)) && view.Relation(i) == UdRelation.Conj && !view.IsNegated(i)
+                && view.Head(i) is var first and >= 0 && view[first].Upos == UdTag.Verb && Syntax.FrameVerbs.Reporting.Contains(view.Lemma(first))
+                && view.Children(i).Any(c => view.Relation(c) == UdRelation.Cc && view.Keys[c] == "but")
+                && view.FirstChild(i, UdRelation.Nsubj) is var secondSpeaker and >= 0 && !view.IsPronoun(secondSpeaker)
+                && view.FirstChild(first, UdRelation.Nsubj) is var firstSpeaker and >= 0
+                && ContestingParty(view, secondSpeaker, context) is { Code: { } secondCode } second
+                && SourceOf(view, firstSpeaker, context) is { } firstSource && firstSource.Code != secondCode)
+            {
+                contests.Add(new Contest(new Dispute(EventAttribution.Denied, second, view.Sentence.Index), OnlyAccounts: true) { Restates = true });
+            }
+        }
+
         return contests;
+    }
+
+    /// <summary>
+    /// Who contests, with a code: "the rebels" of no country named are, in a story of one country's war, the rebels
+    /// the story has named there.
+    /// </summary>
+    private static AttributionSource ContestingParty(SentenceView view, int speaker, DocumentContext context)
+    {
+        var source = SourceOf(view, speaker, context);
+        if (source.Code is null && ActorResolver.Resolve(view, speaker, context) is [{ Code.Value: ['-', '-', '-', ..] roleOnly }, ..]
+            && roleOnly.Length >= 6 && roleOnly[3..6] is "REB" or "INS" or "SEP"
+            && context.DominantCountry is { } country && context.ArmedOpponentOf(country, view.Sentence.Index) is { } opponents)
+        {
+            return source with { Code = opponents };
+        }
+
+        return source;
     }
 
     /// <summary>

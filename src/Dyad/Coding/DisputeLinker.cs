@@ -26,7 +26,7 @@ internal static class DisputeLinker
         var matched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var other in events.Where(e => e.Attribution.Status is EventAttribution.Reported or EventAttribution.Asserted))
         {
-            foreach (var contest in contests.Where(c => PointsBackTo(c, other)))
+            foreach (var contest in contests.Where(c => PointsBackTo(c, other, events)))
             {
                 Add(disputes, other, contest.Dispute);
             }
@@ -74,13 +74,18 @@ internal static class DisputeLinker
     /// ("the army said the rebels attacked", then "the rebels gave a different account"; "a reporter asked the
     /// President", then "the President dismissed the report") the party is told by its whole code.
     /// </summary>
-    private static bool PointsBackTo(Contest statement, CodedEvent reported)
+    private static bool PointsBackTo(Contest statement, CodedEvent reported, IReadOnlyList<CodedEvent> events)
     {
         var contest = statement.Dispute;
+        // A statement that restates the account it contests reaches that account's first telling, however far back:
+        // an act of the same root reported in the statement's own sentence.
+        var restated = statement.Restates && reported.Sentence < contest.Sentence
+            && events.Any(e => e.Sentence == contest.Sentence && e.Id != reported.Id && e.Attribution.Status == EventAttribution.Reported
+                && e.Cameo.Code.Root == reported.Cameo.Code.Root && e.Source.Code == reported.Source.Code);
         // A denied accusation bears on the acts someone reports, in its own sentence too ("accused Russia of aiding
         // the rebels, a charge Moscow denies"); not on the accusation, which the writer states.
         var ownSentence = statement.OnlyAccounts && reported.Sentence == contest.Sentence && reported.Source.Code.Value != contest.By.Code;
-        if ((reported.Sentence >= contest.Sentence && !ownSentence) || reported.Sentence < contest.Sentence - ContestReach || contest.By.Code is not { } code
+        if ((reported.Sentence >= contest.Sentence && !ownSentence) || (reported.Sentence < contest.Sentence - ContestReach && !restated) || contest.By.Code is not { } code
             || (statement.OnlyAccounts && reported.Attribution.Status != EventAttribution.Reported))
         {
             return false;

@@ -45,6 +45,22 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void An_account_restated_and_answered_by_another_party_is_disputed_however_far_back_it_was_told()
+    {
+        // After a real wire story (2010): the army's recapture, told early, is restated five sentences later and
+        // answered by the rebels ("but the rebels said they withdrew").
+        var text = "Rebels attacked Birao in the Central African Republic last week, killing two soldiers. "
+            + "\"After the clashes, the CAR military regained control of the town of Birao,\" CAR government spokesman Fidele Ngouandjika said in a statement. "
+            + "He said six soldiers had died. The spokesman said the rebels had lost many fighters. The town was calm on Thursday, residents said. "
+            + "CAR authorities said government troops later recaptured the town, but the rebels said they withdrew after fighting.";
+        var coded = Coder.Value.Code(new Document("restated", text) { Date = new DateOnly(2010, 12, 3) }).Events;
+
+        var regained = Assert.Single(coded, e => e.Sentence == 1 && e.Cameo.Code.Value == "192");
+        Assert.Equal("Fidele Ngouandjika", regained.Attribution.By?.Text);
+        Assert.Equal(["the rebels"], regained.Disputed.Select(d => d.By.Text).ToArray());
+    }
+
+    [Fact]
     public void A_verb_joined_to_a_bare_would_is_planned_too()
     {
         // The parser makes a clause of the second "would" and joins "seek" to it.
