@@ -244,6 +244,16 @@ internal sealed class EventCoder
             confidence -= 0.15;
         }
 
+        // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
+        // thing and no actor, is what was met; no one was consulted, and no target is to be guessed, nor taken from
+        // whose the thing is ("meet the conditions demanded by the rebels") or from a coordinated subject ("push
+        // Germany and Japan to meet their commitments"). ("visits that country" names one by anaphora: only "meet"
+        // takes such objects.)
+        if (!nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive) && (targets.Count == 0 || ObjectHasAnAgent(view, trigger, passive)))
+        {
+            return;
+        }
+
         var mutual = false;
         if (targets.Count == 0 && sources.Count >= 2)
         {
@@ -263,15 +273,6 @@ internal sealed class EventCoder
         }
 
         var targetFromPlace = false;
-        // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
-        // thing and no actor, is what was met; no one was consulted, and no target is to be guessed
-        // ("visits that country" names one by anaphora: only "meet" takes such objects).
-        // The same when whose the thing is names someone: "meet the conditions demanded by the rebels".
-        if (!mutual && !nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive) && (targets.Count == 0 || ObjectHasAnAgent(view, trigger, passive)))
-        {
-            return;
-        }
-
         if (targets.Count == 0 && !mutual && !pattern.Unary)
         {
             // "The rebels attacked Birao", "jets struck targets in southern Lebanon": force used on a place or a thing

@@ -63,6 +63,16 @@ public sealed class EventCodingTests
     }
 
     [Fact]
+    public void Countries_urged_to_meet_their_commitments_do_not_meet_each_other()
+    {
+        // Real Reuters copy: the coordinated subject of "meet" was read as two parties consulting.
+        var text = "The United States decided to push Germany and Japan harder to meet their commitments to economic growth.";
+        var coded = Coder.Value.Code(new Document("meet-commitments", text) { Date = new DateOnly(1987, 4, 1) });
+
+        Assert.DoesNotContain(coded.Events, e => e.Cameo.Code.Root == "04");
+    }
+
+    [Fact]
     public void Every_event_carries_its_evidence_inside_its_sentence()
     {
         var text = "Japan and North Korea held talks in Beijing on Monday. Japan later imposed sanctions on North Korea.";
