@@ -102,11 +102,12 @@ internal static class AttributionAnalyzer
 
     /// <summary>
     /// A verb, or a word the tagger took for a noun that the parse makes the verb of a relative clause with a subject
-    /// of its own ("a charge which Moscow firmly denies").
+    /// of its own ("a charge which Moscow firmly denies"). Only a sentence already parsed is asked about the second:
+    /// this check runs before triage decides to parse, and must not make it parse.
     /// </summary>
     private static bool IsVerb(SentenceView view, int i) =>
         view[i].Upos == UdTag.Verb
-        || (view[i].Upos == UdTag.Noun && view.IsParsed && view.Relation(i) == UdRelation.AclRelcl && view.FirstChild(i, UdRelation.Nsubj) >= 0); // never parses for this
+        || (view[i].Upos == UdTag.Noun && view.IsParsed && view.Relation(i) == UdRelation.AclRelcl && view.FirstChild(i, UdRelation.Nsubj) >= 0);
 
     /// <summary>
     /// A verb that reports only with its particle: "pointed out that ...". Kept apart from <see cref="FrameVerbs"/>
