@@ -375,7 +375,7 @@ internal static class ArgumentFinder
 
         if (!nominal && !shape.Unary && shape.AnyObject)
         {
-            var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
+            var obj = view.ObjectOf(trigger, passive);
             if (obj >= 0)
             {
                 yield return obj;
@@ -428,7 +428,7 @@ internal static class ArgumentFinder
 
 
         // "overcame the animosity of the Morgul Orcs": whose the object is, when nothing else names a target.
-        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.FirstChild(trigger, passive ? UdRelation.NsubjPass : UdRelation.Obj);
+        var objectPhrase = objectWord >= 0 ? objectWord : nominal ? -1 : view.ObjectOf(trigger, passive);
         if (objectPhrase >= 0)
         {
             foreach (var child in view.Children(objectPhrase))

@@ -77,15 +77,10 @@ internal static class DisputeLinker
     private static bool PointsBackTo(Contest statement, CodedEvent reported, IReadOnlyList<CodedEvent> events)
     {
         var contest = statement.Dispute;
-        // A statement that restates the account it contests reaches that account's first telling, however far back:
-        // an act of the same root reported in the statement's own sentence.
-        var restated = statement.Restates && reported.Sentence < contest.Sentence
-            && events.Any(e => e.Sentence == contest.Sentence && e.Id != reported.Id && e.Attribution.Status == EventAttribution.Reported
-                && e.Cameo.Code.Root == reported.Cameo.Code.Root && e.Source.Code == reported.Source.Code);
         // A denied accusation bears on the acts someone reports, in its own sentence too ("accused Russia of aiding
         // the rebels, a charge Moscow denies"); not on the accusation, which the writer states.
         var ownSentence = statement.OnlyAccounts && reported.Sentence == contest.Sentence && reported.Source.Code.Value != contest.By.Code;
-        if ((reported.Sentence >= contest.Sentence && !ownSentence) || (reported.Sentence < contest.Sentence - ContestReach && !restated) || contest.By.Code is not { } code
+        if ((reported.Sentence >= contest.Sentence && !ownSentence) || (reported.Sentence < contest.Sentence - ContestReach && !Restated()) || contest.By.Code is not { } code
             || (statement.OnlyAccounts && reported.Attribution.Status != EventAttribution.Reported))
         {
             return false;
@@ -105,6 +100,12 @@ internal static class DisputeLinker
         return domestic
             ? reported.Source.Code.Value == code || reported.Target?.Code.Value == code
             : Countries(reported).Contains(party);
+
+        // A statement that restates the account it contests reaches that account's first telling, however far back:
+        // an act of the same root reported in the statement's own sentence. (Asked only of events beyond the reach.)
+        bool Restated() => statement.Restates
+            && events.Any(e => e.Sentence == contest.Sentence && e.Id != reported.Id && e.Attribution.Status == EventAttribution.Reported
+                && e.Cameo.Code.Root == reported.Cameo.Code.Root && e.Source.Code == reported.Source.Code);
     }
 
     /// <summary>How many sentences back a denial with no event of its own reaches ("... Khalid said. ... The rebels, however, gave a different account.").</summary>

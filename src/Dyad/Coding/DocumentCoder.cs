@@ -402,7 +402,7 @@ internal sealed class DocumentCoder
         }
 
         var attacked = e.ObjectWord >= 0 ? e.ObjectWord
-            : view.FirstChild(e.Trigger, view.IsPassive(e.Trigger) ? UdRelation.NsubjPass : UdRelation.Obj);
+            : view.ObjectOf(e.Trigger, view.IsPassive(e.Trigger));
 
         // "regained control of the town of Birao": what control is of is what the force was used on.
         if (attacked >= 0 && view.Lemma(attacked) is "control" && view.Children(attacked, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "of", -1) is var held and >= 0)

@@ -210,9 +210,10 @@ internal sealed class EventCoder
             }
         }
 
-        // (Not for "to meet current demand": a thing met is no consultation; see below.)
-        if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last
-            && !(view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive)))
+        // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
+        // thing and no actor, is what was met; no one was consulted (see below).
+        var thingMet = !nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive);
+        if (sources.Count == 0 && !nominal && pattern.Code.Root == "04" && context.LastConsultation is { } last && !thingMet)
         {
             // "The talks continued ... with contact being made": the participants of the consultation under way.
             sources = [last.Source];
@@ -244,12 +245,10 @@ internal sealed class EventCoder
             confidence -= 0.15;
         }
 
-        // "would meet other existing requirements", "met the deadline": what "meet" has as its object, when it is a
-        // thing and no actor, is what was met; no one was consulted, and no target is to be guessed, nor taken from
-        // whose the thing is ("meet the conditions demanded by the rebels") or from a coordinated subject ("push
-        // Germany and Japan to meet their commitments"). ("visits that country" names one by anaphora: only "meet"
-        // takes such objects.)
-        if (!nominal && view.Lemma(trigger) == "meet" && ObjectIsAThing(view, trigger, passive) && (targets.Count == 0 || ObjectHasAnAgent(view, trigger, passive)))
+        // A thing met takes no participants carried over (above), no target guessed, nor one taken from whose the
+        // thing is ("meet the conditions demanded by the rebels") or from a coordinated subject ("push Germany and
+        // Japan to meet their commitments"). ("visits that country" names one by anaphora: only "meet" takes such objects.)
+        if (thingMet && (targets.Count == 0 || ObjectHasAnAgent(view, trigger, passive)))
         {
             return;
         }
@@ -396,16 +395,13 @@ internal sealed class EventCoder
     /// <summary>Whether the verb's direct object (the passive's subject) is a common noun that names no actor.</summary>
     private static bool ObjectIsAThing(SentenceView view, int trigger, bool passive)
     {
-        var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
+        var obj = view.ObjectOf(trigger, passive);
         return obj >= 0 && view[obj].Upos == UdTag.Noun && view.MatchAt[obj] is null && !view.IsPronoun(obj);
     }
 
     /// <summary>Whether the verb's object (the passive's subject) has a clause naming its agent ("conditions demanded by the rebels").</summary>
-    private static bool ObjectHasAnAgent(SentenceView view, int trigger, bool passive)
-    {
-        var obj = passive ? view.FirstChild(trigger, UdRelation.NsubjPass) : view.FirstChild(trigger, UdRelation.Obj);
-        return obj >= 0 && view.Children(obj, UdRelation.Acl).Any(clause => view.FirstChild(clause, UdRelation.OblAgent) >= 0);
-    }
+    private static bool ObjectHasAnAgent(SentenceView view, int trigger, bool passive) =>
+        view.ObjectOf(trigger, passive) is var obj and >= 0 && view.Children(obj, UdRelation.Acl).Any(clause => view.FirstChild(clause, UdRelation.OblAgent) >= 0);
 
     private static bool IsForce(CameoCode code) => code.Root is "18" or "19" or "20";
 

@@ -194,6 +194,9 @@ internal class SentenceSyntax
         return null;
     }
 
+    /// <summary>What a verb acts on: its direct object, or in the passive its subject; -1 when it has none.</summary>
+    public int ObjectOf(int verb, bool passive) => FirstChild(verb, passive ? UdRelation.NsubjPass : UdRelation.Obj);
+
     public bool IsPassive(int verb) =>
         Children(verb, UdRelation.NsubjPass).Any() || Children(verb, UdRelation.AuxPass).Any() || Children(verb, UdRelation.OblAgent).Any();
 
