@@ -127,6 +127,11 @@ internal static class EventModelBuilder
         }
 
         Console.WriteLine($"annotated events with a pair of their countries among the candidates: {covered.Count} of {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))}; required ones without: {string.Join(", ", why.Select(p => $"{p.Key} {p.Value}"))}");
+        if (Environment.GetEnvironmentVariable("DYAD_PAIR_DUMP") is { } dump)
+        {
+            File.WriteAllLines(dump, pairs.Select(p => p.Group + "\t" + string.Join(",", p.Roots) + "\t" + string.Join("\u0001", p.Features)));
+        }
+
         var (pairModel, pairReport) = PairModelTrainer.Train(pairs);
         using (var stream = File.Create(Path.Combine(resources, "models", "pairs.bin")))
         {

@@ -21,6 +21,23 @@ if (args.Length >= 2 && args[0] == "explain-pairs")
     return 0;
 }
 
+// A developer's experiment: the pair model alone, retrained and cross-validated from pairs that event-model wrote with
+// DYAD_PAIR_DUMP set (one line each: story, roots, features joined by U+0001); written to a file only when one is named.
+// dotnet run --project tools/Dyad.Tools -- pair-experiment PAIRS.tsv [PAIRS.bin]
+if (args.Length >= 2 && args[0] == "pair-experiment")
+{
+    var dumped = File.ReadLines(args[1]).Select(l => l.Split('\t')).Select(f => new Dyad.Vetting.LabelledPair(f[0], f[2].Split('\u0001'), f[1].Length == 0 ? [] : f[1].Split(','))).ToList();
+    var (trained, report) = Dyad.Vetting.PairModelTrainer.Train(dumped);
+    if (args.Length > 2)
+    {
+        using var output = File.Create(args[2]);
+        trained.Write(output);
+    }
+
+    Console.WriteLine($"pair model: {report.Pairs} pairs ({report.Events} with an event); cross-validated: precision {report.Precision:0.000}, recall {report.Recall:0.000}");
+    return 0;
+}
+
 if (args.Length == 0 || !builders.TryGetValue(args[0], out var build))
 {
     Console.Error.WriteLine($"usage: Dyad.Tools <{string.Join('|', builders.Keys)}> [SHARED_DATA_DIR]");

@@ -392,11 +392,12 @@ internal static class ActorResolver
         }
     }
 
-    /// <summary>"officials from both sides", "the two countries": the two countries the document is about.</summary>
+    /// <summary>"officials from both sides", "the two countries", "the two presidents": the two countries the document is about.</summary>
     private static IReadOnlyList<Actor>? BothSides(SentenceView view, int head, DocumentContext context)
     {
         var phrase = view.Subtree(head, rel => PhraseRelations.Contains(rel));
-        var isPair = phrase.Any(w => view.Lemma(w) is "side" or "country" or "nation" or "government"
+        var isPair = phrase.Any(w => view.Lemma(w) is "side" or "country" or "nation" or "government" or "state" or "neighbour" or "neighbor"
+                or "president" or "leader" or "premier" or "minister" or "delegation" or "army" or "military"
             && view.Children(w).Any(c => view.Relation(c) is UdRelation.Det or UdRelation.Nummod && view.Lemma(c) is "both" or "two"));
         if (!isPair)
         {

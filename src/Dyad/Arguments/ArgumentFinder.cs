@@ -317,6 +317,26 @@ internal static class ArgumentFinder
             agent = view.Children(governing).FirstOrDefault(c => c > noun && UdRelation.IsOblique(view.Relation(c)) && view.CaseOf(c) == "by", -1);
         }
 
+        // "a mediation attempt launched by Egypt", "attacks carried out by the rebels": the agent of a participle
+        // that describes the event noun.
+        if (agent < 0)
+        {
+            foreach (var described in view.Children(noun, UdRelation.Acl))
+            {
+                if (view[described].Xpos == "VBN" && view.Children(described).FirstOrDefault(c => UdRelation.IsOblique(view.Relation(c)) && view.CaseOf(c) == "by", -1) is var by and >= 0)
+                {
+                    agent = by;
+                    break;
+                }
+            }
+        }
+
+        // "shelling from Israel", "rocket fire from Gaza", "a request from Iran": where the act came from is who acted.
+        if (agent < 0)
+        {
+            agent = view.Children(noun, UdRelation.Nmod).FirstOrDefault(c => view.CaseOf(c) == "from" && view.MatchAt[c] is not null, -1);
+        }
+
         if (agent >= 0)
         {
             return [.. ActorResolver.Resolve(view, agent, context)];

@@ -173,10 +173,18 @@ internal sealed class EventCoder
             return;
         }
 
-        if (objectWord >= 0)
+        // A verb's noun is its event only when the verb codes one: "a mediation attempt launched by Egypt" codes no
+        // launch, so the attempt is read as an event of its own.
+        var coded = events.Count;
+        CodeWithPattern(view, trigger, nominal, context, events, pattern, objectWord, prepositionWord);
+        if (objectWord >= 0 && events.Count > coded)
         {
             usedNouns.Add(objectWord);
         }
+    }
+
+    private void CodeWithPattern(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, EventPattern pattern, int objectWord, int prepositionWord)
+    {
 
         // "refused to elaborate", "declined to comment": a speaker keeping something back rejects no one.
         if (!nominal && pattern.Code.Root == "12" && view.FirstChild(trigger, UdRelation.Xcomp) is var withheld and >= 0 && WithholdingWords.Contains(view.Lemma(withheld)))
@@ -203,7 +211,10 @@ internal sealed class EventCoder
         foreach (var candidate in ArgumentFinder.TargetWords(view, trigger, TargetShapeOf(pattern), objectWord, prepositionWord, passive, nominal))
         {
             targetWords++;
-            targets.AddRange(ActorResolver.Resolve(view, candidate, context));
+            // "India and China pulled back troops", "withdrew its forces": the troops a side yields with are its
+            // own, not whom it yields to.
+            var yieldsWithOwn = pattern.Code.Root == "08" && candidate == objectWord;
+            targets.AddRange(ActorResolver.Resolve(view, candidate, context).Where(a => !(yieldsWithOwn && a.Country is null)));
             if (targets.Count > 0)
             {
                 break;
@@ -254,7 +265,10 @@ internal sealed class EventCoder
         }
 
         var mutual = false;
-        if (targets.Count == 0 && sources.Count >= 2)
+        // "Doha and Cairo would continue their mediation efforts": mediators named together mediate together,
+        // between others.
+        var coMediators = pattern.Code.Value == "045";
+        if (targets.Count == 0 && sources.Count >= 2 && !coMediators)
         {
             if (pattern.CompoundSubject)
             {
@@ -296,7 +310,8 @@ internal sealed class EventCoder
                 notes.Add("target inferred: the government of the opposition's own country");
                 confidence -= 0.25;
             }
-            else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code))
+            else if (!pattern.Reversed && context.CounterpartCodeOf(sources[0].Country, view.Sentence.Index) is { } counterpart && ActorCode.TryParse(counterpart, out var code)
+                && !sources.Any(s => s.Country is { } country && country == code.Country))
             {
                 targets.Add(new Actor(code, counterpart, sources[0].Span, "the document's other main country"));
 
@@ -429,6 +444,13 @@ internal sealed class EventCoder
     {
         var lemma = view.Lemma(trigger);
         var particle = view.FirstChild(trigger, UdRelation.CompoundPrt);
+        // "pulled back troops": the parser often reads a particle right after its verb as an adverb.
+        if (particle < 0 && trigger + 1 < view.Count && view.Head(trigger + 1) == trigger && view.Relation(trigger + 1) == UdRelation.Advmod
+            && view.Lemma(trigger + 1) is "back" or "out" or "off" or "up" or "down" or "away")
+        {
+            particle = trigger + 1;
+        }
+
         var stems = StemsOf(view.Keys[trigger], lemma);
 
         // A dictionary may give an inflected form its own entry (PETRARCH's "LEFT [032:033]" beside "LEAVE [012]"): the form as written comes first.
@@ -720,7 +742,8 @@ internal sealed class EventCoder
                     continue;
                 }
 
-                if (view.CaseOf(child) is { } found && IsOneOf(found, preposition) && (constraint is null || Satisfies(view, child, constraint)))
+                // "fired a missile on Sunday": a phrase of time is when, never what the preposition's pattern asks for.
+                if (view.CaseOf(child) is { } found && IsOneOf(found, preposition) && (constraint is null || Satisfies(view, child, constraint)) && !NamesATime(view, child))
                 {
                     return child;
                 }
@@ -729,6 +752,10 @@ internal sealed class EventCoder
 
         return -1;
     }
+    private static bool NamesATime(SentenceView view, int word) =>
+        Time.TimeExpressionRecognizer.IsCalendarWord(view.Lemma(word).ToLowerInvariant())
+        || view.Lemma(word).ToLowerInvariant() is "day" or "night" or "weekend" or "morning" or "afternoon" or "evening" or "eve" or "occasion" or "anniversary";
+
     private static TargetShape TargetShapeOf(EventPattern pattern) =>
         new(pattern.Unary, pattern.Object is null || pattern.Object.AnyLemma, pattern.FirstActorAfterVerb);
 

@@ -21,6 +21,12 @@ internal static class ActorPairs
 {
     private const int LongestPath = 7;
 
+    private static readonly HashSet<string> Currencies = new(StringComparer.Ordinal)
+    {
+        "franc", "dollar", "dlr", "yen", "mark", "pound", "sterling", "lira", "peso", "rupee", "rouble", "ruble", "yuan", "won",
+        "krona", "krone", "guilder", "schilling", "escudo", "peseta", "drachma", "rand", "riyal", "dinar", "shekel", "euro", "ecu",
+    };
+
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal) { "in", "at", "near", "inside", "outside", "across", "throughout", "around", "within" };
 
     public static IReadOnlyList<ActorMention> Mentions(SentenceView view, DocumentContext context, StoryMentions? story = null)
@@ -37,6 +43,13 @@ internal static class ActorPairs
             previous = match;
             // A name spelt like a function word ("WHO" as "who", "US" as "us") is that word when tagged as one.
             if (match.End - match.Start == 1 && view[match.Start].Upos is UdTag.Pron or UdTag.Det or UdTag.Adp or UdTag.Aux or UdTag.Sconj or UdTag.Cconj or UdTag.Part or UdTag.Adv)
+            {
+                continue;
+            }
+
+            // "a Swiss franc notes issue", "the U.S. dollar": a currency's country is no party to anything.
+            if ((view.Head(match.End - 1) is var modified and >= 0 && Currencies.Contains(view.Lemma(modified).ToLowerInvariant()))
+                || (match.End < view.Count && Currencies.Contains(view.Lemma(match.End).ToLowerInvariant())))
             {
                 continue;
             }
@@ -96,6 +109,13 @@ internal static class ActorPairs
                 continue;
             }
 
+            // "summoned the leaders of Serbia and Kosovo to Brussels", "invited Putin to Washington": where a verb
+            // moves an actor it acts on, "to" names the destination, not a party.
+            if (IsDestinationOfAnActor(view, head))
+            {
+                continue;
+            }
+
             // "U.S. oil stocks rallied": a market or an economic quantity is nobody, whoever's it is.
             if (ArgumentFinder.IsEconomicThing(view, head) && UdRelation.IsNominalSubject(view.Relation(head)))
             {
@@ -119,6 +139,33 @@ internal static class ActorPairs
 
         story?.Remember(view, mentions);
         return mentions;
+    }
+
+    /// <summary>Whether a word is the "to" phrase of a verb that summons, invites or brings an actor its direct object names: where that actor goes.</summary>
+    private static bool IsDestinationOfAnActor(SentenceView view, int word)
+    {
+        // Only verbs that move whom they act on: "sent a delegation to Moscow" sends it to a party.
+        if (view.CaseOf(word) != "to" || view.Head(word) is var verb && (verb < 0 || view.Lemma(verb) is not ("summon" or "invite" or "bring")))
+        {
+            return false;
+        }
+
+        var obj = view.ObjectOf(verb, passive: false);
+        if (obj < 0 || obj > word)
+        {
+            return false;
+        }
+
+        var (first, last) = view.SubtreeSpan(obj);
+        for (var i = first; i <= last; i++)
+        {
+            if (view.MatchAt[i] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The word heading the noun phrase that holds words [start, end): up through the phrase's own relations.</summary>
@@ -264,6 +311,12 @@ internal static class ActorPairs
             foreach (var child in view.Children(common).Where(c => view.Relation(c) is UdRelation.Obj or UdRelation.Xcomp or UdRelation.Ccomp && !fromSource.Contains(c) && !fromTarget.Contains(c)))
             {
                 Triggered(view, child, triggers, "trigger.below", features);
+                // What the governing verb acts on tells its sense: "launched an attack" is force, "launched a
+                // mediation effort" is not; "held talks", "signed an accord".
+                if (view.Relation(child) is UdRelation.Obj or UdRelation.Xcomp)
+                {
+                    features.Add("top+" + view.Relation(child) + "=" + view.Lemma(common) + "|" + view.Lemma(child));
+                }
             }
             foreach (var word in fromTarget.Skip(1).Where(w => view[w].Upos is UdTag.Noun or UdTag.Verb))
             {

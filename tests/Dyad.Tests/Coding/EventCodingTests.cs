@@ -73,6 +73,16 @@ public sealed class EventCodingTests
     }
 
     [Fact]
+    public void A_capital_actors_are_summoned_to_is_no_party()
+    {
+        // "to Brussels" is where the leaders go: Belgium neither acts nor is acted on.
+        var text = "The European Union summoned the leaders of Serbia and Kosovo to Brussels.";
+        var coded = Coder.Value.Code(new Document("summoned-to", text) { Date = new DateOnly(2023, 6, 1) });
+
+        Assert.DoesNotContain(coded.Events, e => e.Source.Code.Value.StartsWith("BEL", StringComparison.Ordinal) || (e.Target?.Code.Value.StartsWith("BEL", StringComparison.Ordinal) ?? false));
+    }
+
+    [Fact]
     public void Every_event_carries_its_evidence_inside_its_sentence()
     {
         var text = "Japan and North Korea held talks in Beijing on Monday. Japan later imposed sanctions on North Korea.";
