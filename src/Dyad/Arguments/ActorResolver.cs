@@ -323,7 +323,8 @@ internal static class ActorResolver
         // A role with no country: a definite description refers back ("the party"), else the home country's ("the government").
         if (agentEntry is not null && IsDefinite(view, head))
         {
-            if (context.LastWithHead(view.Sentence.Index, headLemma) is { } earlier && earlier.Country is not null)
+            // "European Union foreign ministers ... The ministers also criticised Tehran": an international body's too.
+            if (context.LastWithHead(view.Sentence.Index, headLemma) is { } earlier && (earlier.Country is not null || earlier.Code.Value.StartsWith("IGO", StringComparison.Ordinal)))
             {
                 return earlier with { Text = text, Span = span, Resolution = $"refers back to '{earlier.Text}'", Seniority = seniority };
             }

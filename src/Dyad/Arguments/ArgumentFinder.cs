@@ -296,7 +296,8 @@ internal static class ArgumentFinder
 
         // "Nakasone leaves on his visit to the United States", "Nakasone said his trip to Washington was a success":
         // the pronoun on a noun in the verb's phrases, or heading what the verb said, is the verb's subject.
-        if (possessor >= 0 && view.IsPronoun(possessor) && view.Lemma(possessor) is "his" or "her" or "he" or "she" && view.Head(noun) is var clause and >= 0)
+        // "Iran announced that its offensive against Iraq had ended": the same for a country or body's "its" or "their".
+        if (possessor >= 0 && view.IsPronoun(possessor) && view.Lemma(possessor) is "his" or "her" or "he" or "she" or "its" or "their" or "it" or "they" && view.Head(noun) is var clause and >= 0)
         {
             var speaker = UdRelation.IsOblique(view.Relation(noun)) && view[clause].Upos == UdTag.Verb ? OwnSubject(view, clause)
                 : view.Relation(noun) == UdRelation.Nsubj && view.Relation(clause) == UdRelation.Ccomp && view.Head(clause) is var saying and >= 0 ? OwnSubject(view, saying)

@@ -285,6 +285,8 @@ internal sealed class DocumentCoder
             var e = !_ownConventions ? located
                 : place?.Country is { } where ? Localised(located, where, "the event's place")
                 : StateOnTheOtherSide(located) is { } home ? Localised(located, home, "the country of the state on the other side")
+                : StateOfItsOpposition(located) is { } opposed ? Localised(located, opposed, "the state its own opposition faces")
+                : ForeignForce(located, context) is { } adversary ? Localised(located, adversary, "the story's other country, using force on this one")
                 : context.DominantCountry is { } about && !FacesItsOwnCountry(located, about) ? Localised(located, about, "the country the story is about")
                 : located;
             // One phrase read as both sides once placed ("clashes between insurgents and government troops" gave the
@@ -298,6 +300,16 @@ internal sealed class DocumentCoder
             // shareholders", "when asked by reporters"), is business or journalism, not an event between political actors.
             if (_ownConventions && !KeepEveryCandidate && ((IsCompanyOrPress(e.Source.Code) && (NoOneInParticular(e.Target) || IsCompanyOrPress(e.Target!.Code)))
                 || (NoOneInParticular(e.Source) && NoOneInParticular(e.Target))))
+            {
+                continue;
+            }
+
+            // A state's organs, civilians or firms of no country on either side once placed ("visited border guards,
+            // troops and police", "the State Department" unknown, "attacks on civilians" the story does not locate):
+            // such a side says nothing about relations between states, and these events were almost never right.
+            // Armed groups and the opposition of no named country ("gunmen abducted two aid workers", "aiding the
+            // insurgents") still tell who acted or was acted on.
+            if (_ownConventions && !KeepEveryCandidate && (StateOrPeopleOfNoCountry(e.Source) || (e.Target is { } side && StateOrPeopleOfNoCountry(side))))
             {
                 continue;
             }
@@ -479,6 +491,44 @@ internal sealed class DocumentCoder
             actor.Code.Value.Length >= 6 && actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && roles.Contains(actor.Code.Value[3..6]);
     }
 
+    /// <summary>
+    /// "Venezuelan opposition parties decried the government's crackdown": a country's opposition or armed groups
+    /// facing a government, forces, police or courts named only by role face their own country's.
+    /// </summary>
+    private static string? StateOfItsOpposition(SentenceEvent e)
+    {
+        if (e.Target is not { } target)
+        {
+            return null;
+        }
+
+        return Opponents(e.Source) is { } fromSource && IsRoleOnlyState(target) ? fromSource
+            : Opponents(target) is { } fromTarget && IsRoleOnlyState(e.Source) ? fromTarget
+            : null;
+
+        static string? Opponents(Actor actor) => actor.Code.Country is { } country && actor.Code.OpposesItsState ? country : null;
+        static bool IsRoleOnlyState(Actor actor) =>
+            actor.Code.Value.Length >= 6 && actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && StateRoles.Contains(actor.Code.Value[3..6]);
+    }
+
+    /// <summary>
+    /// "Troops killed 1,269 Libyan soldiers" in a story about Chad and Libya: forces named only by role that use force
+    /// on one of the story's two main countries are the other's.
+    /// </summary>
+    private static string? ForeignForce(SentenceEvent e, DocumentContext context)
+    {
+        // Only on another state's forces or officials: force on a place ("government troops recaptured the town") is
+        // as often the country's own.
+        if (e.Target is not { } target || e.Pattern.Code.Root is not ("18" or "19" or "20") || target.Code.Country is not { } attacked
+            || target.Code.FirstRole is not { } role || !StateRoles.Contains(role)
+            || !(e.Source.Code.Value.Length >= 6 && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal) && ArmedRoles.Contains(e.Source.Code.Value[3..6])))
+        {
+            return null;
+        }
+
+        return context.CounterpartOf(attacked);
+    }
+
     // The organs of a state that use force or coercion.
     private static readonly FrozenSet<string> StateRoles = new[] { "GOV", "MIL", "COP", "JUD", "SPY" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -491,7 +541,14 @@ internal sealed class DocumentCoder
     private static readonly FrozenSet<string> FoughtAtHome = new[] { "REB", "INS", "SEP", "OPP" }.ToFrozenSet(StringComparer.Ordinal);
 
     // No actor, or people of no country named only by role ("---REB").
-    private static bool NoOneInParticular(Actor? actor) => actor is null || actor.Code.Value.StartsWith("---", StringComparison.Ordinal);
+    private static bool NoOneInParticular(Actor? actor) => actor is null || RoleOnly(actor);
+
+    private static bool RoleOnly(Actor actor) => actor.Code.Value.StartsWith("---", StringComparison.Ordinal);
+
+    private static bool StateOrPeopleOfNoCountry(Actor actor) => RoleOnly(actor) && !(actor.Code.FirstRole is { } role && ArmedOutsideTheState.Contains(role));
+
+    // Who acts, or is acted on, as an armed group or opposition whatever their country.
+    private static readonly FrozenSet<string> ArmedOutsideTheState = new[] { "REB", "INS", "SEP", "UAF", "CRM", "RAD", "OPP" }.ToFrozenSet(StringComparer.Ordinal);
 
     // A country's (or no country's) companies and press: not the international bodies coded IGOBUS... (the World Bank).
     private static bool IsCompanyOrPress(ActorCode code) =>
@@ -512,6 +569,25 @@ internal sealed class DocumentCoder
             actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && actor.Code.Value.Length > 3
                 ? actor with { Code = ActorCode.Parse(country + actor.Code.Value[3..]), Resolution = actor.Resolution + $"; country {country}: {why}" }
                 : actor;
+    }
+
+    /// <summary>
+    /// Whether, between a word and the anchor above it, a clause has a subject of its own that is not on the way up and
+    /// that <paramref name="isAnother"/> says is someone else ("Thatcher gave notice that the U.K. would fight ...":
+    /// her own country's clause is still hers).
+    /// </summary>
+    private static bool InAnotherSubjectsClause(SentenceView view, int word, int anchor, Func<int, bool> isAnother)
+    {
+        var below = word;
+        for (var w = view.Head(word); w >= 0 && w != anchor; below = w, w = view.Head(w))
+        {
+            if (view.Children(w).Any(c => c != below && UdRelation.IsNominalSubject(view.Relation(c)) && isAnother(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether one of two words is the subject of the anchor and the other the subject of another verb.</summary>
@@ -622,6 +698,14 @@ internal sealed class DocumentCoder
             // "After Japan imposed sanctions, North Korea disbanded its team": two subjects of two clauses act
             // each in its own clause, not on each other through the one that governs both.
             if (pair.Target is { } other && SubjectOfAnotherClause(view, pair.Source.Head, other.Head, pair.Anchor))
+            {
+                continue;
+            }
+
+            // "Israel charged that Syria had sent troops into Lebanon": what happens to an actor inside a clause with a
+            // subject of its own is that subject's doing, not the speaker's.
+            if (pair.Target is { } inner && InAnotherSubjectsClause(view, inner.Head, pair.Anchor, subject =>
+                    !view.IsPronoun(subject) && !mentions.Any(m => m.Head == subject && m.Actor.Country is { } c && c == source.Country)))
             {
                 continue;
             }

@@ -64,7 +64,7 @@ public sealed class AttributionTests
     public void A_verb_joined_to_a_bare_would_is_planned_too()
     {
         // The parser makes a clause of the second "would" and joins "seek" to it.
-        var text = "The embassy said Japan would complain to the General Agreement on Tariffs and Trade, as it said it would, and seek new talks with Washington.";
+        var text = "The Japanese embassy said Japan would complain to the General Agreement on Tariffs and Trade, as it said it would, and seek new talks with Washington.";
         var coded = Coder.Value.Code(new Document("bare-would", text) { Date = new DateOnly(1987, 4, 1) }).Events;
 
         Assert.Equal(EventAttribution.Planned, Assert.Single(coded, e => e.Evidence.Trigger.StartsWith("seek", StringComparison.Ordinal)).Attribution.Status);
@@ -148,7 +148,7 @@ public sealed class AttributionTests
     [Fact]
     public void A_denial_noun_in_a_clause_beside_the_event_does_not_contest_it()
     {
-        var text = "Russian troops attacked the village on Monday, and Ukraine repeated its denial from last week.";
+        var text = "Russian troops attacked a village in eastern Ukraine on Monday, and Ukraine repeated its denial from last week.";
         var coded = Coder.Value.Code(new Document("denial-beside", text) { Date = new DateOnly(2023, 6, 1) }).Events;
 
         Assert.Empty(Assert.Single(coded, e => e.Evidence.Trigger == "attacked").Disputed);
