@@ -182,8 +182,8 @@ public sealed class ApiTests : IClassFixture<SampleStore>, IDisposable
         var events = list.GetProperty("events").EnumerateArray().ToList();
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("names").GetProperty("cameo").GetString())));
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("names").GetProperty("source").GetString())));
-        var unknownCountry = events.First(e => e.GetProperty("source").GetProperty("code").GetString() == "---GOV");
-        Assert.Equal("government, country unknown", unknownCountry.GetProperty("names").GetProperty("source").GetString());
+        var body = events.First(e => e.GetProperty("source").GetProperty("code").GetString() == "IGOUNO");
+        Assert.Equal("United Nations", body.GetProperty("names").GetProperty("source").GetString());
         var criticism = events.First(e => e.GetProperty("cameo").GetString() == "111");
         Assert.Equal("Criticize or denounce", criticism.GetProperty("names").GetProperty("cameo").GetString());
         var one = await Get($"/api/events/{Uri.EscapeDataString(criticism.GetProperty("id").GetString()!)}");

@@ -25,6 +25,9 @@ internal sealed record ActorEntry(IReadOnlyList<string> Phrase, string Code, Dat
     /// <summary>Matches only the forms listed, not other inflections of them (PETRARCH's "POLICE {}": no plural).</summary>
     public bool FormsOnly { get; init; }
 
+    /// <summary>A person's entry used outside the dates the dictionary gives (as an elite of the country): a guess.</summary>
+    public bool OutsideItsDates { get; init; }
+
     public bool IsAgent => Code.StartsWith('~') || Code.EndsWith('~');
 
     public bool IsDated => From is not null || To is not null;
@@ -61,7 +64,7 @@ internal sealed record ActorMatch(int Start, int End, IReadOnlyList<ActorEntry> 
 
         // A person known only with dates, outside them: still of that country, as an elite.
         var any = Entries.Count > 0 ? Entries[0] : null;
-        return any is { Code.Length: >= 3 } && !any.IsAgent ? any with { Code = any.Code[..3] + "ELI", From = null, To = null } : null;
+        return any is { Code.Length: >= 3 } && !any.IsAgent ? any with { Code = any.Code[..3] + "ELI", From = null, To = null, OutsideItsDates = true } : null;
     }
 }
 

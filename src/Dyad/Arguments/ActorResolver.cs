@@ -214,10 +214,25 @@ internal static class ActorResolver
                     (agent, agentDistance) = (match, distance);
                 }
             }
-            else if (distance < namedDistance)
+            else if (Nearer(match, distance))
             {
                 (named, namedDistance) = (match, distance);
             }
+        }
+
+        // A person's name known only at other dates ("Michael Smith", an Irish minister from 2003, in 1987) gives way
+        // to a country the rest of the phrase names ("Deputy U.S. Trade Representative").
+        bool Nearer(ActorMatch match, int distance)
+        {
+            var (candidate, current) = (match.On(context.Date), named?.On(context.Date));
+            bool Guess(ActorEntry? e) => e is { OutsideItsDates: true };
+            bool OtherCountry() => candidate is { Code.Length: >= 3 } && current is { Code.Length: >= 3 } && candidate.Code[..3] != current.Code[..3];
+            if (Guess(candidate) && !Guess(current) && current is not null && OtherCountry())
+            {
+                return false;
+            }
+
+            return distance < namedDistance || (Guess(current) && candidate is not null && !Guess(candidate) && OtherCountry());
         }
 
         // "Ithilen's minister Calimehtar": whose minister the possessive says outranks whom the name says.

@@ -403,10 +403,6 @@ internal sealed class EventCoder
         return direct >= 0 && view.Relation(direct) == UdRelation.Obj && view[direct].Upos == UdTag.Noun && Words.Contains(view.Lemma(direct)) ? direct : null;
     }
 
-    /// <summary>
-    /// Roots whose events stand without a target actor: statements, appeals, demands, disapproval, rejection,
-    /// threats, protests, force posture ("Iran rejected the decision", "the UN called for restraint").
-    /// </summary>
     /// <summary>Whether the verb's direct object (the passive's subject) is a common noun that names no actor.</summary>
     private static bool ObjectIsAThing(SentenceView view, int trigger, bool passive)
     {
@@ -420,6 +416,10 @@ internal sealed class EventCoder
 
     private static bool IsForce(CameoCode code) => code.Root is "18" or "19" or "20";
 
+    /// <summary>
+    /// Roots whose events stand without a target actor: statements, appeals, demands, disapproval, rejection,
+    /// threats, protests, force posture ("Iran rejected the decision", "the UN called for restraint").
+    /// </summary>
     private static bool MayHaveNoTarget(CameoCode code) => code.Root is "01" or "02" or "10" or "11" or "12" or "13" or "14" or "15";
 
     /// <summary>
