@@ -185,7 +185,6 @@ internal sealed class EventCoder
 
     private void CodeWithPattern(SentenceView view, int trigger, bool nominal, DocumentContext context, List<SentenceEvent> events, EventPattern pattern, int objectWord, int prepositionWord)
     {
-
         // "refused to elaborate", "declined to comment": a speaker keeping something back rejects no one.
         if (!nominal && pattern.Code.Root == "12" && view.FirstChild(trigger, UdRelation.Xcomp) is var withheld and >= 0 && WithholdingWords.Contains(view.Lemma(withheld)))
         {
@@ -752,6 +751,7 @@ internal sealed class EventCoder
 
         return -1;
     }
+
     private static bool NamesATime(SentenceView view, int word) =>
         Time.TimeExpressionRecognizer.IsCalendarWord(view.Lemma(word).ToLowerInvariant())
         || view.Lemma(word).ToLowerInvariant() is "day" or "night" or "weekend" or "morning" or "afternoon" or "evening" or "eve" or "occasion" or "anniversary";

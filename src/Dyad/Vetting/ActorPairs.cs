@@ -48,8 +48,7 @@ internal static class ActorPairs
             }
 
             // "a Swiss franc notes issue", "the U.S. dollar": a currency's country is no party to anything.
-            if ((view.Head(match.End - 1) is var modified and >= 0 && Currencies.Contains(view.Lemma(modified).ToLowerInvariant()))
-                || (match.End < view.Count && Currencies.Contains(view.Lemma(match.End).ToLowerInvariant())))
+            if (IsCurrency(view, view.Head(match.End - 1)) || (match.End < view.Count && IsCurrency(view, match.End)))
             {
                 continue;
             }
@@ -167,6 +166,10 @@ internal static class ActorPairs
 
         return false;
     }
+
+    // A noun, not a verb of the same spelling ("Japan marks the anniversary").
+    private static bool IsCurrency(SentenceView view, int word) =>
+        word >= 0 && view[word].Upos is UdTag.Noun or UdTag.Propn && Currencies.Contains(view.Lemma(word).ToLowerInvariant());
 
     /// <summary>The word heading the noun phrase that holds words [start, end): up through the phrase's own relations.</summary>
     private static int PhraseHead(SentenceView view, int start, int end)

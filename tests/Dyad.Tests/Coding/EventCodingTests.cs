@@ -83,6 +83,16 @@ public sealed class EventCodingTests
     }
 
     [Fact]
+    public void A_speaker_does_not_act_on_whom_another_subjects_clause_names()
+    {
+        // What Syria did to Lebanon is Syria's act: Israel only charged it.
+        var text = "Israel charged that Syria had sent troops into Lebanon.";
+        var coded = Coder.Value.Code(new Document("charged-that", text) { Date = new DateOnly(1987, 4, 1) });
+
+        Assert.DoesNotContain(coded.Events, e => e.Source.Code.Value.StartsWith("ISR", StringComparison.Ordinal) && (e.Target?.Code.Value.StartsWith("LBN", StringComparison.Ordinal) ?? false));
+    }
+
+    [Fact]
     public void Every_event_carries_its_evidence_inside_its_sentence()
     {
         var text = "Japan and North Korea held talks in Beijing on Monday. Japan later imposed sanctions on North Korea.";
