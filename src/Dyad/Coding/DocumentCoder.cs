@@ -304,6 +304,14 @@ internal sealed class DocumentCoder
                 continue;
             }
 
+            // A firm or traders named as such on either side ("WEDGE Group Inc", "Vendex International <VENN.AS>",
+            // "Japanese buyers agreed to postpone sugar deliveries", "prices offered by U.S. suppliers"): business,
+            // whichever country's, is not an event between political actors.
+            if (_ownConventions && !KeepEveryCandidate && (NamedAsBusiness(e.Source) || (e.Target is { } traded && NamedAsBusiness(traded))))
+            {
+                continue;
+            }
+
             // A state's organs, civilians or firms of no country on either side once placed ("visited border guards,
             // troops and police", "the State Department" unknown, "attacks on civilians" the story does not locate):
             // such a side says nothing about relations between states, and these events were almost never right.
@@ -549,6 +557,35 @@ internal sealed class DocumentCoder
 
     // Who acts, or is acted on, as an armed group or opposition whatever their country.
     private static readonly FrozenSet<string> ArmedOutsideTheState = new[] { "REB", "INS", "SEP", "UAF", "CRM", "RAD", "OPP" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether an actor's words name a company (a legal form or a stock ticker) or people trading as such.</summary>
+    private static bool NamedAsBusiness(Actor actor)
+    {
+        if (actor.Text.Contains('<', StringComparison.Ordinal) && actor.Text.Contains('>', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var word in actor.Text.Split([' ', '\n', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (CompanyForms.Contains(word.TrimEnd('.')) || TradingPeople.Contains(word.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Legal forms of companies, as written ("Inc", "Corp."); and people named by their trade (not "producers" or
+    // "exporters", which in oil and trade copy are as often countries).
+    private static readonly FrozenSet<string> CompanyForms = new[] { "Inc", "Corp", "Corporation", "Co", "Ltd", "Plc", "PLC", "Holdings", "AG", "NV", "GmbH", "SpA", "Cos" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TradingPeople = new[]
+    {
+        "investor", "investors", "buyer", "buyers", "supplier", "suppliers", "trader", "traders", "shareholder", "shareholders",
+        "stockholder", "stockholders", "dealer", "dealers",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // A country's (or no country's) companies and press: not the international bodies coded IGOBUS... (the World Bank).
     private static bool IsCompanyOrPress(ActorCode code) =>
