@@ -129,7 +129,7 @@ internal static class EventModelBuilder
         Console.WriteLine($"annotated events with a pair of their countries among the candidates: {covered.Count} of {byStory.Values.Sum(s => s.Sum(x => x.Events.Count))}; required ones without: {string.Join(", ", why.Select(p => $"{p.Key} {p.Value}"))}");
         if (Environment.GetEnvironmentVariable("DYAD_PAIR_DUMP") is { } dump)
         {
-            File.WriteAllLines(dump, pairs.Select(p => p.Group + "\t" + string.Join(",", p.Roots) + "\t" + string.Join("\u0001", p.Features)));
+            File.WriteAllLines(dump, pairs.Select(p => p.Group + "\t" + string.Join(",", p.Roots) + "\t" + string.Join(FeatureSeparator, p.Features)));
         }
 
         var (pairModel, pairReport) = PairModelTrainer.Train(pairs);
@@ -192,6 +192,14 @@ internal static class EventModelBuilder
             }
         }
     }
+
+    // The pairs DYAD_PAIR_DUMP writes, one a line: story, roots (comma-separated), features joined by U+0001.
+    private const string FeatureSeparator = "\u0001";
+
+    /// <summary>The labelled pairs a run with DYAD_PAIR_DUMP wrote, for the pair-experiment command.</summary>
+    public static List<LabelledPair> ReadDumpedPairs(string file) =>
+        File.ReadLines(file).Select(l => l.Split('\t'))
+            .Select(f => new LabelledPair(f[0], f[2].Split(FeatureSeparator), f[1].Length == 0 ? [] : f[1].Split(','))).ToList();
 
     private static bool Fits(CodedEvent e, AnnotatedEvent a)
     {

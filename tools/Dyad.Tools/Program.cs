@@ -26,8 +26,7 @@ if (args.Length >= 2 && args[0] == "explain-pairs")
 // dotnet run --project tools/Dyad.Tools -- pair-experiment PAIRS.tsv [PAIRS.bin]
 if (args.Length >= 2 && args[0] == "pair-experiment")
 {
-    var dumped = File.ReadLines(args[1]).Select(l => l.Split('\t')).Select(f => new Dyad.Vetting.LabelledPair(f[0], f[2].Split('\u0001'), f[1].Length == 0 ? [] : f[1].Split(','))).ToList();
-    var (trained, report) = Dyad.Vetting.PairModelTrainer.Train(dumped);
+    var (trained, report) = Dyad.Vetting.PairModelTrainer.Train(EventModelBuilder.ReadDumpedPairs(args[1]));
     if (args.Length > 2)
     {
         using var output = File.Create(args[2]);

@@ -490,13 +490,11 @@ internal sealed class DocumentCoder
         // Arrests, jailings and bans fall on anyone but firms and other states' forces; force, at home, on the armed
         // opposition (another country's troops, ships or villages are as likely as one's own).
         var domestic = e.Pattern.Code.Root == "17" ? CoercedAtHome : FoughtAtHome;
-        return StateOf(e.Source) is { } fromSource && IsRoleOnly(target, domestic) ? fromSource
-            : StateOf(target) is { } fromTarget && IsRoleOnly(e.Source, FoughtAtHome) ? fromTarget
+        return StateOf(e.Source) is { } fromSource && RoleOnlyAs(target, domestic) ? fromSource
+            : StateOf(target) is { } fromTarget && RoleOnlyAs(e.Source, FoughtAtHome) ? fromTarget
             : null;
 
         static string? StateOf(Actor actor) => actor.Code.Country is { } country && actor.Code.FirstRole is { } role && StateRoles.Contains(role) ? country : null;
-        static bool IsRoleOnly(Actor actor, FrozenSet<string> roles) =>
-            actor.Code.Value.Length >= 6 && actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && roles.Contains(actor.Code.Value[3..6]);
     }
 
     /// <summary>
@@ -510,13 +508,11 @@ internal sealed class DocumentCoder
             return null;
         }
 
-        return Opponents(e.Source) is { } fromSource && IsRoleOnlyState(target) ? fromSource
-            : Opponents(target) is { } fromTarget && IsRoleOnlyState(e.Source) ? fromTarget
+        return Opponents(e.Source) is { } fromSource && RoleOnlyAs(target, StateRoles) ? fromSource
+            : Opponents(target) is { } fromTarget && RoleOnlyAs(e.Source, StateRoles) ? fromTarget
             : null;
 
         static string? Opponents(Actor actor) => actor.Code.Country is { } country && actor.Code.OpposesItsState ? country : null;
-        static bool IsRoleOnlyState(Actor actor) =>
-            actor.Code.Value.Length >= 6 && actor.Code.Value.StartsWith("---", StringComparison.Ordinal) && StateRoles.Contains(actor.Code.Value[3..6]);
     }
 
     /// <summary>
@@ -529,7 +525,7 @@ internal sealed class DocumentCoder
         // as often the country's own.
         if (e.Target is not { } target || e.Pattern.Code.Root is not ("18" or "19" or "20") || target.Code.Country is not { } attacked
             || target.Code.FirstRole is not { } role || !StateRoles.Contains(role)
-            || !(e.Source.Code.Value.Length >= 6 && e.Source.Code.Value.StartsWith("---", StringComparison.Ordinal) && ArmedRoles.Contains(e.Source.Code.Value[3..6])))
+            || !RoleOnlyAs(e.Source, ArmedRoles))
         {
             return null;
         }
@@ -552,6 +548,10 @@ internal sealed class DocumentCoder
     private static bool NoOneInParticular(Actor? actor) => actor is null || RoleOnly(actor);
 
     private static bool RoleOnly(Actor actor) => actor.Code.Value.StartsWith("---", StringComparison.Ordinal);
+
+    // People of no country named only by one of these roles (its first: "---MIL" of "---MILGOV").
+    private static bool RoleOnlyAs(Actor actor, FrozenSet<string> roles) =>
+        actor.Code.Value.Length >= 6 && RoleOnly(actor) && roles.Contains(actor.Code.Value[3..6]);
 
     private static bool StateOrPeopleOfNoCountry(Actor actor) => RoleOnly(actor) && !(actor.Code.FirstRole is { } role && ArmedOutsideTheState.Contains(role));
 

@@ -753,8 +753,8 @@ internal sealed class EventCoder
     }
 
     private static bool NamesATime(SentenceView view, int word) =>
-        Time.TimeExpressionRecognizer.IsCalendarWord(view.Lemma(word).ToLowerInvariant())
-        || view.Lemma(word).ToLowerInvariant() is "day" or "night" or "weekend" or "morning" or "afternoon" or "evening" or "eve" or "occasion" or "anniversary";
+        view.Lemma(word).ToLowerInvariant() is var key
+        && (Time.TimeExpressionRecognizer.IsCalendarWord(key) || key is "day" or "night" or "weekend" or "morning" or "afternoon" or "evening" or "eve" or "occasion" or "anniversary");
 
     private static TargetShape TargetShapeOf(EventPattern pattern) =>
         new(pattern.Unary, pattern.Object is null || pattern.Object.AnyLemma, pattern.FirstActorAfterVerb);
