@@ -14,8 +14,8 @@ namespace Dyad.Storage.ClickHouse;
 /// the cluster shard documents and mentions by the document's content hash and events by event id. Any number of
 /// <c>dyad ingest</c> processes may write at once: documents and mentions are ReplacingMergeTree tables keyed by
 /// content hash and mention id, so a story ingested twice collapses to one, and reads deduplicate by key. Fusion
-/// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in document order through the
-/// same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
+/// runs when an ingest finishes (or with <c>dyad fuse</c>): it replays every mention in the order the stories arrived
+/// (batch by batch, and within a batch in the input's order, as DuckDB fuses) through the same fuser the DuckDB store uses and writes a new version of the events table, committed by a marker on every
 /// node once all its rows are stored; queries read the newest committed version, so a fusion never shows half-written.
 /// Values reach a query as <see cref="ClickHouseParameter"/>s, beside its text and never in it.
 /// Dates are ISO text ('yyyy-MM-dd', <see cref="Iso"/>): ClickHouse 18.16's Date holds only 1970-01-01 to 2105 and
@@ -37,7 +37,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         """,
         """
         CREATE TABLE IF NOT EXISTS mentions_local (mention_id String, doc_id String, content_hash String, sentence Int32, idx Int32,
-            publisher Nullable(String), status String, record String, ingest_version UInt64)
+            publisher Nullable(String), status String, record String, ingest_version UInt64, ingest_position UInt32)
         ENGINE = ReplacingMergeTree(ingest_version) ORDER BY mention_id
         """,
         """
@@ -70,9 +70,10 @@ public sealed class ClickHouseEventStore : ISharedEventStore
 
     /// <summary>
     /// The layout this build creates, and migrates older stores to. It counts on its own, not with DuckDB's schema,
-    /// because the two stores' tables differ. 1: dates as Date; 2: dates as ISO text (<see cref="MigrateFromDates"/>).
+    /// because the two stores' tables differ. 1: dates as Date; 2: dates as ISO text (<see cref="MigrateFromDates"/>);
+    /// 3: each mention keeps its story's place in its batch (<see cref="AddIngestPosition"/>).
     /// </summary>
-    private const int LatestSchemaVersion = 2;
+    private const int LatestSchemaVersion = 3;
 
     /// <summary>
     /// Each node's record of the layout its tables have, one row per creation or migration (the highest counts). A
@@ -178,6 +179,11 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             {
                 MigrateFromDates(node);
             }
+
+            if (from < 3)
+            {
+                AddIngestPosition(node);
+            }
             else
             {
                 RecordSchema(node);
@@ -194,10 +200,11 @@ public sealed class ClickHouseEventStore : ISharedEventStore
             }
         }
 
-        if (from < 2)
+        if (from < 3)
         {
-            // The events were dropped (or a migration that stopped part way dropped them): fusion rebuilds them from
-            // the mentions, whose records keep the dates the coder gave each event, those before 1970 included.
+            // Schema 1's events were dropped (or a migration that stopped part way dropped them): fusion rebuilds them from
+            // the mentions, whose records keep the dates the coder gave each event, those before 1970 included. From
+            // schema 2 the events are whole, and fusing again only settles them in the order schema 3 replays.
             Fuse();
             foreach (var node in location.Nodes)
             {
@@ -256,6 +263,21 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         }
 
         AwaitMutations(node, "documents_local");
+    }
+
+    /// <summary>
+    /// Schema 2 to 3 on one node, before the tables are created: mentions gain their story's place in its batch. Mentions
+    /// stored before have none (0), so within one batch they replay in document order, as every fusion did before.
+    /// </summary>
+    private void AddIngestPosition(Uri node)
+    {
+        foreach (var table in new[] { "mentions_local", "mentions" })
+        {
+            if (ColumnType(node, table, "ingest_version").Length > 0 && ColumnType(node, table, "ingest_position").Length == 0)
+            {
+                _connection.Execute($"ALTER TABLE {table} ADD COLUMN ingest_position UInt32 DEFAULT 0", node);
+            }
+        }
     }
 
     /// <summary>A column's type on one node, empty when the table or column is not there.</summary>
@@ -339,6 +361,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         var sentences = new StringBuilder();
         var mentions = new StringBuilder();
         int stored = 0, skipped = 0, events = 0;
+        var position = 0;
         foreach (var coded in batch)
         {
             var document = coded.Document;
@@ -374,6 +397,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
                 });
             }
 
+            position++;
             var index = 0;
             foreach (var e in coded.Events)
             {
@@ -382,7 +406,7 @@ public sealed class ClickHouseEventStore : ISharedEventStore
                 {
                     ["mention_id"] = e.Id, ["doc_id"] = e.Doc, ["content_hash"] = hash, ["sentence"] = e.Sentence, ["idx"] = index++,
                     ["publisher"] = document.Publisher ?? coded.Segmented.Layout.Byline?.Name, ["status"] = e.Attribution.Status,
-                    ["record"] = EventJson.ToJson(e), ["ingest_version"] = version,
+                    ["record"] = EventJson.ToJson(e), ["ingest_version"] = FirstWriteWins(version), ["ingest_position"] = position,
                 });
             }
         }
@@ -393,6 +417,13 @@ public sealed class ClickHouseEventStore : ISharedEventStore
         Insert("documents", documents);
         return new IngestResult(stored, skipped, events, 0, clashes);
     }
+
+    /// <summary>
+    /// A mention's version, counting down from the end of time: ReplacingMergeTree keeps a key's highest version, so a
+    /// story two ingests stored at once keeps its first write, and with it the place it arrived in. Versions written
+    /// before schema 3 counted up (the last write kept); both are told apart by the top bit, since ticks never set it.
+    /// </summary>
+    private static ulong FirstWriteWins(ulong ticks) => ~ticks;
 
     private void Insert(string table, StringBuilder rows)
     {
@@ -406,16 +437,23 @@ public sealed class ClickHouseEventStore : ISharedEventStore
 
     private static void Row(StringBuilder rows, JsonObject row) => rows.Append(row.ToJsonString()).Append('\n');
 
-    /// <summary>Replays every stored mention, in document order, through the fuser, and writes a new version of the events.</summary>
+    /// <summary>
+    /// Replays every stored mention through the fuser in the order the stories arrived, and writes a new version of the
+    /// events. A match takes the first entry that fits, so the order decides which report founds an event: batch by
+    /// batch, then the story's place in its batch, then sentence and event, as the DuckDB store fuses one ingest. A story
+    /// that two ingests stored at once counts from its first write (<see cref="FirstWriteWins"/>), so two ingests of
+    /// one corpus replay it in the corpus's order, as one ingest into DuckDB stores it.
+    /// </summary>
     public void Fuse()
     {
         var version = (ulong)DateTime.UtcNow.Ticks;
         var rows = Query("""
             SELECT mention_id, doc, sentence, idx, publisher, status, record FROM (
                 SELECT mention_id, any(doc_id) AS doc, any(sentence) AS sentence, any(idx) AS idx, any(publisher) AS publisher,
-                       any(status) AS status, any(record) AS record
+                       any(status) AS status, any(record) AS record, max(ingest_version) AS kept,
+                       argMax(ingest_position, ingest_version) AS position
                 FROM mentions GROUP BY mention_id)
-            ORDER BY doc, sentence, idx
+            ORDER BY if(kept >= 9223372036854775808, bitNot(kept), kept), position, doc, sentence, idx
             """);
         var fuser = new EventFuser();
         var byEvent = new Dictionary<string, List<StoredMention>>(StringComparer.Ordinal);

@@ -205,7 +205,7 @@ internal static class EvalCommand
             {
                 documents = files.Select(TimeMLDocument.Read).ToList();
             }
-            catch (InvalidDataException e)
+            catch (FormatException e)
             {
                 throw new CliException(e.Message);
             }

@@ -14,7 +14,7 @@ internal sealed record TimexAnnotation(int Start, int End, string Text, string T
 /// </summary>
 internal sealed record TimeMLDocument(string Name, string Text, DateOnly Created, IReadOnlyList<TimexAnnotation> Timexes)
 {
-    /// <summary>Reads a .tml file; malformed or incomplete ones throw <see cref="InvalidDataException"/> naming the file.</summary>
+    /// <summary>Reads a .tml file; malformed or incomplete ones throw <see cref="FormatException"/> naming the file, as every evaluation-set reader does.</summary>
     public static TimeMLDocument Read(string path)
     {
         XDocument xml;
@@ -24,18 +24,18 @@ internal sealed record TimeMLDocument(string Name, string Text, DateOnly Created
         }
         catch (XmlException e)
         {
-            throw new InvalidDataException($"{path}: not well-formed XML ({e.Message})", e);
+            throw new FormatException($"{path}: not well-formed XML ({e.Message})", e);
         }
 
         var creation = xml.Descendants("TIMEX3").FirstOrDefault(t => (string?)t.Attribute("functionInDocument") == "CREATION_TIME")
-            ?? throw new InvalidDataException($"{path}: no TIMEX3 with functionInDocument=\"CREATION_TIME\"");
+            ?? throw new FormatException($"{path}: no TIMEX3 with functionInDocument=\"CREATION_TIME\"");
         var createdValue = (string?)creation.Attribute("value") ?? string.Empty;
         if (createdValue.Length < 10 || !DateOnly.TryParseExact(createdValue[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var created))
         {
-            throw new InvalidDataException($"{path}: the creation time '{createdValue}' is not a date");
+            throw new FormatException($"{path}: the creation time '{createdValue}' is not a date");
         }
 
-        var body = xml.Descendants("TEXT").FirstOrDefault() ?? throw new InvalidDataException($"{path}: no TEXT element");
+        var body = xml.Descendants("TEXT").FirstOrDefault() ?? throw new FormatException($"{path}: no TEXT element");
         var text = new StringBuilder();
         var timexes = new List<TimexAnnotation>();
         Collect(body, text, timexes);
