@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dyad.Text;
 
 namespace Dyad.Syntax;
@@ -18,8 +19,37 @@ internal sealed class SyntaxPipeline
             {
                 _simplePast = tag;
             }
+
+            if (tagger.Xpos(tag) == "NNP" && tagger.Upos(tag) == UdTag.Propn)
+            {
+                _properNoun = tag;
+            }
+
+            if (tagger.Xpos(tag) == "NN" && tagger.Upos(tag) == UdTag.Noun)
+            {
+                _commonNoun = tag;
+            }
         }
     }
+
+    // The tags of a singular proper and common noun (PROPN/NNP, NOUN/NN), for the closed-class repair.
+    private readonly int? _properNoun;
+    private readonly int? _commonNoun;
+
+    /// <summary>
+    /// The pronouns of English, in the forms the treebanks write them (informal ones too): a closed class, so a word
+    /// outside it is never one, however it ends.
+    /// </summary>
+    private static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(
+    [
+        "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself",
+        "she", "her", "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours", "ourselves", "they", "them",
+        "their", "theirs", "themselves", "one", "ones", "oneself", "this", "that", "these", "those", "who", "whom", "whose",
+        "which", "what", "whatever", "whoever", "whomever", "whichever", "whosoever", "something", "anything", "nothing",
+        "everything", "someone", "anyone", "everyone", "noone", "somebody", "anybody", "everybody", "nobody", "none",
+        "there", "'s", "s", "em", "'em", "u", "ya", "ye", "yo", "thou", "thee", "thy", "y'all", "s/he", "it's", "you're",
+        "they're", "who's", "self",
+    ], StringComparer.OrdinalIgnoreCase);
 
     // The tag of a simple past verb (VERB/VBD), for the finite-verb repair; null for a tagger without one.
     private readonly int? _simplePast;
@@ -49,6 +79,7 @@ internal sealed class SyntaxPipeline
         Tagger.Tag(features, tags);
         (features, tags) = VerbsCapitalisedAfterAbbreviations(tokens, features, tags);
         tags = FiniteVerbWhereNoneWasTagged(tokens, tags);
+        tags = NamesTaggedAsPronouns(tokens, tags);
         var words = new ParsedWord[features.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -89,6 +120,35 @@ internal sealed class SyntaxPipeline
         }
 
         return (features, tags);
+    }
+
+    /// <summary>
+    /// The tagger guesses a word it never saw from its ending and shape, and some names end like pronouns: "Nakasone"
+    /// like "someone", opening a sentence where capitals say nothing. Read as a pronoun, a name is taken to refer back
+    /// and its actor is lost. Pronouns are a closed class (<see cref="Pronouns"/>), so a word outside it that was tagged
+    /// as one is a proper noun when capitalised and a common noun otherwise.
+    /// </summary>
+    private int[] NamesTaggedAsPronouns(IReadOnlyList<Token> tokens, int[] tags)
+    {
+        if (_properNoun is not { } properNoun || _commonNoun is not { } commonNoun)
+        {
+            return tags;
+        }
+
+        int[]? repaired = null;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var word = tokens[i].Text;
+            if (Tagger.Upos(tags[i]) != UdTag.Pron || Pronouns.Contains(WordFeatures.NormaliseQuotes(word)) || !word.Any(char.IsLetter))
+            {
+                continue;
+            }
+
+            repaired ??= (int[])tags.Clone();
+            repaired[i] = char.IsUpper(word[0]) ? properNoun : commonNoun;
+        }
+
+        return repaired ?? tags;
     }
 
     /// <summary>

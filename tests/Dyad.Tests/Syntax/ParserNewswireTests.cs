@@ -42,6 +42,20 @@ public sealed class ParserNewswireTests
         }
     }
 
+    [Theory]
+    [InlineData("Nakasone will visit the United States on Wednesday.", "Nakasone", "PROPN")]
+    [InlineData("Nakasone met Reagan.", "Nakasone", "PROPN")]
+    [InlineData("Someone met Reagan.", "Someone", "PRON")]
+    [InlineData("He said nothing had changed.", "nothing", "PRON")]
+    public void A_name_that_ends_like_a_pronoun_is_tagged_as_a_name_and_pronouns_stay_pronouns(string text, string word, string upos)
+    {
+        var sentence = DocumentSegmenter.Default.Segment(new Document("tag", text)).Sentences.Single();
+
+        var tagged = SyntaxPipeline.Default.Tag(sentence);
+
+        Assert.Equal(upos, tagged.Words.First(w => w.Text == word).Upos);
+    }
+
     [Fact]
     public void Every_sentence_has_exactly_one_root_and_no_cycles()
     {
