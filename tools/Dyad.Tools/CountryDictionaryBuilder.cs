@@ -90,6 +90,7 @@ internal static class CountryDictionaryBuilder
             .OrderByDescending(c => c.TryGetProperty("independent", out var i) && i.ValueKind == JsonValueKind.True)
             .ThenBy(c => c.GetProperty("cca3").GetString(), StringComparer.Ordinal)
             .ToList();
+        var englishWords = TreebankWords.LowerCase(data);
         foreach (var country in countries)
         {
             // CAMEO and the Phoenix dictionaries code Kosovo KSV; ISO has no code and the source uses "UNK".
@@ -102,7 +103,8 @@ internal static class CountryDictionaryBuilder
                 var spelling = alt.GetString()!;
 
                 // Two-letter ISO codes ("CN", "JP") are too ambiguous in text; other short all-capital forms (DPRK, USA) are kept.
-                if (spelling.Length > 2 && !spelling.Contains(',', StringComparison.Ordinal))
+                // A spelling that is an English word ("Island", Iceland's own name) would read "the islands" as Iceland.
+                if (spelling.Length > 2 && !spelling.Contains(',', StringComparison.Ordinal) && !englishWords.Contains(spelling.ToLowerInvariant()))
                 {
                     Add(spelling, code, "alternative spelling");
                 }

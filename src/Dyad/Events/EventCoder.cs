@@ -263,6 +263,13 @@ internal sealed class EventCoder
             return;
         }
 
+        // An appeal read from what a speaker says another should do needs that other named as the clause's subject:
+        // "said the dollar should fall" asks nothing of anyone, and no target is guessed for it.
+        if (pattern.ClauseModals is not null && targets.Count == 0)
+        {
+            return;
+        }
+
         var mutual = false;
         // "Doha and Cairo would continue their mediation efforts": mediators named together mediate together,
         // between others.
@@ -508,6 +515,11 @@ internal sealed class EventCoder
                     continue;
                 }
 
+                if (pattern.ClauseModals is { } modals && !GovernsClauseUnder(view, trigger, modals))
+                {
+                    continue;
+                }
+
                 var prepositionWord = -1;
                 if (pattern.Preposition is { } preposition)
                 {
@@ -717,6 +729,19 @@ internal sealed class EventCoder
     }
 
     /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
+    /// <summary>
+    /// Whether the trigger governs, after it, a clause whose verb one of these modals governs and whose subject is
+    /// itself an actor ("said Japan should open its market", "said the two countries must"). A pronoun subject is most
+    /// often the speaker itself ("Japan said it should cut tariffs"), no appeal to anyone; a thing is asked nothing,
+    /// whoever it names ("its disputes with Greece should be solved", "the Canadian pacts should serve"); a clause
+    /// before the verb is what a closing report quotes.
+    /// </summary>
+    private static bool GovernsClauseUnder(SentenceView view, int trigger, IReadOnlySet<string> modals) =>
+        view.Children(trigger, UdRelation.Ccomp).Any(clause => clause > trigger
+            && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Aux && modals.Contains(view.Keys[c]))
+            && view.FirstChild(clause, UdRelation.Nsubj) is var subject and >= 0 && !view.IsPronoun(subject)
+            && (view.MatchAt[subject] is not null || view.Children(subject).Any(c => view.Lemma(c) is "two" or "both")));
+
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
         var owners = new List<int> { trigger };

@@ -109,7 +109,8 @@ internal sealed class EventDictionary
     /// PATTERN is a trigger lemma ("meet", "carry_out", "noun:summit", or "noun:air|drone+strike" for a noun with one of
     /// those words before it) followed by conditions:
     /// "obj:talk|meeting" (the object's lemma; "obj:nuclear+test" also needs the modifier; "obj:*" any object),
-    /// "prep:with" (an argument with that preposition; "prep:on:sanction" constrains its noun).
+    /// "prep:with" (an argument with that preposition; "prep:on:sanction" constrains its noun), "that:should|must" (a
+    /// clause the verb governs whose verb has one of these modals).
     /// CODE is a CAMEO code; "~CODE" swaps source and target. FLAGS: "unary" (no target needed).
     /// </summary>
     public void ReadDyadFormat(TextReader reader, string fileName)
@@ -147,6 +148,7 @@ internal sealed class EventDictionary
             WordConstraint? obj = null;
             string? preposition = null;
             WordConstraint? prepositionObject = null;
+            HashSet<string>? clauseModals = null;
             foreach (var condition in words.Skip(1))
             {
                 if (condition.StartsWith("obj:", StringComparison.Ordinal))
@@ -159,9 +161,13 @@ internal sealed class EventDictionary
                     preposition = parts[0].ToLowerInvariant();
                     prepositionObject = parts.Length > 1 ? ParseWord(parts[1]) : null;
                 }
+                else if (condition.StartsWith("that:", StringComparison.Ordinal) && condition.Length > 5)
+                {
+                    clauseModals = condition[5..].ToLowerInvariant().Split('|').ToHashSet(StringComparer.Ordinal);
+                }
                 else
                 {
-                    throw new DictionaryFormatException(fileName, lineNumber, $"unknown condition '{condition}' (expected obj:... or prep:...)");
+                    throw new DictionaryFormatException(fileName, lineNumber, $"unknown condition '{condition}' (expected obj:..., prep:... or that:...)");
                 }
             }
 
@@ -178,7 +184,7 @@ internal sealed class EventDictionary
                 throw new DictionaryFormatException(fileName, lineNumber, $"unknown flag '{flags}' (expected unary)");
             }
 
-            Add(new EventPattern(trigger, nominal, obj, preposition, prepositionObject, code, reversed, flags == "unary", $"{fileName}:{lineNumber} {fields[0]} -> {codeText}") { TriggerModifiers = triggerModifiers });
+            Add(new EventPattern(trigger, nominal, obj, preposition, prepositionObject, code, reversed, flags == "unary", $"{fileName}:{lineNumber} {fields[0]} -> {codeText}") { TriggerModifiers = triggerModifiers, ClauseModals = clauseModals });
         }
     }
 

@@ -71,6 +71,12 @@ internal sealed record EventPattern(
     public bool CompoundSubject { get; init; }
 
     /// <summary>
+    /// The verb must govern a clause (ccomp) whose verb has one of these modal auxiliaries: "said the United States
+    /// should act", what the speaker says another party should do. The clause's subject is then the target.
+    /// </summary>
+    public IReadOnlySet<string>? ClauseModals { get; init; }
+
+    /// <summary>
     /// Read from a PETRARCH verb dictionary: with nothing else naming a target, the first actor named in a
     /// phrase after the verb is one, as PETRARCH takes the first actor of the verb phrase.
     /// </summary>
@@ -107,10 +113,16 @@ internal sealed record EventPattern(
         {
             yield return preposition.Split('|');
         }
+
+        if (ClauseModals is { } modals)
+        {
+            yield return (IReadOnlyCollection<string>)modals;
+        }
     }
 
     /// <summary>More conditions make a more specific pattern, which wins over a general one.</summary>
     public int Specificity =>
         (Object is null ? 0 : Object.AnyLemma ? 1 : 2) + (Object?.Sequence?.Count ?? (Object?.Modifiers.Count > 0 ? 1 : 0))
-        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0) + (CompoundSubject ? 1 : 0) + (TriggerModifiers is null ? 0 : 1);
+        + (Preposition is null ? 0 : 1) + (PrepositionObject is null ? 0 : 2) + (Particle is null ? 0 : 1) + (Before?.Count ?? 0) + (CompoundSubject ? 1 : 0) + (TriggerModifiers is null ? 0 : 1)
+        + (ClauseModals is null ? 0 : 2);
 }
