@@ -176,6 +176,24 @@ internal static class ActorResolver
         }
     }
 
+    /// <summary>
+    /// Who says the clause a word stands in: the subject of the reporting verb ("said", "told") that the clause hangs
+    /// on, before or after it; -1 when the word is not in reported speech or the speaker is only a pronoun.
+    /// </summary>
+    private static int Speaker(SentenceView view, int word)
+    {
+        for (var current = word; view.Head(current) is var head and >= 0; current = head)
+        {
+            if (view.Relation(current) is UdRelation.Ccomp or UdRelation.Parataxis && FrameVerbs.Reporting.Contains(view.Lemma(head)))
+            {
+                var subject = view.FirstChild(head, UdRelation.Nsubj);
+                return subject >= 0 && !view.IsPronoun(subject) ? subject : -1;
+            }
+        }
+
+        return -1;
+    }
+
     private static string? CountryNamedAt(SentenceView view, int word, DocumentContext context) =>
         view.MatchAt[word] is { IsAgent: false } match && match.On(context.Date)?.Code is { } code
         && ActorCode.TryParse(code, out var parsed) && parsed.Value.Length == 3 ? parsed.Country : null;
@@ -323,6 +341,14 @@ internal static class ActorResolver
                     return new Actor(Combine(ActorCode.Parse(ownerCountryCode), agentEntry.Code), text, span, $"'{view[pronounPossessor].Text}' read as '{view[k].Text}' + agent {agentEntry.Source}") { Seniority = seniority };
                 }
             }
+        }
+
+        // "'... fresh attacks against our forces,' the spokesman said": a first-person possessive in what someone says
+        // is the speaker's own side, the speaker's country with the role the noun names.
+        if (pronounPossessor >= 0 && view.IsPronoun(pronounPossessor) && view.Lemma(pronounPossessor) is "we" or "our" && agentEntry is not null
+            && Speaker(view, head) is var speaker and >= 0 && ResolveOne(view, speaker, context) is { Code.Country: { } speakerCountry })
+        {
+            return new Actor(Combine(ActorCode.Parse(speakerCountry), agentEntry.Code), text, span, $"'{view[pronounPossessor].Text}' read as the speaker, '{view[speaker].Text}' + agent {agentEntry.Source}") { Seniority = seniority };
         }
 
         // "the party's department": whose it is decides who it is.
