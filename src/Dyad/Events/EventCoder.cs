@@ -515,12 +515,17 @@ internal sealed class EventCoder
                     continue;
                 }
 
-                if (pattern.ClauseModals is { } modals && !GovernsClauseUnder(view, trigger, modals))
+                var prepositionWord = -1;
+                if (pattern.ClauseModals is { } modals)
                 {
-                    continue;
+                    // The subject of the clause the condition names is the target, as a prepositional argument's noun is.
+                    prepositionWord = ModalClauseSubject(view, trigger, modals);
+                    if (prepositionWord < 0)
+                    {
+                        continue;
+                    }
                 }
 
-                var prepositionWord = -1;
                 if (pattern.Preposition is { } preposition)
                 {
                     prepositionWord = FindPrepositional(view, trigger, objectWord, preposition, pattern.PrepositionObject);
@@ -730,17 +735,26 @@ internal sealed class EventCoder
 
     /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     /// <summary>
-    /// Whether the trigger governs, after it, a clause whose verb one of these modals governs and whose subject is
-    /// itself an actor ("said Japan should open its market", "said the two countries must"). A pronoun subject is most
-    /// often the speaker itself ("Japan said it should cut tariffs"), no appeal to anyone; a thing is asked nothing,
-    /// whoever it names ("its disputes with Greece should be solved", "the Canadian pacts should serve"); a clause
-    /// before the verb is what a closing report quotes.
+    /// The subject of a clause the trigger governs whose verb one of these modals governs, when that subject is itself
+    /// an actor ("said Japan should open its market", "the two countries must first restore trust, Seoul said"); -1
+    /// otherwise. A pronoun subject is most often the speaker itself ("Japan said it should cut tariffs"), no appeal to
+    /// anyone; a thing is asked nothing, whoever it names ("its disputes with Greece should be solved", "the Canadian
+    /// pacts should serve"); nor is the subject of a passive ("Macao should be returned").
     /// </summary>
-    private static bool GovernsClauseUnder(SentenceView view, int trigger, IReadOnlySet<string> modals) =>
-        view.Children(trigger, UdRelation.Ccomp).Any(clause => clause > trigger
-            && view.Children(clause).Any(c => view.Relation(c) == UdRelation.Aux && modals.Contains(view.Keys[c]))
-            && view.FirstChild(clause, UdRelation.Nsubj) is var subject and >= 0 && !view.IsPronoun(subject)
-            && (view.MatchAt[subject] is not null || view.Children(subject).Any(c => view.Lemma(c) is "two" or "both")));
+    private static int ModalClauseSubject(SentenceView view, int trigger, IReadOnlySet<string> modals)
+    {
+        foreach (var clause in view.Children(trigger, UdRelation.Ccomp))
+        {
+            if (view.Children(clause).Any(c => view.Relation(c) == UdRelation.Aux && modals.Contains(view.Keys[c])) && !view.IsPassive(clause)
+                && view.FirstChild(clause, UdRelation.Nsubj) is var subject and >= 0 && !view.IsPronoun(subject)
+                && (view.MatchAt[subject] is not null || view.Children(subject).Any(c => view.Lemma(c) is "two" or "both")))
+            {
+                return subject;
+            }
+        }
+
+        return -1;
+    }
 
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
