@@ -11,7 +11,7 @@ internal static class KnowledgeBuilder
     public static void Build(string data, string resources)
     {
         var folder = Path.Combine(data, "phoenix-dictionaries");
-        var compiled = KnowledgeCompiler.Compile(folder, "the Phoenix dictionaries (openeventdata/phoenix_pipeline via PETRARCH2, MIT)");
+        var compiled = KnowledgeCompiler.Compile(folder, "the Phoenix dictionaries (openeventdata/phoenix_pipeline via PETRARCH2, MIT)", TreebankWords.MostlyLowerCase(data));
         var output = Path.Combine(resources, "knowledge");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "phoenix-actors.txt"), compiled.Actors);

@@ -31,8 +31,12 @@ internal static partial class KnowledgeCompiler
 
     internal sealed record CompiledKnowledge(string Actors, string Verbs, string Discards, IReadOnlyDictionary<string, int> Defects, int ActorEntries, int VerbLines);
 
-    /// <summary>Compiles the dictionaries in <paramref name="folder"/>; <paramref name="source"/> names them in the headers.</summary>
-    internal static CompiledKnowledge Compile(string folder, string source)
+    /// <summary>
+    /// Compiles the dictionaries in <paramref name="folder"/>; <paramref name="source"/> names them in the headers.
+    /// <paramref name="commonWords"/> are English words in lower case ("organization", "youth"): a one-word name that is
+    /// one is matched only as a name is written, capitalised or in capitals.
+    /// </summary>
+    internal static CompiledKnowledge Compile(string folder, string source, IReadOnlySet<string>? commonWords = null)
     {
         var defects = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var badLines = new HashSet<(string File, int Line)>();
@@ -101,6 +105,24 @@ internal static partial class KnowledgeCompiler
                     Count("phrase that does not read back as the same words; entry dropped");
                     continue;
                 }
+            }
+
+            // Phoenix's upper-case files name Tanzim "ORGANIZATION" and a French group "YOUTH": matched regardless of case,
+            // every organisation and every youth in the news would be those. As a name, the word is written capitalised.
+            if (words.Count == 1 && !entry.Code.StartsWith('~') && commonWords?.Contains(words[0]) == true)
+            {
+                Count("one-word name that is a common English word; matched only capitalised or in capitals");
+                foreach (var form in new[] { Capitalised(words[0]), words[0].ToUpperInvariant() })
+                {
+                    var casedLine = $"{form}\t{entry.Code}\t{(entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty)}\t{ActorDictionary.CasedFlag}";
+                    if (seen.Add(casedLine))
+                    {
+                        actorText.Append(casedLine).Append("\t# ").Append(entry.Source).Append('\n');
+                        written++;
+                    }
+                }
+
+                continue;
             }
 
             var range = entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;

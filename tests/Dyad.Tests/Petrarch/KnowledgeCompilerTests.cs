@@ -149,4 +149,24 @@ public sealed class KnowledgeCompilerTests : IDisposable
         Assert.Equal("JPNELI", CodeOf(actors, "Yasuhiro Nakasone", new DateOnly(1990, 4, 1)));
         Assert.Equal("IGOEUREEC", CodeOf(actors, "European Union"));
     }
+
+    [Fact]
+    public void A_one_word_name_that_is_a_common_English_word_is_matched_only_as_a_name_is_written()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Test.actors.txt"), """
+            YOUTH [ARNREB]
+            GONDOR [GON]
+
+            """);
+
+        var compiled = KnowledgeCompiler.Compile(_folder, "test dictionaries", new HashSet<string>(StringComparer.Ordinal) { "youth" });
+        var lines = compiled.Actors.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
+
+        Assert.Contains(lines, l => l.StartsWith("Youth\tARNREB\t\tcased\t", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("YOUTH\tARNREB\t\tcased\t", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("youth\t", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("gondor\tGON\t", StringComparison.Ordinal));
+        Assert.Equal(1, compiled.Defects["one-word name that is a common English word; matched only capitalised or in capitals"]);
+        Assert.Contains(Read(compiled.Actors).Entries, e => e.Code == "ARNREB" && e.WrittenAs is ["Youth"]);
+    }
 }
