@@ -4,26 +4,8 @@ namespace Dyad.Tools;
 internal static class TreebankWords
 {
     /// <summary>Every form written all in lower case in the ud-english* treebanks under <paramref name="data"/>.</summary>
-    public static HashSet<string> LowerCase(string data)
-    {
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        var treebanks = Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        foreach (var treebank in treebanks)
-        {
-            foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
-            {
-                var form = line.Split('\t')[1];
-                if (form.All(char.IsLower))
-                {
-                    english.Add(form);
-                }
-            }
-        }
-
-        return english;
-    }
+    public static HashSet<string> LowerCase(string data) =>
+        Tokens(data).Select(t => t.Form).Where(form => form.All(char.IsLower)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Words the treebanks write in lower case at least twice and more often than capitalised inside a sentence:
@@ -33,6 +15,25 @@ internal static class TreebankWords
     {
         var lower = new Dictionary<string, int>(StringComparer.Ordinal);
         var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (id, form) in Tokens(data))
+        {
+            if (form.All(char.IsLower))
+            {
+                lower[form] = lower.GetValueOrDefault(form) + 1;
+            }
+            else if (id != "1" && form.Length > 1 && char.IsUpper(form[0]) && form.Skip(1).All(char.IsLower))
+            {
+                var key = form.ToLowerInvariant();
+                capitalised[key] = capitalised.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return lower.Where(w => w.Value >= 2 && w.Value > capitalised.GetValueOrDefault(w.Key)).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Each token line's id and form, treebank by treebank in a fixed order.</summary>
+    private static IEnumerable<(string Id, string Form)> Tokens(string data)
+    {
         var treebanks = Directory.GetFiles(data, "*.conllu", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(Path.GetDirectoryName(f)!).StartsWith("ud-english", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
@@ -41,19 +42,8 @@ internal static class TreebankWords
             foreach (var line in File.ReadLines(treebank).Where(l => l.Length > 0 && char.IsDigit(l[0])))
             {
                 var fields = line.Split('\t');
-                var form = fields[1];
-                if (form.All(char.IsLower))
-                {
-                    lower[form] = lower.GetValueOrDefault(form) + 1;
-                }
-                else if (fields[0] != "1" && form.Length > 1 && char.IsUpper(form[0]) && form.Skip(1).All(char.IsLower))
-                {
-                    var key = form.ToLowerInvariant();
-                    capitalised[key] = capitalised.GetValueOrDefault(key) + 1;
-                }
+                yield return (fields[0], fields[1]);
             }
         }
-
-        return lower.Where(w => w.Value >= 2 && w.Value > capitalised.GetValueOrDefault(w.Key)).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
     }
 }
