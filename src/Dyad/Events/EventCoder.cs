@@ -733,7 +733,6 @@ internal sealed class EventCoder
         return false;
     }
 
-    /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     /// <summary>
     /// The subject of a clause the trigger governs whose verb one of these modals governs, when that subject is itself
     /// an actor ("said Japan should open its market", "the two countries must first restore trust, Seoul said"); -1
@@ -756,6 +755,7 @@ internal sealed class EventCoder
         return -1;
     }
 
+    /// <summary>An argument introduced by <paramref name="preposition"/> ("on", or alternatives "on|in"), on the trigger or on its object ("sanctions on North Korea").</summary>
     private static int FindPrepositional(SentenceView view, int trigger, int objectWord, string preposition, WordConstraint? constraint)
     {
         var owners = new List<int> { trigger };
