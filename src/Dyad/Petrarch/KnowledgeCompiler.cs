@@ -107,6 +107,8 @@ internal static partial class KnowledgeCompiler
                 }
             }
 
+            var range = entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
+
             // Phoenix's upper-case files name Tanzim "ORGANIZATION" and a French group "YOUTH": matched regardless of case,
             // every organisation and every youth in the news would be those. As a name, the word is written capitalised.
             if (words.Count == 1 && !entry.Code.StartsWith('~') && commonWords?.Contains(words[0]) == true)
@@ -114,7 +116,7 @@ internal static partial class KnowledgeCompiler
                 Count("one-word name that is a common English word; matched only capitalised or in capitals");
                 foreach (var form in new[] { Capitalised(words[0]), words[0].ToUpperInvariant() })
                 {
-                    var casedLine = $"{form}\t{entry.Code}\t{(entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty)}\t{ActorDictionary.CasedFlag}";
+                    var casedLine = $"{form}\t{entry.Code}\t{range}\t{ActorDictionary.CasedFlag}";
                     if (seen.Add(casedLine))
                     {
                         actorText.Append(casedLine).Append("\t# ").Append(entry.Source).Append('\n');
@@ -125,7 +127,6 @@ internal static partial class KnowledgeCompiler
                 continue;
             }
 
-            var range = entry.IsDated ? $"{entry.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}..{entry.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty;
             var flags = string.Join(',', new[] { stem ? ActorDictionary.StemFlag : null, entry.Gapped ? ActorDictionary.GappedFlag : null, entry.FormsOnly ? ActorDictionary.FormsOnlyFlag : null }.OfType<string>());
             var line = $"{phrase}\t{entry.Code}\t{range}\t{flags}";
             if (!seen.Add(line))

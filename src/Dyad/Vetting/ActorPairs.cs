@@ -156,15 +156,7 @@ internal static class ActorPairs
         }
 
         var (first, last) = view.SubtreeSpan(obj);
-        for (var i = first; i <= last; i++)
-        {
-            if (view.MatchAt[i] is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Enumerable.Range(first, last - first + 1).Any(i => view.MatchAt[i] is not null);
     }
 
     // A noun, not a verb of the same spelling ("Japan marks the anniversary").
